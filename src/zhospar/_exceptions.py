@@ -1,0 +1,88 @@
+"""Zhospar's exceptions, all in one place.
+
+    ZhosparError                  every error Zhospar raises on purpose
+    ├── PlanReadError             a plan text cannot be read (missing, wrong encoding, empty,
+    │                             truncated, not a plan); names the file and, where known, the line
+    │   └── NumberFormatError     a cell that should hold a number does not
+    ├── PlanFormatError           a JSON export cannot be read back into a plan
+    ├── ImportFileError           an import file has problems; carries every problem at once
+    ├── ValidationError           a value is refused (out of range, unknown indicator, ...)
+    ├── NotFoundError             a plan, indicator or revision does not exist
+    └── StoreError                the database cannot do what was asked
+
+The CLI maps these to exit codes in exactly one place (``zhospar.cli._errors``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ZhosparError(Exception):
+    """Base of every error Zhospar raises on purpose; its message is for the user."""
+
+
+class PlanReadError(ZhosparError):
+    """The plan text cannot be read."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        where = ""
+        if file:
+            where = f"{file}"
+            if line:
+                where += f", line {line}"
+            where += ": "
+        super().__init__(f"{where}{message}")
+        self.reason = message
+
+
+class NumberFormatError(PlanReadError):
+    """A cell that should hold a number does not."""
+
+
+class PlanFormatError(ZhosparError):
+    """A JSON document is not a plan export Zhospar can read."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in an import file: where it is and what is wrong."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        parts = []
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f'column "{self.column}"')
+        where = ", ".join(parts)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ImportFileError(ZhosparError):
+    """An import file has problems; nothing was written. Lists every problem found."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        lines = [f"{file}, {p}" for p in problems]
+        super().__init__(
+            f"{file}: {len(problems)} problem(s), nothing imported\n" + "\n".join(lines)
+        )
+
+
+class ValidationError(ZhosparError):
+    """A value is refused."""
+
+
+class NotFoundError(ZhosparError):
+    """A plan, indicator or revision does not exist."""
+
+
+class StoreError(ZhosparError):
+    """The database cannot do what was asked."""

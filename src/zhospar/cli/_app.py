@@ -1,0 +1,21 @@
+"""The Typer application; command modules register themselves on import."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="zhospar",
+    help="Zhospar: monitoring and evaluation of government strategic plans.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Zhospar: monitoring and evaluation of government strategic plans."""
+
+
+from zhospar.cli import plan_cmds  # noqa: E402,F401  (registers commands)

@@ -1,0 +1,42 @@
+"""The one place where Zhospar's exceptions become messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from zhospar._exceptions import (
+    ImportFileError,
+    NotFoundError,
+    PlanFormatError,
+    PlanReadError,
+    StoreError,
+    ValidationError,
+    ZhosparError,
+)
+
+EXIT_CODES: dict[type[ZhosparError], int] = {
+    PlanReadError: 3,
+    PlanFormatError: 3,
+    ImportFileError: 4,
+    ValidationError: 5,
+    NotFoundError: 6,
+    StoreError: 7,
+}
+
+
+def exit_code(error: ZhosparError) -> int:
+    for cls in type(error).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]  # type: ignore[index]
+    return 1
+
+
+def run(app: typer.Typer) -> None:
+    """Run the CLI; a ZhosparError prints one clear message and exits non-zero, no traceback."""
+    try:
+        app()
+    except ZhosparError as error:
+        print(f"zhospar: error: {error}", file=sys.stderr)
+        sys.exit(exit_code(error))

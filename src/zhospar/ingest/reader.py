@@ -1,0 +1,141 @@
+"""Reading a published plan text into a ``Plan`` and a ``ReadingReport``.
+
+This is the one entry point of ``ingest``: it checks the file, cuts the text into sections and
+hands each to its own reader module, then ties the parts together (goals named only in the
+alignment section, the budget list's columns, the gaps). Each section reader marks the lines it
+consumed in the report; whatever no reader claimed is reported at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from zhospar._exceptions import PlanReadError
+from zhospar.ingest import acts, alignment, appendix, budget, directions, forms, front, risks
+from zhospar.ingest._sections import Section, SectionKind, split_sections
+from zhospar.ingest._text import SourceLine, to_lines
+from zhospar.ingest.report import ReadingReport
+from zhospar.model.plan import Plan, SourceDocument
+
+BUNDLED_PLAN = "mlsp-strategic-plan-2010-2014.kk.txt"
+# Sections every plan in this format has; a text without them is not a plan, or is cut short.
+_REQUIRED = (SectionKind.MISSION, SectionKind.DIRECTIONS, SectionKind.BUDGET_LIST)
+
+
+@dataclass
+class ReadResult:
+    plan: Plan
+    report: ReadingReport
+
+
+def bundled_plan_path() -> Path:
+    """The plan text shipped inside the package."""
+    return Path(str(resources.files("zhospar.data").joinpath(BUNDLED_PLAN)))
+
+
+def read_plan(path: str | Path | None = None) -> ReadResult:
+    """Read a plan text file (the bundled plan when no path is given)."""
+    file = Path(path) if path is not None else bundled_plan_path()
+    name = str(path) if path is not None else BUNDLED_PLAN
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise PlanReadError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise PlanReadError("is a folder, not a plan text file", file=name) from None
+    except OSError as exc:
+        raise PlanReadError(f"cannot be read ({exc.strerror})", file=name) from None
+    return read_plan_bytes(data, name)
+
+
+def read_plan_bytes(data: bytes, name: str) -> ReadResult:
+    if not data.strip():
+        raise PlanReadError("the file is empty", file=name)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PlanReadError(
+            "is not UTF-8 text (the plan must be saved as UTF-8)", file=name, line=line
+        ) from None
+    if "\x00" in text:
+        raise PlanReadError("is a binary file, not a plan text", file=name)
+    return read_plan_text(text, name, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_plan_text(text: str, name: str = "<text>", *, sha256: str | None = None) -> ReadResult:
+    """Read a plan from its text; raises PlanReadError when it is not a whole plan."""
+    lines = to_lines(text)
+    sections = split_sections(lines)
+    _check_complete(sections, name, len(lines))
+    report = ReadingReport(file=name)
+    plan = _assemble(sections, report)
+    plan.source = SourceDocument(
+        name=Path(name).name,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        lines=len(lines),
+    )
+    _claim_leftovers(lines, report)
+    return ReadResult(plan, report)
+
+
+def _check_complete(sections: list[Section], name: str, n_lines: int) -> None:
+    kinds = {s.kind for s in sections}
+    if SectionKind.MISSION not in kinds and SectionKind.DIRECTIONS not in kinds:
+        raise PlanReadError(
+            "is not a strategic plan: none of its sections (Миссиясы, стратегиялық бағыттары, "
+            "бюджеттік бағдарламалар) was found",
+            file=name,
+        )
+    missing = [k.value for k in _REQUIRED if k not in kinds]
+    if missing or SectionKind.PROGRAM_FORM not in kinds:
+        missing = missing or ["program-form"]
+        raise PlanReadError(
+            f"the plan text stops early (truncated?) at line {n_lines}: "
+            f"no {', '.join(missing)} section",
+            file=name,
+        )
+
+
+def _assemble(sections: list[Section], report: ReadingReport) -> Plan:
+    by_kind: dict[SectionKind, list[Section]] = {}
+    for section in sections:
+        by_kind.setdefault(section.kind, []).append(section)
+
+    def one(kind: SectionKind) -> Section | None:
+        found = by_kind.get(kind)
+        return found[0] if found else None
+
+    plan = front.parse_front(sections, report)
+    directions_section = one(SectionKind.DIRECTIONS)
+    if directions_section is not None:
+        plan.directions, gaps = directions.parse_directions(directions_section, report)
+        plan.gaps.extend(gaps)
+    if (section := one(SectionKind.ALIGNMENT)) is not None:
+        plan.alignment = alignment.parse_alignment(section, report)
+        alignment.add_alignment_only_goals(plan)
+    if (section := one(SectionKind.RISKS)) is not None:
+        plan.risks = risks.parse_risks(section, report)
+    if (section := one(SectionKind.LEGAL_ACTS)) is not None:
+        plan.legal_acts = acts.parse_legal_acts(section, report)
+    plan.program_forms = [
+        forms.parse_program_form(s, report) for s in by_kind.get(SectionKind.PROGRAM_FORM, [])
+    ]
+    if (section := one(SectionKind.BUDGET_LIST)) is not None:
+        plan.budget_programs, plan.totals = budget.parse_budget_list(section, report)
+        budget.infer_list_columns(plan)
+    if (section := one(SectionKind.ALLOCATION)) is not None:
+        plan.allocations = appendix.parse_allocations(section, report)
+    return plan
+
+
+def _claim_leftovers(lines: list[SourceLine], report: ReadingReport) -> None:
+    for line in lines:
+        if line.is_blank or report.status_of(line.no) is not None:
+            continue
+        report.not_understood(line, "?", "no section reader took this line")

@@ -1,0 +1,80 @@
+"""The reading report: what happened to every line of the text.
+
+Nothing is dropped silently. Each section reader marks every line it looks at as *read* (its
+content went into the model), *explained* (a heading, a column header, a separator: nothing to
+extract, with the reason) or *not understood* (with the reason). Lines no reader claimed are
+reported as not understood at the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from zhospar.ingest._text import SourceLine
+
+
+class LineStatus(StrEnum):
+    READ = "read"
+    EXPLAINED = "explained"
+    NOT_UNDERSTOOD = "not-understood"
+
+
+@dataclass(frozen=True)
+class LineNote:
+    line: int
+    status: LineStatus
+    section: str
+    reason: str = ""
+
+
+@dataclass
+class ReadingReport:
+    """Collects a note for each line; the first note for a line wins, later ones are kept too."""
+
+    file: str = "<text>"
+    notes: dict[int, LineNote] = field(default_factory=dict)
+    extra: list[LineNote] = field(default_factory=list)
+
+    def _add(self, note: LineNote) -> None:
+        if note.line in self.notes:
+            old = self.notes[note.line]
+            # A line first found not understood and later read by another pass is read.
+            if old.status is LineStatus.NOT_UNDERSTOOD and note.status is not old.status:
+                self.notes[note.line] = note
+                return
+            self.extra.append(note)
+            return
+        self.notes[note.line] = note
+
+    def read(self, line: SourceLine | int, section: str) -> None:
+        self._add(LineNote(_no(line), LineStatus.READ, section))
+
+    def explain(self, line: SourceLine | int, section: str, reason: str) -> None:
+        self._add(LineNote(_no(line), LineStatus.EXPLAINED, section, reason))
+
+    def not_understood(self, line: SourceLine | int, section: str, reason: str) -> None:
+        self._add(LineNote(_no(line), LineStatus.NOT_UNDERSTOOD, section, reason))
+
+    def status_of(self, line: int) -> LineStatus | None:
+        note = self.notes.get(line)
+        return note.status if note else None
+
+    @property
+    def problems(self) -> list[LineNote]:
+        return sorted(
+            (n for n in self.notes.values() if n.status is LineStatus.NOT_UNDERSTOOD),
+            key=lambda n: n.line,
+        )
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> Counter[LineStatus]:
+        return Counter(n.status for n in self.notes.values())
+
+
+def _no(line: SourceLine | int) -> int:
+    return line if isinstance(line, int) else line.no
