@@ -114,7 +114,9 @@ def _assemble(sections: list[Section], report: ReadingReport) -> Plan:
     plan = front.parse_front(sections, report)
     directions_section = one(SectionKind.DIRECTIONS)
     if directions_section is not None:
-        plan.directions, gaps = directions.parse_directions(directions_section, report)
+        plan.directions, gaps = directions.parse_directions(
+            directions_section, report, listing=one(SectionKind.DIRECTIONS_LIST)
+        )
         plan.gaps.extend(gaps)
     if (section := one(SectionKind.ALIGNMENT)) is not None:
         plan.alignment = alignment.parse_alignment(section, report)
