@@ -8,6 +8,7 @@ plain text without losing words.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -43,8 +44,26 @@ def strip_html(text: str) -> str:
 
 
 def join_spaced_letters(text: str) -> str:
-    """Close up letter-spaced words: "З а ң ы" -> "Заңы", "№ 2 3 4 2" -> "№ 2342"."""
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    """Close up letter-spaced words: "З а ң ы" -> "Заңы", "№ 2 3 4 2" -> "№ 2342".
+
+    A run that passes from digits to letters or from Latin to Cyrillic letters holds two words
+    ("№ 1 1 3 2 қ а у л ы с ы" -> "№ 1132 қаулысы", "I I б ө л і м" -> "II бөлім").
+    """
+    return _SPACED.sub(_join_run, text)
+
+
+def _join_run(match: re.Match[str]) -> str:
+    chars = match.group(0).split(" ")
+    out = chars[0]
+    for prev, char in itertools.pairwise(chars):
+        out += ("" if _script(prev) == _script(char) else " ") + char
+    return out
+
+
+def _script(char: str) -> str:
+    if char.isdigit():
+        return "digit"
+    return "latin" if char.isascii() else "other"
 
 
 def clean(text: str) -> str:

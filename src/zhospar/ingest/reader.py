@@ -37,7 +37,10 @@ def bundled_plan_path() -> Path:
 
 
 def read_plan(path: str | Path | None = None) -> ReadResult:
-    """Read a plan text file (the bundled plan when no path is given)."""
+    """Read a plan text file (the bundled plan when no path is given).
+
+    Every way a file can fail to be a plan ends in one PlanReadError naming the file.
+    """
     file = Path(path) if path is not None else bundled_plan_path()
     name = str(path) if path is not None else BUNDLED_PLAN
     try:
@@ -47,15 +50,26 @@ def read_plan(path: str | Path | None = None) -> ReadResult:
     except IsADirectoryError:
         raise PlanReadError("is a folder, not a plan text file", file=name) from None
     except OSError as exc:
-        raise PlanReadError(f"cannot be read ({exc.strerror})", file=name) from None
+        raise PlanReadError(f"cannot be read ({exc.strerror or exc})", file=name) from None
     return read_plan_bytes(data, name)
 
 
 def read_plan_bytes(data: bytes, name: str) -> ReadResult:
-    if not data.strip():
-        raise PlanReadError("the file is empty", file=name)
+    """Read a plan from the bytes of a UTF-8 text file (a UTF-8 byte-order mark is allowed).
+
+    A failure inside a section reader is a bug, but the user still gets one line naming the
+    file rather than a traceback; the original exception stays chained for debugging.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if not data.strip():
+        raise PlanReadError(
+            "the file is empty" if not data else "holds only blank space", file=name
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        raise PlanReadError("is UTF-16 text; the plan must be saved as UTF-8", file=name)
+    if b"\x00" in data:
+        raise PlanReadError("is a binary file, not a plan text", file=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -63,9 +77,29 @@ def read_plan_bytes(data: bytes, name: str) -> ReadResult:
         raise PlanReadError(
             "is not UTF-8 text (the plan must be saved as UTF-8)", file=name, line=line
         ) from None
-    if "\x00" in text:
-        raise PlanReadError("is a binary file, not a plan text", file=name)
-    return read_plan_text(text, name, sha256=hashlib.sha256(data).hexdigest())
+    try:
+        return read_plan_text(text, name, sha256=hashlib.sha256(data).hexdigest())
+    except PlanReadError as exc:
+        if exc.file:
+            raise
+        raise PlanReadError(exc.reason, file=name, line=exc.line) from exc
+    except Exception as exc:  # the one boundary where an unexpected failure becomes a message
+        detail = (str(exc).splitlines() or [""])[0]
+        raise PlanReadError(
+            f"the reader failed unexpectedly ({type(exc).__name__}: {detail}); please report it",
+            file=name,
+        ) from exc
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: NULs on every other byte, decoding to readable text."""
+    head = data[: 4000 - 4000 % 2] if len(data) >= 4000 else data[: len(data) - len(data) % 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) <= len(head) // 50 or min(even, odd) * 10 >= max(even, odd):
+        return False
+    text = head.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+    readable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
+    return readable >= 0.95 * len(text)
 
 
 def read_plan_text(text: str, name: str = "<text>", *, sha256: str | None = None) -> ReadResult:
@@ -85,6 +119,7 @@ def read_plan_text(text: str, name: str = "<text>", *, sha256: str | None = None
 
 
 def _check_complete(sections: list[Section], name: str, n_lines: int) -> None:
+    """Refuse a text that is not a plan, or a plan cut short (its last parts missing)."""
     kinds = {s.kind for s in sections}
     if SectionKind.MISSION not in kinds and SectionKind.DIRECTIONS not in kinds:
         raise PlanReadError(
@@ -92,12 +127,13 @@ def _check_complete(sections: list[Section], name: str, n_lines: int) -> None:
             "бюджеттік бағдарламалар) was found",
             file=name,
         )
-    missing = [k.value for k in _REQUIRED if k not in kinds]
-    if missing or SectionKind.PROGRAM_FORM not in kinds:
-        missing = missing or ["program-form"]
+    # The format ends with the budget list, the program forms and the allocation appendix.
+    required = [*_REQUIRED, SectionKind.PROGRAM_FORM, SectionKind.ALLOCATION]
+    missing = [k.value for k in required if k not in kinds]
+    if missing:
         raise PlanReadError(
-            f"the plan text stops early (truncated?) at line {n_lines}: "
-            f"no {', '.join(missing)} section",
+            f"is not a whole plan: no {', '.join(missing)} section in its {n_lines} lines "
+            "(cut short, or its parts out of order?)",
             file=name,
         )
 

@@ -202,6 +202,7 @@ class AlignmentRow(_Model):
 
     id: str
     direction: int | None = None
+    direction_name: str | None = None  # as the alignment table prints it
     goal: str | None = None  # goal code, "1.2"
     goal_name: str | None = None
     state_goal: str  # the quoted state strategic goal
@@ -317,6 +318,8 @@ class PlanTotal(_Model):
     id: str
     label: str
     expenditure: list[Expenditure] = Field(default_factory=list)
+    # codes of the programs the total covers, from the rows' rank in the list (for the audit)
+    programs: list[str] = Field(default_factory=list)
     line: int
 
 
