@@ -169,6 +169,7 @@ def _assemble(sections: list[Section], report: ReadingReport) -> Plan:
         budget.infer_list_columns(plan)
     if (section := one(SectionKind.ALLOCATION)) is not None:
         plan.allocations = appendix.parse_allocations(section, report)
+        appendix.infer_allocation_columns(plan)
     return plan
 
 

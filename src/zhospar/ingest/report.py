@@ -57,6 +57,18 @@ class ReadingReport:
     def not_understood(self, line: SourceLine | int, section: str, reason: str) -> None:
         self._add(LineNote(_no(line), LineStatus.NOT_UNDERSTOOD, section, reason))
 
+    def notes_for(self, line: int) -> list[LineNote]:
+        """Every note about a line: the first (its status) and the explanations after it."""
+        first = [self.notes[line]] if line in self.notes else []
+        return first + [n for n in self.extra if n.line == line]
+
+    @property
+    def remarks(self) -> list[LineNote]:
+        """Explanations attached to lines that were read: partial rows, garbled cells..."""
+        return sorted(
+            (n for n in self.extra if n.status is LineStatus.EXPLAINED), key=lambda n: n.line
+        )
+
     def status_of(self, line: int) -> LineStatus | None:
         note = self.notes.get(line)
         return note.status if note else None

@@ -1,0 +1,121 @@
+"""The evaluation core: pure functions over the plan model and facts.
+
+Polarity (which way is good), achievement per indicator and year, aggregation to task, goal,
+direction, program and plan, roll-up of regional and sub-annual facts to the national year, a
+trend forecast, and budget execution. Nothing here touches a database, HTTP or the CLI; the
+report, the API and the pages call ``evaluate_year`` so a figure is computed once. The method is
+documented in ``docs/method.md``.
+"""
+
+from zhospar.evaluate.achievement import (
+    ACHIEVED_AT,
+    KEEP_TOLERANCE,
+    LATE_PERCENT,
+    NEARLY_AT,
+    Achievement,
+    MilestoneState,
+    NoScore,
+    Status,
+    achieve,
+    achieve_milestone,
+    status_of,
+    target_for,
+)
+from zhospar.evaluate.aggregate import (
+    CAP,
+    Aggregate,
+    Counts,
+    Level,
+    aggregate_plan,
+    aggregate_programs,
+)
+from zhospar.evaluate.budget import (
+    BudgetExecution,
+    GoalCost,
+    PlannedFigure,
+    TaskCost,
+    allocation_costs,
+    budget_execution,
+    expenditure_id,
+    planned_expenditure,
+)
+from zhospar.evaluate.facts import Fact, FactGroups, FactRef, UnmatchedFact, group_facts, latest
+from zhospar.evaluate.forecast import SPREAD_FLOOR, Chance, Forecast, final_target, forecast
+from zhospar.evaluate.polarity import (
+    IndicatorPolarity,
+    Polarity,
+    PolarityOverride,
+    PolaritySource,
+    apply_overrides,
+    infer_milestone_polarity,
+    infer_polarities,
+    infer_polarity,
+)
+from zhospar.evaluate.rollup import Observed, RollupRule, RollupSpec, infer_rollup, rollup_year
+from zhospar.evaluate.service import (
+    EvaluationOptions,
+    PlanVsFactRow,
+    YearEvaluation,
+    evaluate_year,
+    plan_vs_fact,
+    rollup_specs,
+)
+
+__all__ = [
+    "ACHIEVED_AT",
+    "CAP",
+    "KEEP_TOLERANCE",
+    "LATE_PERCENT",
+    "NEARLY_AT",
+    "SPREAD_FLOOR",
+    "Achievement",
+    "Aggregate",
+    "BudgetExecution",
+    "Chance",
+    "Counts",
+    "EvaluationOptions",
+    "Fact",
+    "FactGroups",
+    "FactRef",
+    "Forecast",
+    "GoalCost",
+    "IndicatorPolarity",
+    "Level",
+    "MilestoneState",
+    "NoScore",
+    "Observed",
+    "PlanVsFactRow",
+    "PlannedFigure",
+    "Polarity",
+    "PolarityOverride",
+    "PolaritySource",
+    "RollupRule",
+    "RollupSpec",
+    "Status",
+    "TaskCost",
+    "UnmatchedFact",
+    "YearEvaluation",
+    "achieve",
+    "achieve_milestone",
+    "aggregate_plan",
+    "aggregate_programs",
+    "allocation_costs",
+    "apply_overrides",
+    "budget_execution",
+    "evaluate_year",
+    "expenditure_id",
+    "final_target",
+    "forecast",
+    "group_facts",
+    "infer_milestone_polarity",
+    "infer_polarities",
+    "infer_polarity",
+    "infer_rollup",
+    "latest",
+    "plan_vs_fact",
+    "planned_expenditure",
+    "rollup_specs",
+    "rollup_year",
+    "status_of",
+    "target_for",
+]

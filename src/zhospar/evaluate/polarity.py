@@ -1,0 +1,230 @@
+"""Polarity: which way is good for an indicator (increase, decrease, keep, milestone).
+
+The plan never says it; it is inferred, first from the wording (an unemployment rate, a poverty
+share, injuries, a rank position "төмен емес", a time to serve: lower is better), then from the
+direction of the planned targets (falling targets: decrease; rising: increase; flat: keep at the
+level). Every inference carries the rule that fired, in words, so a user can check it; a user's
+override wins and is reported as an override, with who made it, when and why (recording it in the
+database is the store's job).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from zhospar._exceptions import ValidationError
+from zhospar.model.plan import Indicator, Milestone, Phase, Plan, YearValue
+from zhospar.model.walk import iter_indicators
+
+__all__ = [
+    "IndicatorPolarity",
+    "Polarity",
+    "PolarityOverride",
+    "PolaritySource",
+    "apply_overrides",
+    "infer_milestone_polarity",
+    "infer_polarities",
+    "infer_polarity",
+]
+
+
+class Polarity(StrEnum):
+    INCREASE = "increase"  # more is better: fact / target
+    DECREASE = "decrease"  # less is better: target / fact
+    KEEP = "keep"  # keep at the level: deviation from the target
+    MILESTONE = "milestone"  # a deliverable: done / late / not done by its due year
+
+
+class PolaritySource(StrEnum):
+    WORDING = "wording"  # a word of the indicator's name or unit
+    TARGETS = "targets"  # the direction of the planned targets
+    STRUCTURE = "structure"  # a milestone of a task
+    DEFAULT = "default"  # nothing to go on: assumed increase
+    OVERRIDE = "override"  # set by a user
+
+
+@dataclass(frozen=True)
+class PolarityOverride:
+    """A user's decision on an indicator's polarity, with who, when and why."""
+
+    polarity: Polarity
+    reason: str
+    user: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class IndicatorPolarity:
+    """The polarity of one indicator and the rule that gave it."""
+
+    indicator_id: str
+    polarity: Polarity
+    source: PolaritySource
+    reason: str  # human readable: the rule that fired
+    line: int | None = None  # the line of the wording or targets the rule read
+    override: PolarityOverride | None = None
+    inferred: IndicatorPolarity | None = None  # what inference said, when overridden
+
+
+@dataclass(frozen=True)
+class _WordRule:
+    pattern: re.Pattern[str]
+    polarity: Polarity
+    why: str
+
+
+def _rule(pattern: str, polarity: Polarity, why: str) -> _WordRule:
+    return _WordRule(re.compile(pattern, re.IGNORECASE), polarity, why)
+
+
+_D, _I = Polarity.DECREASE, Polarity.INCREASE
+# Order matters: the first rule that matches wins. Word starts are anchored with (?<!\w) so that
+# "өлім" (death) does not fire inside "бөлімше" (department) nor "күн" (day) inside "күнкөріс".
+_WORD_RULES: tuple[_WordRule, ...] = (
+    _rule(r"жұмыссыздық\s+деңгей", _D, "an unemployment rate: lower is better"),
+    _rule(r"күнкөріс\s+деңгейінен\s+төмен", _D, "a share below the subsistence minimum"),
+    _rule(r"(?<!\w)кедейлі[кг]", _D, "poverty: lower is better"),
+    _rule(r"(?<!\w)жарақат", _D, "injuries: fewer is better"),
+    _rule(r"(?<!\w)жазатайым", _D, "accidents: fewer is better"),
+    _rule(r"(?<!\w)өлім", _D, "deaths: fewer is better"),
+    _rule(r"(?<!\w)(позиция|рейтинг)", _D, "a rank position: a lower number is a better place"),
+    _rule(r"төмен\s+емес", _D, 'a rank "not lower than": a lower number is a better place'),
+    _rule(r"(?<!\w)уақыт(ы|ын)?(?!\w)", _D, "a time to serve: shorter is better"),
+    _rule(r"(?<!\w)күн(?!\w)", _D, "a time in days: shorter is better"),
+    _rule(r"шығындар\w*\s+(ара\s+)?(салмағ|үлес)", _D, "a share of costs: lower is better"),
+    _rule(r"(?<!\w)(қысқарт|төмендет|азайт)", _D, "the wording asks for a reduction"),
+    _rule(
+        r"(өткен|алдыңғы)\s+жыл|өсу\s+индекс|(?<!\w)өсім",
+        _I,
+        "a growth index against the previous year: more growth meets the target",
+    ),
+    _rule(r"(?<!\w)(арттыр|ұлғайт|көбейт)", _I, "the wording asks for an increase"),
+)
+
+
+def infer_polarity(indicator: Indicator, parent: Indicator | None = None) -> IndicatorPolarity:
+    """Infer the polarity of an indicator: wording first, then the planned targets.
+
+    A breakdown row (``parent`` given) reads its parent's wording too: "әйелдер" under the
+    unemployment rate is still an unemployment rate.
+    """
+    wording = _by_wording(indicator, parent)
+    if wording is not None:
+        return wording
+    by_targets = _by_targets(indicator)
+    if by_targets is not None:
+        return by_targets
+    return IndicatorPolarity(
+        indicator.id,
+        Polarity.INCREASE,
+        PolaritySource.DEFAULT,
+        "no wording rule and fewer than two planned targets: assumed higher is better",
+        indicator.line,
+    )
+
+
+def _by_wording(indicator: Indicator, parent: Indicator | None) -> IndicatorPolarity | None:
+    texts = [(indicator, f"{indicator.name} {indicator.unit or ''}")]
+    if parent is not None:
+        texts.append((parent, f"{parent.name} {parent.unit or ''}"))
+    for rule in _WORD_RULES:
+        for owner, text in texts:
+            match = rule.pattern.search(text)
+            if match is None:
+                continue
+            whose = "" if owner is indicator else f" of {owner.id}"
+            reason = f'wording{whose}: "{match.group(0)}" — {rule.why}'
+            return IndicatorPolarity(
+                indicator.id, rule.polarity, PolaritySource.WORDING, reason, owner.line
+            )
+    return None
+
+
+def _by_targets(indicator: Indicator) -> IndicatorPolarity | None:
+    planned = sorted(
+        (v for v in indicator.values if v.phase is Phase.PLANNED and v.value is not None),
+        key=lambda v: v.year,
+    )
+    if len(planned) < 2:
+        return None
+    first, last = planned[0], planned[-1]
+    span = f"{_show(first)} to {_show(last)}"
+    if all(v.value == first.value for v in planned):
+        polarity, reason = Polarity.KEEP, f"targets stay at {first.value} from {span}"
+    elif last.value == first.value:
+        polarity, reason = Polarity.KEEP, f"targets end at the level they start from: {span}"
+    elif _gt(last, first):
+        polarity, reason = Polarity.INCREASE, f"targets rise from {span}"
+    else:
+        polarity, reason = Polarity.DECREASE, f"targets fall from {span}"
+    return IndicatorPolarity(
+        indicator.id, polarity, PolaritySource.TARGETS, reason, planned[0].line
+    )
+
+
+def _gt(a: YearValue, b: YearValue) -> bool:
+    return a.value is not None and b.value is not None and a.value > b.value
+
+
+def _show(v: YearValue) -> str:
+    return f"{v.value} ({v.year})"
+
+
+def infer_milestone_polarity(milestone: Milestone) -> IndicatorPolarity:
+    due = "-".join(str(y) for y in sorted(set(milestone.due_years))) or "no year stated"
+    return IndicatorPolarity(
+        milestone.id,
+        Polarity.MILESTONE,
+        PolaritySource.STRUCTURE,
+        f"a milestone of its task (due {due}): done, late or not done",
+        milestone.line,
+    )
+
+
+def infer_polarities(plan: Plan) -> dict[str, IndicatorPolarity]:
+    """The inferred polarity of every indicator, breakdown row and milestone of the plan."""
+    out: dict[str, IndicatorPolarity] = {}
+    for place in iter_indicators(plan):
+        out[place.indicator.id] = infer_polarity(place.indicator, place.parent)
+    for direction in plan.directions:
+        for goal in direction.goals:
+            for task in goal.tasks:
+                for milestone in task.milestones:
+                    out[milestone.id] = infer_milestone_polarity(milestone)
+    return out
+
+
+def apply_overrides(
+    inferred: Mapping[str, IndicatorPolarity], overrides: Mapping[str, PolarityOverride]
+) -> dict[str, IndicatorPolarity]:
+    """Let each user override win, keeping what inference said beside it.
+
+    An override for an id the plan does not have is refused (with every such id named), since a
+    silently ignored decision is worse than an error.
+    """
+    unknown = sorted(set(overrides) - set(inferred))
+    if unknown:
+        raise ValidationError(
+            "polarity override for an indicator the plan does not have: " + ", ".join(unknown)
+        )
+    out = dict(inferred)
+    for indicator_id, override in overrides.items():
+        was = inferred[indicator_id]
+        reason = (
+            f"set to {override.polarity.value} by {override.user} on "
+            f"{override.at:%Y-%m-%d %H:%M}: {override.reason} "
+            f"(inferred: {was.polarity.value}, {was.reason})"
+        )
+        out[indicator_id] = replace(
+            was,
+            polarity=override.polarity,
+            source=PolaritySource.OVERRIDE,
+            reason=reason,
+            override=override,
+            inferred=was,
+        )
+    return out

@@ -1,0 +1,178 @@
+"""The evaluation of a plan for a year, in one call: the one place every figure is computed.
+
+The report, the API and the web pages all call ``evaluate_year`` (or ``plan_vs_fact`` for the
+multi-year table), so an achievement is computed once and shows the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from zhospar.evaluate.achievement import KEEP_TOLERANCE, Achievement, achieve, achieve_milestone
+from zhospar.evaluate.aggregate import Aggregate, aggregate_plan, aggregate_programs
+from zhospar.evaluate.budget import BudgetExecution, GoalCost, allocation_costs, budget_execution
+from zhospar.evaluate.facts import Fact, FactGroups, UnmatchedFact, group_facts, latest
+from zhospar.evaluate.forecast import Forecast, forecast
+from zhospar.evaluate.polarity import (
+    IndicatorPolarity,
+    PolarityOverride,
+    apply_overrides,
+    infer_polarities,
+)
+from zhospar.evaluate.rollup import Observed, RollupSpec, infer_rollup, rollup_year
+from zhospar.model.plan import Milestone, Plan
+from zhospar.model.walk import IndicatorPlace, iter_indicators
+
+__all__ = [
+    "EvaluationOptions",
+    "PlanVsFactRow",
+    "YearEvaluation",
+    "evaluate_year",
+    "plan_vs_fact",
+    "rollup_specs",
+]
+
+
+@dataclass(frozen=True)
+class EvaluationOptions:
+    """Everything a user may set; the defaults are the documented method."""
+
+    overrides: Mapping[str, PolarityOverride] = field(default_factory=dict)
+    weights: Mapping[str, Decimal] = field(default_factory=dict)
+    rollups: Mapping[str, RollupSpec] = field(default_factory=dict)  # per-indicator rule
+    keep_tolerance: Decimal = KEEP_TOLERANCE
+    include_breakdowns: bool = False
+    expected_regions: Collection[str] | None = None
+
+
+@dataclass(frozen=True)
+class YearEvaluation:
+    year: int
+    polarities: dict[str, IndicatorPolarity]
+    rollups: dict[str, RollupSpec]
+    achievements: dict[str, Achievement]  # every indicator, breakdown row and milestone
+    plan_score: Aggregate  # the plan, with directions, goals and tasks as children
+    programs: list[Aggregate]
+    budget: list[BudgetExecution]
+    costs: list[GoalCost]
+    forecasts: dict[str, Forecast]
+    unmatched: list[UnmatchedFact]
+
+
+def rollup_specs(plan: Plan, overrides: Mapping[str, RollupSpec]) -> dict[str, RollupSpec]:
+    """Each indicator's roll-up rule: inferred from its unit and name, or the caller's."""
+    specs = {p.indicator.id: infer_rollup(p.indicator, p.parent) for p in iter_indicators(plan)}
+    for indicator_id, spec in overrides.items():
+        specs[indicator_id] = replace(spec, overridden=True)
+    return specs
+
+
+def _milestones(plan: Plan) -> Iterable[Milestone]:
+    for direction in plan.directions:
+        for goal in direction.goals:
+            for task in goal.tasks:
+                yield from task.milestones
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    plan: Plan
+    groups: FactGroups
+    polarities: dict[str, IndicatorPolarity]
+    specs: dict[str, RollupSpec]
+    options: EvaluationOptions
+
+    def observe(self, indicator_id: str, year: int) -> Observed | None:
+        spec = self.specs[indicator_id]
+        regions = self.options.expected_regions
+        return rollup_year(
+            indicator_id, year, spec, self.groups.by_indicator, expected_regions=regions
+        )
+
+    def achieve(self, place: IndicatorPlace, year: int) -> Achievement:
+        ind = place.indicator
+        observed = self.observe(ind.id, year)
+        tolerance = self.options.keep_tolerance
+        return achieve(ind, self.polarities[ind.id], year, observed, keep_tolerance=tolerance)
+
+
+def _prepare(plan: Plan, facts: Iterable[Fact], options: EvaluationOptions) -> _Inputs:
+    groups = group_facts(plan, latest(facts))
+    polarities = apply_overrides(infer_polarities(plan), options.overrides)
+    return _Inputs(plan, groups, polarities, rollup_specs(plan, options.rollups), options)
+
+
+def evaluate_year(
+    plan: Plan, facts: Iterable[Fact], year: int, options: EvaluationOptions | None = None
+) -> YearEvaluation:
+    """Score every indicator and milestone of ``plan`` in ``year`` and aggregate the scores.
+
+    ``facts`` may hold several revisions of a value: only the latest counts. Forecasts use the
+    facts up to ``year``.
+    """
+    opts = options or EvaluationOptions()
+    inputs = _prepare(plan, facts, opts)
+    places = list(iter_indicators(plan))
+    achievements = {p.indicator.id: inputs.achieve(p, year) for p in places}
+    for milestone in _milestones(plan):
+        polarity = inputs.polarities[milestone.id]
+        facts_of = inputs.groups.of(milestone.id)
+        achievements[milestone.id] = achieve_milestone(milestone, polarity, year, facts_of)
+    weights, breakdowns = opts.weights, opts.include_breakdowns
+    return YearEvaluation(
+        year=year,
+        polarities=inputs.polarities,
+        rollups=inputs.specs,
+        achievements=achievements,
+        plan_score=aggregate_plan(
+            plan, achievements, weights=weights, include_breakdowns=breakdowns
+        ),
+        programs=aggregate_programs(
+            plan, achievements, weights=weights, include_breakdowns=breakdowns
+        ),
+        budget=budget_execution(plan, inputs.groups.by_indicator, year),
+        costs=allocation_costs(plan, year),
+        forecasts={p.indicator.id: _forecast(inputs, p, year) for p in places},
+        unmatched=inputs.groups.unmatched,
+    )
+
+
+def _years(plan: Plan, until: int) -> range:
+    first = min([*plan.reported_years, plan.period_start])
+    return range(first, until + 1)
+
+
+def _forecast(inputs: _Inputs, place: IndicatorPlace, year: int) -> Forecast:
+    ind = place.indicator
+    observed = {
+        y: obs for y in _years(inputs.plan, year) if (obs := inputs.observe(ind.id, y)) is not None
+    }
+    return forecast(
+        ind,
+        inputs.polarities[ind.id],
+        observed,
+        end_year=inputs.plan.period_end,
+        as_of=year,
+        keep_tolerance=inputs.options.keep_tolerance,
+    )
+
+
+@dataclass(frozen=True)
+class PlanVsFactRow:
+    place: IndicatorPlace
+    by_year: dict[int, Achievement]  # every year of the planned period
+
+
+def plan_vs_fact(
+    plan: Plan, facts: Iterable[Fact], options: EvaluationOptions | None = None
+) -> list[PlanVsFactRow]:
+    """The multi-year plan-vs-fact table: every indicator in every year of the plan."""
+    opts = options or EvaluationOptions()
+    inputs = _prepare(plan, facts, opts)
+    years = range(plan.period_start, plan.period_end + 1)
+    return [
+        PlanVsFactRow(place, {y: inputs.achieve(place, y) for y in years})
+        for place in iter_indicators(plan)
+    ]
