@@ -1,27 +1,247 @@
-"""Commands that read a plan text: summary, validate, show, export, import-json."""
+"""Commands that read a plan text: summary, validate, show, export, import-json.
+
+Each command is a thin layer: it reads the plan with ``zhospar.ingest.read_plan``, hands it to
+the library (``zhospar.export``) and prints. Errors are ZhosparError subclasses; ``cli._errors``
+turns them into one line and an exit code.
+"""
 
 from __future__ import annotations
 
+import io
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
+from zhospar._exceptions import ValidationError
 from zhospar.cli._app import app
-from zhospar.ingest import read_plan
+from zhospar.cli._plan_tree import ShowSection, plan_tree
+from zhospar.export import (
+    element_counts,
+    plan_to_json,
+    read_plan_json,
+    tidy_csv,
+    write_workbook,
+)
+from zhospar.ingest import LineNote, LineStatus, ReadingReport, read_plan
+from zhospar.model.plan import ActRef, Plan
 
 PlanFile = Annotated[
     Path | None,
-    typer.Argument(help="A plan text file; the bundled MLSP 2010-2014 plan when omitted."),
+    typer.Argument(
+        help="A plan text file (UTF-8); the bundled MLSP 2010-2014 plan when omitted.",
+        metavar="FILE",
+        show_default=False,
+    ),
 ]
+OutFile = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+]
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+def _console(stderr: bool = False) -> Console:
+    """A console that never fails on Kazakh letters: a terminal or pipe whose encoding
+    cannot show them (cp1251, ASCII) gets "?" in their place instead of a traceback."""
+    stream = sys.stderr if stderr else sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return Console(highlight=False, file=stream)
+
+
+def _act(act: ActRef) -> str:
+    date = f" of {act.date.isoformat()}" if act.date else ""
+    return f"{act.kind} № {act.number}{date}"
+
+
+def _counts_table(plan: Plan) -> Table:
+    table = Table("element", "count", box=None, pad_edge=False)
+    table.columns[1].justify = "right"
+    for element, count in element_counts(plan).items():
+        table.add_row(element, str(count))
+    return table
+
+
+def _report_line(report: ReadingReport) -> Text:
+    counts = report.counts()
+    return Text(
+        f"Lines: {counts[LineStatus.READ]} read, {counts[LineStatus.EXPLAINED]} explained, "
+        f"{counts[LineStatus.NOT_UNDERSTOOD]} not understood"
+    )
 
 
 @app.command()
 def summary(file: PlanFile = None) -> None:
-    """Print a short summary of the plan."""
+    """Print the plan's title, act, period, counts and reading report.
+
+    The counts are of directions, goals, tasks, indicators, values, milestones, programs,
+    forms, risks and legal acts; the reading counts say how many lines of the text were read,
+    explained (headings and the like) or not understood.
+    """
     result = read_plan(file)
-    plan = result.plan
-    console = Console()
-    console.print(f"[bold]{plan.title}[/bold]")
-    console.print(f"{plan.period_start}-{plan.period_end}, {len(plan.directions)} directions")
+    plan, report = result.plan, result.report
+    console = _console()
+    console.print(Text(plan.title or "(no title found)", style="bold"))
+    if plan.ministry:
+        console.print(Text(plan.ministry))
+    approved = _act(plan.approved_by) if plan.approved_by else "(not found)"
+    console.print(Text(f"Approved by: {approved}"))
+    if plan.amended_by:
+        console.print(Text("Amended by: " + "; ".join(_act(a) for a in plan.amended_by)))
+    years = ", ".join(str(y) for y in plan.reported_years) or "none"
+    console.print(Text(f"Period: {plan.period_start}-{plan.period_end} (reported years: {years})"))
+    console.print()
+    console.print(_counts_table(plan))
+    console.print()
+    console.print(_report_line(report))
+    if not report.ok:
+        console.print(Text("Run `zhospar validate` to list the lines that were not understood."))
+
+
+def _note_line(note: LineNote) -> Text:
+    text = Text(f"  line {note.line}", style="bold")
+    text.append(f"  [{note.section}]  ")
+    text.append(note.reason or note.status.value)
+    return text
+
+
+@app.command()
+def validate(
+    file: PlanFile = None,
+    explained: Annotated[
+        bool, typer.Option("--explained", help="Also list the explained lines with reasons.")
+    ] = False,
+) -> None:
+    """Check the reading: counts, gaps and every line not understood.
+
+    Prints the counts per element, the plan's gaps (parts the format requires that the text
+    does not hold) and every line that was not understood, with its line number, section and
+    reason. With --explained, also every explained line (headings, column headers, ...).
+
+    Exit status: 0 when every line was read or explained; 1 when some lines were not
+    understood; 2 on a wrong option; 3 when the file cannot be read as a plan (missing, not
+    UTF-8, empty, truncated, not a plan).
+    """
+    result = read_plan(file)
+    plan, report = result.plan, result.report
+    console = _console()
+    console.print(Text(f"Reading report for {report.file}", style="bold"))
+    console.print(_counts_table(plan))
+    console.print(_report_line(report))
+    console.print(Text(f"Gaps in the plan ({len(plan.gaps)}):", style="bold"))
+    for gap in plan.gaps:
+        where = f" (line {gap.line})" if gap.line else ""
+        console.print(Text(f"  {gap.where}: {gap.what}{where}"))
+    problems = report.problems
+    console.print(Text(f"Not understood ({len(problems)}):", style="bold"))
+    for note in problems:
+        console.print(_note_line(note))
+    if explained:
+        notes = [n for n in report.notes.values() if n.status is LineStatus.EXPLAINED]
+        console.print(Text(f"Explained ({len(notes)}):", style="bold"))
+        for note in sorted(notes, key=lambda n: n.line):
+            console.print(_note_line(note))
+    if not report.ok:
+        console.print(Text(f"FAILED: {len(problems)} line(s) not understood", style="red"))
+        raise typer.Exit(code=1)
+    console.print(Text("OK: every line was read or explained", style="green"))
+
+
+@app.command()
+def show(
+    file: PlanFile = None,
+    section: Annotated[
+        ShowSection | None,
+        typer.Option("--section", "-s", help="Show only this part of the plan."),
+    ] = None,
+) -> None:
+    """Show the plan as a tree; --section limits it to one part.
+
+    Directions -> goals -> target indicators (unit, values per year) -> tasks -> indicators
+    and milestones; budget programs with their expenditure and their forms' indicators;
+    alignment with the state's goals; risks; legal acts. Deleted items are marked DELETED.
+    """
+    plan = read_plan(file).plan
+    _console().print(plan_tree(plan, section))
+
+
+@app.command()
+def export(
+    file: PlanFile = None,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option("--format", "-f", help="json: the whole model; xlsx: a workbook (needs -o)."),
+    ] = None,
+    tidy: Annotated[
+        bool,
+        typer.Option(
+            "--tidy",
+            help="CSV with one row per indicator value and per program expenditure value.",
+        ),
+    ] = False,
+    output: OutFile = None,
+) -> None:
+    """Export the plan as JSON, an Excel workbook or tidy CSV.
+
+    JSON (the default) is the whole model, which import-json reads back. xlsx writes a
+    workbook with one sheet per section of the plan to -o FILE. --tidy writes CSV with the
+    columns indicator_id, section (target, task, program or expenditure), direction, goal,
+    task, program, name, breakdown, unit, year, phase, value, source_line; text that a
+    spreadsheet would run as a formula is prefixed with a quote.
+    """
+    if tidy and fmt is not None:
+        raise ValidationError("choose either --tidy or --format, not both")
+    if fmt is ExportFormat.XLSX:
+        if output is None:
+            raise ValidationError("--format xlsx writes a file: give it with -o FILE.xlsx")
+        result = read_plan(file)
+        write_workbook(result.plan, output, result.report)
+        _console(stderr=True).print(Text(f"wrote {output}"))
+        return
+    result = read_plan(file)
+    _emit(tidy_csv(result.plan) if tidy else plan_to_json(result.plan), output)
+
+
+@app.command("import-json")
+def import_json(
+    file: Annotated[
+        Path, typer.Argument(help="A JSON file written by `zhospar export`.", metavar="FILE")
+    ],
+    output: OutFile = None,
+) -> None:
+    """Read a JSON export back and write it out again as JSON.
+
+    Exporting the result again gives the same bytes: export -> import-json -> export is
+    identical. A file that is not valid JSON or not a plan export exits with status 3.
+    """
+    _emit(plan_to_json(read_plan_json(file)), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Text to standard output, or to ``output`` as UTF-8 with line ends kept as they are."""
+    if output is None:
+        # JSON and CSV are UTF-8 files whatever the terminal's encoding is.
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+            return
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise ValidationError(f"{output}: cannot write ({exc.strerror})") from None
