@@ -29,7 +29,7 @@ EXIT_CODES: dict[type[ZhosparError], int] = {
 def exit_code(error: ZhosparError) -> int:
     for cls in type(error).__mro__:
         if cls in EXIT_CODES:
-            return EXIT_CODES[cls]  # type: ignore[index]
+            return EXIT_CODES[cls]
     return 1
 
 

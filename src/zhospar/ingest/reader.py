@@ -154,21 +154,21 @@ def _assemble(sections: list[Section], report: ReadingReport) -> Plan:
             directions_section, report, listing=one(SectionKind.DIRECTIONS_LIST)
         )
         plan.gaps.extend(gaps)
-    if (section := one(SectionKind.ALIGNMENT)) is not None:
-        plan.alignment = alignment.parse_alignment(section, report)
+    if (part := one(SectionKind.ALIGNMENT)) is not None:
+        plan.alignment = alignment.parse_alignment(part, report)
         alignment.add_alignment_only_goals(plan)
-    if (section := one(SectionKind.RISKS)) is not None:
-        plan.risks = risks.parse_risks(section, report)
-    if (section := one(SectionKind.LEGAL_ACTS)) is not None:
-        plan.legal_acts = acts.parse_legal_acts(section, report)
+    if (part := one(SectionKind.RISKS)) is not None:
+        plan.risks = risks.parse_risks(part, report)
+    if (part := one(SectionKind.LEGAL_ACTS)) is not None:
+        plan.legal_acts = acts.parse_legal_acts(part, report)
     plan.program_forms = [
         forms.parse_program_form(s, report) for s in by_kind.get(SectionKind.PROGRAM_FORM, [])
     ]
-    if (section := one(SectionKind.BUDGET_LIST)) is not None:
-        plan.budget_programs, plan.totals = budget.parse_budget_list(section, report)
+    if (part := one(SectionKind.BUDGET_LIST)) is not None:
+        plan.budget_programs, plan.totals = budget.parse_budget_list(part, report)
         budget.infer_list_columns(plan)
-    if (section := one(SectionKind.ALLOCATION)) is not None:
-        plan.allocations = appendix.parse_allocations(section, report)
+    if (part := one(SectionKind.ALLOCATION)) is not None:
+        plan.allocations = appendix.parse_allocations(part, report)
         appendix.infer_allocation_columns(plan)
     return plan
 
