@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter  # type: ignore[import-untyped]
-from xlsxwriter.exceptions import XlsxWriterException  # type: ignore[import-untyped]
-from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
+import xlsxwriter
+from xlsxwriter.exceptions import XlsxWriterException
+from xlsxwriter.worksheet import Worksheet
 
 from zhospar._exceptions import ValidationError
 from zhospar.export._sheets import Cell, Sheet, plan_sheets
