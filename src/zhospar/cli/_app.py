@@ -18,4 +18,5 @@ def _root() -> None:
     """Zhospar: monitoring and evaluation of government strategic plans."""
 
 
+from zhospar.cli import audit_cmds as audit_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import plan_cmds  # noqa: E402,F401  (registers commands)

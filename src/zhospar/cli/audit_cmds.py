@@ -1,0 +1,238 @@
+"""``zhospar audit``: where the plan's own figures contradict each other.
+
+A thin layer over ``zhospar.audit.audit_plan``: read the plan, audit it, print the findings as a
+Rich table (for people) or JSON / CSV (for machines). Findings are a report, not an error: the
+command exits 0 unless ``--fail-on-findings`` is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from zhospar.audit import AuditResult, Finding, FindingKind, Place, audit_plan
+from zhospar.audit import format_value as fmt
+from zhospar.cli._app import app
+from zhospar.ingest import read_plan
+
+EXIT_FINDINGS = 1  # with --fail-on-findings, when the audit found anything
+
+
+class AuditFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+CSV_COLUMNS = [
+    "id",
+    "kind",
+    "severity",
+    "explanation",
+    "acts",
+    "year",
+    "expenditure_kind",
+    "subject",
+    "a_section",
+    "a_line",
+    "a_lines",
+    "a_label",
+    "a_value",
+    "b_section",
+    "b_line",
+    "b_lines",
+    "b_label",
+    "b_value",
+    "difference",
+    "note",
+]
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+@app.command()
+def audit(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A plan text file (UTF-8); the bundled MLSP 2010-2014 plan when omitted.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        AuditFormat, typer.Option("--format", help="table (for reading), json or csv.")
+    ] = AuditFormat.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+    kind: Annotated[
+        list[FindingKind] | None,
+        typer.Option("--kind", help="Only findings of this kind; repeat for several."),
+    ] = None,
+    fail_on_findings: Annotated[
+        bool,
+        typer.Option("--fail-on-findings", help="Exit 1 when there is any finding (for CI)."),
+    ] = False,
+) -> None:
+    """Audit the plan's own figures: every place where they disagree.
+
+    Compares each program's expenditure in the list of programs, its form and the allocation
+    appendix; the list's totals with their programs; each goal's total in the appendix with its
+    rows; counts with their breakdown rows. Each finding names both places (section, line,
+    value), the year and the difference, and says whether the amending resolutions may explain
+    it. Exits 0 even with findings, unless --fail-on-findings is given.
+    """
+    result = read_plan(file)
+    audited = audit_plan(result.plan, kinds=kind)
+    source = result.plan.source.name if result.plan.source else str(file)
+    if output_format is AuditFormat.JSON:
+        _emit(json.dumps(to_json(audited, source), ensure_ascii=False, indent=2) + "\n", output)
+    elif output_format is AuditFormat.CSV:
+        _emit(to_csv(audited.findings), output)
+    else:
+        _print_table(audited, source, output)
+    if fail_on_findings and audited.findings:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8", newline="")
+
+
+# --- table ------------------------------------------------------------------------------------
+
+
+def _print_table(audited: AuditResult, source: str, output: Path | None) -> None:
+    if output is None:
+        _render(Console(highlight=False), audited, source)
+        return
+    with output.open("w", encoding="utf-8") as handle:
+        _render(Console(file=handle, width=200, highlight=False, no_color=True), audited, source)
+
+
+def _render(console: Console, audited: AuditResult, source: str) -> None:
+    table = Table(title=f"Audit of {source}: {len(audited.findings)} finding(s)", show_lines=True)
+    for header in ("kind", "severity", "year", "place A", "place B", "difference"):
+        table.add_column(header, justify="right" if header == "difference" else "left")
+    table.add_column("explanation")
+    for f in audited.findings:
+        year = f"{f.year}" + (f" {f.expenditure_kind.value}" if f.expenditure_kind else "")
+        table.add_row(
+            f.kind.value,
+            f.severity.value,
+            year,
+            _place_text(f.a),
+            _place_text(f.b),
+            fmt(f.difference) if f.difference is not None else "—",
+            escape(f.explanation_text + (f"\n{f.note}" if f.note else "")),
+        )
+    console.print(table)
+    counts = ", ".join(f"{k}: {n}" for k, n in audited.counts().items() if n)
+    console.print(f"Findings by kind: {counts or 'none'}")
+    console.print(f"Comparisons not made: {len(audited.skipped)} (see --format json, 'skipped')")
+
+
+def _place_text(place: Place) -> str:
+    lines = place.lines or ((place.line,) if place.line is not None else ())
+    where = "lines " + ", ".join(map(str, lines)) if len(lines) > 1 else f"line {place.line}"
+    if not lines:
+        where = "not stated"
+    return f"{place.section}, {where}:\n[bold]{fmt(place.value)}[/bold]\n{escape(place.label)}"
+
+
+# --- json and csv -----------------------------------------------------------------------------
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _place_json(place: Place) -> dict[str, Any]:
+    return {
+        "section": place.section,
+        "line": place.line,
+        "lines": list(place.lines) or ([place.line] if place.line is not None else []),
+        "value": _number(place.value),
+        "label": place.label,
+    }
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "kind": f.kind.value,
+        "severity": f.severity.value,
+        "explanation": f.explanation.value,
+        "explanation_text": f.explanation_text,
+        "acts": list(f.acts),
+        "year": f.year,
+        "expenditure_kind": f.expenditure_kind.value if f.expenditure_kind else None,
+        "subject": f.subject,
+        "a": _place_json(f.a),
+        "b": _place_json(f.b),
+        "difference": _number(f.difference),
+        "note": f.note,
+    }
+
+
+def to_json(audited: AuditResult, source: str) -> dict[str, Any]:
+    return {
+        "source": source,
+        "counts": audited.counts(),
+        "findings": [finding_json(f) for f in audited.findings],
+        "skipped": [
+            {
+                "check": s.check.value,
+                "year": s.year,
+                "subjects": list(s.subjects),
+                "reason": s.reason,
+                "lines": list(s.lines),
+            }
+            for s in audited.skipped
+        ],
+    }
+
+
+def guard_cell(text: str) -> str:
+    """A text cell a spreadsheet would run as a formula (= + - @) gets a leading apostrophe."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(findings: list[Finding]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in findings:
+        data = finding_json(f)
+        row: list[object] = []
+        for column in CSV_COLUMNS:
+            row.append(_csv_cell(column, data))
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def _csv_cell(column: str, data: dict[str, Any]) -> object:
+    value = data[column[0]][column[2:]] if column.startswith(("a_", "b_")) else data[column]
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return guard_cell(";".join(map(str, value)))
+    if isinstance(value, str):
+        return guard_cell(value)
+    return value
