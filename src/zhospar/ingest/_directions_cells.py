@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from zhospar.ingest._text import SourceLine, clean
+from zhospar.ingest._text import SourceLine
 from zhospar.ingest.numbers import is_no_value, looks_like_number
 from zhospar.model.plan import ActRef, Deletion
 
@@ -72,7 +72,7 @@ class Row:
 
 
 def analyse(line: SourceLine) -> Row:
-    cells = [clean(c) if c.strip() else "" for c in line.text.split("\t")]
+    cells = list(line.tab_cells)
     code = None
     if cells and (match := CODE.match(cells[0])):
         code = match.group(1)

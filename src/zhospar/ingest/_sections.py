@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from zhospar.ingest._text import SourceLine, clean
+from zhospar.ingest._text import SourceLine
 
 
 class SectionKind(StrEnum):
@@ -83,7 +83,7 @@ def split_sections(lines: list[SourceLine]) -> list[Section]:
 
 
 def _find_starts(lines: list[SourceLine]) -> list[tuple[int, SectionKind]]:
-    cleaned = [clean(line.text) for line in lines]
+    cleaned = [line.clean_text for line in lines]
     starts: list[tuple[int, SectionKind]] = []
     pos = 0
     for kind, pattern in _HEADINGS:
@@ -109,7 +109,7 @@ def _reclassify(section: Section) -> Section:
     """A "form" without an administrator whose rows name goals and tasks is the appendix."""
     if section.kind is not SectionKind.PROGRAM_FORM:
         return section
-    texts = [clean(line.text) for line in section.lines if not line.is_blank]
+    texts = [line.clean_text for line in section.lines if not line.is_blank]
     if any(_FORM_ADMIN.search(t) for t in texts):
         return section
     if sum(1 for t in texts if _ALLOCATION_ROW.search(t)) >= 2:
@@ -122,5 +122,5 @@ def trailing_appendix_heading(section: Section) -> SourceLine | None:
     for line in reversed(section.lines):
         if line.is_blank:
             continue
-        return line if _APPENDIX.search(clean(line.text)) else None
+        return line if _APPENDIX.search(line.clean_text) else None
     return None

@@ -10,30 +10,83 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar, overload
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
-_WS = re.compile(r"\s+")
 # Three or more single letters separated by single spaces: "З а ң ы", "С а п а".
 _SPACED = re.compile(r"(?<!\S)(?:\w ){2,}\w(?!\S)")
+# What any match of _SPACED shows in a text with single spaces and a space added at both ends:
+# two one-letter words in a row. Its literal first space lets the search skip ahead, so looking
+# for it first is several times cheaper than running _SPACED over every cell.
+_SPACED_HINT = re.compile(r" \w \w ")
+
+_T = TypeVar("_T")
+
+
+class _Once(Generic[_T]):
+    """A value of a line worked out on first use and then kept on the line.
+
+    ``functools.cached_property`` without its lock (Python 3.12 dropped it too): the lock made
+    the first use of each value cost more than cleaning a short cell. The value is stored in the
+    instance's ``__dict__``, which then answers every later lookup before this descriptor does,
+    so a frozen dataclass keeps its equality and hash (they look at the fields only).
+    """
+
+    def __init__(self, compute: Callable[[SourceLine], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, line: None, owner: type | None = None) -> _Once[_T]: ...
+    @overload
+    def __get__(self, line: SourceLine, owner: type | None = None) -> _T: ...
+    def __get__(self, line: SourceLine | None, owner: type | None = None) -> _T | _Once[_T]:
+        if line is None:
+            return self
+        value = self._compute(line)
+        line.__dict__[self._name] = value
+        return value
 
 
 @dataclass(frozen=True)
 class SourceLine:
-    """A line of the published text with its 1-based number."""
+    """A line of the published text with its 1-based number.
+
+    The readers look at a line's cleaned forms many times (to classify it, then to read it), so
+    each is worked out once, on first use, and kept with the line (the text never changes).
+    """
 
     no: int
     text: str
 
     @property
     def cells(self) -> list[str]:
-        """The tab-separated cells, each cleaned, trailing empty cells dropped."""
-        out = [clean(c) for c in self.text.split("\t")]
-        while out and not out[-1]:
-            out.pop()
-        return out
+        """The tab-separated cells, each cleaned, trailing empty cells dropped (a fresh list)."""
+        cells = self.tab_cells
+        end = len(cells)
+        while end and not cells[end - 1]:
+            end -= 1
+        return list(cells[:end])
 
-    @property
+    @_Once
+    def tab_cells(self) -> tuple[str, ...]:
+        """Every tab-separated cell, cleaned; blank cells kept, so a cell's place is its column."""
+        if "\t" not in self.text:
+            return (self.clean_text,)
+        return tuple(clean(c) if c else "" for c in self.text.split("\t"))
+
+    @_Once
+    def clean_text(self) -> str:
+        """The whole line cleaned (tabs become spaces): what headings are matched against."""
+        return clean(self.text)
+
+    @_Once
     def is_blank(self) -> bool:
         return not self.text.strip()
 
@@ -69,7 +122,9 @@ def _script(char: str) -> str:
 def clean(text: str) -> str:
     """A cell as plain text: no tags, no letter-spacing, single spaces, no ends."""
     text = strip_html(text) if "<" in text else text
-    text = _WS.sub(" ", text).strip()
+    text = " ".join(text.split())  # str.split and re's \s agree on what is white space
+    if _SPACED_HINT.search(f" {text} ") is None:
+        return text  # no letter-spaced run possible: most cells, and the cheap way to know it
     return join_spaced_letters(text)
 
 

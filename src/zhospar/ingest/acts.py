@@ -36,7 +36,7 @@ def parse_legal_acts(section: Section, report: ReadingReport) -> list[LegalAct]:
     closing = trailing_appendix_heading(section)
     entries: list[_Entry] = []
     for line in section.lines:
-        text = clean(line.text)
+        text = line.clean_text
         if not text or line is closing:
             continue  # a closing "N-қосымша" heads the next part; its reader marks it
         match = _ENTRY.match(text)

@@ -37,7 +37,6 @@ from zhospar.ingest._directions_items import ItemRows
 from zhospar.ingest._directions_lines import LineNotes
 from zhospar.ingest._directions_values import YearColumns
 from zhospar.ingest._sections import Section
-from zhospar.ingest._text import clean
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import Direction, Gap, YearValue
 
@@ -73,7 +72,7 @@ def _read_listing(listing: Section, notes: LineNotes) -> dict[int, DraftDirectio
         notes.explain(listing.heading.no, "heading")
     drafts: dict[int, DraftDirection] = {}
     for line in listing.lines:
-        text = clean(line.text)
+        text = line.clean_text
         items = cells.split_items(text)
         if not text:
             notes.explain(line.no, "blank")

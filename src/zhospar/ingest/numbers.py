@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from zhospar._exceptions import NumberFormatError
 
 NO_VALUE = frozenset({"", "-", "—", "–", "x", "х", "X", "Х", "--", "---"})
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)?")
 
 
@@ -25,7 +24,7 @@ def is_no_value(raw: str) -> bool:
 
 def looks_like_number(raw: str) -> bool:
     """True when the cell is a number in the plan's print conventions."""
-    return _NUMBER.fullmatch(_SPACES.sub("", raw.strip())) is not None
+    return _NUMBER.fullmatch(_without_spaces(raw)) is not None
 
 
 def parse_number(raw: str) -> Decimal | None:
@@ -36,10 +35,19 @@ def parse_number(raw: str) -> Decimal | None:
     text = raw.strip()
     if text in NO_VALUE:
         return None
-    compact = _SPACES.sub("", text).replace("−", "-")
+    compact = _without_spaces(text).replace("−", "-")
     if _NUMBER.fullmatch(compact) is None:
         raise NumberFormatError(f'expected a number such as 6,9 or 4 0 234 532; got "{raw}"')
     try:
         return Decimal(compact.replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the pattern already guards this
         raise NumberFormatError(f'expected a number; got "{raw}"') from exc
+
+
+def _without_spaces(text: str) -> str:
+    """The text with every white space taken out, no-break and narrow no-break spaces included.
+
+    ``str.split`` splits on exactly what ``re``'s ``\\s`` matches (U+00A0 and U+202F among
+    them), and is several times quicker than a substitution on the plan's many value cells.
+    """
+    return "".join(text.split())
