@@ -110,9 +110,10 @@ DONE_BY = _polarity("milestone")
         ("2011", 2012, Status.ACHIEVED, MilestoneState.DONE, "100.00"),
         ("2012", 2012, Status.ACHIEVED, MilestoneState.DONE, "100.00"),
         ("2013", 2013, Status.NEARLY, MilestoneState.LATE, "90.00"),
-        (None, 2012, Status.NOT_ACHIEVED, MilestoneState.NOT_DONE, "0.00"),
+        # Past due with no report at all: no data, not a failure (a reported 0 is a failure).
+        (None, 2012, Status.NO_DATA, None, None),
         (None, 2011, Status.NO_DATA, MilestoneState.NOT_YET_DUE, None),
-        ("2013", 2012, Status.NOT_ACHIEVED, MilestoneState.NOT_DONE, "0.00"),
+        ("2013", 2012, Status.NO_DATA, None, None),
     ],
 )
 def test_milestone_done_late_not_done(

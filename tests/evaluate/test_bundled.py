@@ -155,12 +155,12 @@ def test_deleted_indicators_name_their_resolution(plan: Plan) -> None:
 
 
 def test_goal_5_1_in_2012(plan: Plan) -> None:
-    # G5.1-I1 410.53 % capped at 120; the milestone of 5.1.4 (line 393, due 2009-2011) is not
-    # recorded done by 2012: 0. The seven other indicator rows of 5.1.1-5.1.4 have no fact.
+    # G5.1-I1 410.53 % capped at 120; the milestone of 5.1.4 (line 393, due 2009-2011) has no
+    # report at all, so it has no data (not a failure). The seven other rows have no fact.
     result = evaluate_year(plan, _shared_facts(), 2012)
     goal = next(g for d in result.plan_score.children for g in d.children if g.code == "5.1")
-    assert goal.score == Decimal(60)
-    assert goal.counts == Counts(achieved=1, nearly=0, not_achieved=1, no_data=7)
+    assert goal.score == Decimal(120)
+    assert goal.counts == Counts(achieved=1, nearly=0, not_achieved=0, no_data=8)
 
 
 def test_unemployment_forecast_as_of_2012(plan: Plan) -> None:

@@ -247,11 +247,11 @@ def achieve_milestone(
         msg = f"a milestone fact must be 1 (done) or 0 (not done); got {_fmt(bad[0].value)}"
         return replace(base, message=f"{msg} ({bad[0].describe()})", no_score=NoScore.BAD_FACT)
     done = min((f.period.year for f in known if f.value == 1), default=None)
-    return _milestone_state(base, milestone.due_years, done, year)
+    return _milestone_state(base, milestone.due_years, done, year, reported=bool(known))
 
 
 def _milestone_state(
-    base: Achievement, due_years: list[int], done: int | None, year: int
+    base: Achievement, due_years: list[int], done: int | None, year: int, *, reported: bool
 ) -> Achievement:
     due = max(due_years, default=None)
     due_text = "-".join(str(y) for y in sorted(set(due_years)))
@@ -280,6 +280,13 @@ def _milestone_state(
             message=f"not done yet; due {due_text}",
             no_score=NoScore.NOT_YET_DUE,
             milestone=MilestoneState.NOT_YET_DUE,
+        )
+    if not reported:
+        # Nobody has reported on it: say so rather than count it as a failure.
+        return replace(
+            base,
+            message=f"no report yet on this milestone (due {due_text})",
+            no_score=NoScore.NO_FACT,
         )
     return replace(
         base,
