@@ -4,8 +4,11 @@ Polarity (which way is good), achievement per indicator and year, aggregation to
 direction, program and plan, roll-up of regional and sub-annual facts to the national year, a
 trend forecast, and budget execution. Nothing here touches a database, HTTP or the CLI; the
 report, the API and the pages call ``evaluate_year`` so a figure is computed once. The method is
-documented in ``docs/method.md``.
+documented in ``docs/method.md``. ``score_facts`` (the columnar path, for millions of facts)
+gives the same national figures through DuckDB; it is imported only when first used.
 """
+
+from typing import TYPE_CHECKING
 
 from zhospar.evaluate.achievement import (
     ACHIEVED_AT,
@@ -61,6 +64,29 @@ from zhospar.evaluate.service import (
     rollup_specs,
 )
 
+if TYPE_CHECKING:
+    from zhospar.evaluate.columnar import (
+        ColumnarScore,
+        ColumnarScores,
+        PlanTables,
+        plan_tables,
+        score_facts,
+    )
+
+_COLUMNAR = frozenset(
+    ("ColumnarScore", "ColumnarScores", "PlanTables", "plan_tables", "score_facts")
+)
+
+
+def __getattr__(name: str) -> object:
+    """The columnar path imports DuckDB (a fifth of a second): load it only when asked for."""
+    if name in _COLUMNAR:
+        from zhospar.evaluate import columnar
+
+        return getattr(columnar, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "ACHIEVED_AT",
     "CAP",
@@ -72,6 +98,8 @@ __all__ = [
     "Aggregate",
     "BudgetExecution",
     "Chance",
+    "ColumnarScore",
+    "ColumnarScores",
     "Counts",
     "EvaluationOptions",
     "Fact",
@@ -84,6 +112,7 @@ __all__ = [
     "MilestoneState",
     "NoScore",
     "Observed",
+    "PlanTables",
     "PlanVsFactRow",
     "PlannedFigure",
     "Polarity",
@@ -112,10 +141,12 @@ __all__ = [
     "infer_polarity",
     "infer_rollup",
     "latest",
+    "plan_tables",
     "plan_vs_fact",
     "planned_expenditure",
     "rollup_specs",
     "rollup_year",
+    "score_facts",
     "status_of",
     "target_for",
 ]
