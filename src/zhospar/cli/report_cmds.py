@@ -1,0 +1,121 @@
+"""``zhospar report``: the annual implementation report, or the multi-year plan-vs-fact table.
+
+The report package (and matplotlib with it) is imported only when the command runs, so the rest
+of the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from zhospar._exceptions import ValidationError
+from zhospar.cli._app import app
+
+if TYPE_CHECKING:
+    from zhospar.model.actuals import ActualInput
+    from zhospar.model.plan import Plan
+
+
+@app.command()
+def report(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="The file to write: FILE.xlsx, FILE.docx or FILE.html."
+        ),
+    ],
+    year: Annotated[
+        int | None, typer.Option(help="The year to report on, e.g. 2011 (one of the plan's).")
+    ] = None,
+    all_years: Annotated[
+        bool,
+        typer.Option(
+            "--all-years",
+            help="Write the plan-vs-fact table of every indicator in every year (.xlsx or .html).",
+        ),
+    ] = False,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", help="Key of a plan in the database (see `zhospar plans`)."),
+    ] = None,
+    facts: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--facts",
+            metavar="FILE",
+            help="Read facts from this CSV or XLSX import file instead of the database "
+            "(repeat for several files). Without --plan the bundled plan is used.",
+        ),
+    ] = None,
+) -> None:
+    """Write the annual implementation report of a year, or the multi-year table.
+
+    Per direction and goal: every indicator with plan, fact, achievement, status and the
+    recorded explanation of a deviation; budget execution by program; milestones; risks with
+    the indicators that signal them; a plan-vs-fact chart of each target indicator. Facts come
+    from the database unless --facts names import files.
+    """
+    from zhospar.report import (
+        MULTIYEAR_FORMATS,
+        build_multiyear,
+        build_report,
+        report_format,
+        write_multiyear,
+        write_report,
+    )
+
+    if (year is None) == (not all_years):
+        raise ValidationError("give either --year YEAR or --all-years (one of them)")
+    report_format(output, MULTIYEAR_FORMATS if all_years else (".xlsx", ".docx", ".html"))
+    the_plan, values, origin = _plan_and_facts(plan, facts or [])
+    if all_years:
+        written = write_multiyear(build_multiyear(the_plan, values, facts_origin=origin), output)
+    else:
+        assert year is not None
+        built = build_report(the_plan, values, year, facts_origin=origin)
+        written = write_report(built, output)
+    Console(stderr=True).print(f"{written}: written ({origin})")
+
+
+def _plan_and_facts(
+    plan_key: str | None, files: Sequence[Path]
+) -> tuple[Plan, list[ActualInput], str]:
+    """The plan and its facts: from import files when given, else from the database."""
+    if files:
+        the_plan = _plan_for_files(plan_key)
+        values = _read_files(the_plan, files)
+        names = ", ".join(f.name for f in files)
+        return the_plan, values, f"{len(values)} value(s) read from {names}"
+    from zhospar.store import latest_actuals, open_database
+
+    with open_database() as db:
+        key = plan_key or db.default_plan_key()
+        the_plan = db.load_plan(key)
+        stored: list[ActualInput] = list(latest_actuals(db, key))
+    return the_plan, stored, f"database, plan {key}: {len(stored)} value(s) in force"
+
+
+def _plan_for_files(plan_key: str | None) -> Plan:
+    if plan_key is None:
+        from zhospar.ingest import read_plan
+
+        return read_plan().plan
+    from zhospar.store import open_database
+
+    with open_database() as db:
+        return db.load_plan(plan_key)
+
+
+def _read_files(plan: Plan, files: Sequence[Path]) -> list[ActualInput]:
+    """Every file's values, checked by the import's own reader and validator."""
+    from zhospar.imports import parse_file
+
+    values: list[ActualInput] = []
+    for path in files:
+        values.extend(parse_file(path, plan))
+    return values

@@ -1,0 +1,244 @@
+"""Commands on the database: init, plans, diff, actual set, history, regions, backup, restore.
+
+Each opens the database named by ``ZHOSPAR_DATABASE_URL`` (default: a SQLite file in the user's
+data folder) and calls one library function of ``zhospar.store``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from zhospar._exceptions import ValidationError
+from zhospar.cli._app import app
+from zhospar.model.actuals import ActualInput
+from zhospar.model.periods import Period
+from zhospar.store import (
+    REGIONS,
+    Database,
+    Settings,
+    backup_database,
+    diff_versions,
+    history,
+    initialize,
+    list_plans,
+    open_database,
+    restore_database,
+    set_actual,
+)
+from zhospar.store.diff import PlanDiff
+
+actual_app = typer.Typer(help="Record actual values.", no_args_is_help=True)
+app.add_typer(actual_app, name="actual")
+
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan", help="Plan key (see `zhospar plans`); the first plan stored if omitted."
+    ),
+]
+RegionOption = Annotated[
+    str | None,
+    typer.Option("--region", "-r", help="Region code or name (see `zhospar regions`)."),
+]
+
+
+def _console() -> Console:
+    """Plain text out: names and sources may hold "[...]", which must not be read as markup."""
+    return Console(highlight=False, markup=False)
+
+
+def _open() -> Database:
+    return open_database(Settings.from_env().database_url)
+
+
+@app.command()
+def init(
+    plan_file: Annotated[
+        Path | None, typer.Option("--plan-file", help="Store this plan text instead.")
+    ] = None,
+    key: Annotated[str | None, typer.Option("--key", help="Key for --plan-file's plan.")] = None,
+) -> None:
+    """Create the database schema and load the bundled plan; running it again changes nothing."""
+    if plan_file is not None and not key:
+        raise ValidationError("--plan-file needs --key: the short name the plan is stored under")
+    with _open() as db:
+        report = initialize(db, plan_file, key)
+    for line in report.lines():
+        _console().print(line)
+
+
+@app.command()
+def plans() -> None:
+    """List the plans stored and their versions."""
+    with _open() as db:
+        found = list_plans(db)
+    console = _console()
+    if not found:
+        console.print("No plan is stored yet: run `zhospar init`.")
+        return
+    for plan in found:
+        console.print(
+            f"[bold]{plan.key}[/bold]  {plan.title} ({plan.period_start}-{plan.period_end})"
+        )
+        table = Table("version", "act", "date", "indicators", "milestones", "placeholders", "")
+        for v in plan.versions:
+            act = f"{v.act_kind} No. {v.act_number}" if v.act_number else v.act_kind
+            date = f"{v.act_date:%d.%m.%Y}" if v.act_date else ""
+            table.add_row(
+                v.key, act, date, str(v.indicators), str(v.milestones), str(v.placeholders),
+                "current" if v.is_current else "",
+            )  # fmt: skip
+        console.print(table)
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="PLAN or PLAN@VERSION, e.g. mlsp-2010-2014@2342.")],
+    b: Annotated[str, typer.Argument(help="PLAN or PLAN@VERSION, e.g. mlsp-2010-2014@1417.")],
+) -> None:
+    """Show what changed from version A to version B: indicators, milestones, targets."""
+    with _open() as db:
+        _print_diff(diff_versions(db, a, b))
+
+
+def _print_diff(d: PlanDiff) -> None:
+    console = _console()
+    console.print(Text(f"{d.a} -> {d.b}", style="bold"))
+    if d.empty:
+        console.print("No difference.")
+        return
+    for title, items in (
+        ("Indicators added", d.added),
+        ("Indicators deleted", d.deleted),
+        ("Milestones added", d.milestones_added),
+        ("Milestones deleted", d.milestones_deleted),
+    ):
+        if items:
+            console.print(f"{title} ({len(items)}):")
+            for item in items:
+                by = f"  (deleted by No. {item.deleted_by})" if item.deleted_by else ""
+                console.print(f"  {item.id}  {item.name}{by}")
+    if d.targets_changed:
+        console.print(f"Targets changed ({len(d.targets_changed)}):")
+        for c in d.targets_changed:
+            console.print(f"  {c.indicator_id} {c.year}: {c.old} -> {c.new}  {c.name}")
+
+
+def _value(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(f'expected a number such as 5.3 or 5,3; got "{text}"') from None
+    if not value.is_finite():
+        raise ValidationError(f'expected a number such as 5.3 or 5,3; got "{text}"')
+    return value
+
+
+@actual_app.command("set")
+def actual_set(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
+    period: Annotated[str, typer.Argument(help="2011, 2011-H1, 2011-Q3 or 2011-07.")],
+    value: Annotated[str, typer.Argument(help="The value; 5.3 or 5,3 (after -- if negative).")],
+    region: RegionOption = None,
+    breakdown: Annotated[str | None, typer.Option(help="e.g. әйелдер (women).")] = None,
+    source: Annotated[str | None, typer.Option(help="Document or bulletin it comes from.")] = None,
+    comment: Annotated[str | None, typer.Option(help="A note kept with the value.")] = None,
+    force: Annotated[
+        str | None, typer.Option("--force", help="REASON to accept a value outside its range.")
+    ] = None,
+    plan: PlanOption = None,
+    user: Annotated[
+        str | None, typer.Option(help="Who enters it; $ZHOSPAR_USER or the login name.")
+    ] = None,
+) -> None:
+    """Record an actual value; a value for a period that has one becomes a new revision."""
+    item = ActualInput(
+        indicator_id=indicator,
+        period=Period.parse(period),
+        value=_value(value),
+        region=region,
+        breakdown=breakdown,
+        source=source,
+        comment=comment,
+        force_reason=force,
+    )
+    with _open() as db:
+        done = set_actual(db, plan, item, entered_by=user or Settings.from_env().user)
+    a = done.actual
+    where = f" {a.region}" if a.region else ""
+    where += f" [{a.breakdown}]" if a.breakdown else ""
+    if done.status == "unchanged":
+        _console().print(
+            f"{a.indicator_id} {a.period}{where}: unchanged (revision {a.revision} holds {a.value})"
+        )
+    else:
+        _console().print(
+            f"{a.indicator_id} {a.period}{where} = {a.value}: {done.status}, revision {a.revision}"
+        )
+
+
+@app.command("history")
+def history_cmd(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
+    region: RegionOption = None,
+    plan: PlanOption = None,
+) -> None:
+    """Show every revision of an indicator's actual values."""
+    with _open() as db:
+        found = history(db, indicator, plan_key=plan, region=region)
+    console = _console()
+    if not found:
+        console.print(f"No actual value recorded for {indicator} yet.")
+        return
+    table = Table(
+        "period", "region", "breakdown", "rev", "value", "who", "when (UTC)", "source", "comment",
+        title=f"History of {indicator}",
+    )  # fmt: skip
+    for a in found:
+        note = a.comment or ""
+        if a.force_reason:
+            note = f"{note} (forced: {a.force_reason})".strip()
+        if a.origin.file:
+            note = f"{note} [{a.origin.file}, row {a.origin.row}]".strip()
+        table.add_row(
+            str(a.period), a.region or "", a.breakdown or "", str(a.revision), str(a.value),
+            a.entered_by, f"{a.entered_at:%Y-%m-%d %H:%M:%S}", a.source or "", note,
+        )  # fmt: skip
+    console.print(table)
+
+
+@app.command()
+def regions() -> None:
+    """List the region codes and names that actual values may name."""
+    table = Table("code", "Kazakh", "Russian", "English")
+    for r in REGIONS:
+        table.add_row(r.code, r.name_kk, r.name_ru, r.name_en)
+    _console().print(table)
+
+
+@app.command()
+def backup(
+    file: Annotated[Path, typer.Argument(help="The backup file to write.")],
+    overwrite: Annotated[bool, typer.Option(help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Copy the SQLite database into FILE (safe while others use it)."""
+    with _open() as db:
+        written = backup_database(db, file, overwrite=overwrite)
+        _console().print(f"Backed up {db.url} to {written}")
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A backup made by `zhospar backup`.")],
+) -> None:
+    """Replace the SQLite database's content by a backup (checked to be a Zhospar database)."""
+    with _open() as db:
+        revision = restore_database(db, file)
+        _console().print(f"Restored {db.url} from {file} (schema {revision}, now up to date)")

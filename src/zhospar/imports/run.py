@@ -1,0 +1,105 @@
+"""An import from start to end: read, check every row, then record all values or none.
+
+The file's own checks (names, numbers, periods, regions, duplicates) and the store's (a share over
+100 %, a negative count, an indicator deleted from the plan) are reported together, so that one
+run shows everything that must be corrected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from zhospar._exceptions import ImportFileError, Problem, ValidationError
+from zhospar.imports.columns import HEADER_NAMES
+from zhospar.imports.read import read_table
+from zhospar.imports.validate import Checked, Progress, RegionLookup, check_table
+from zhospar.model.actuals import ActualInput
+from zhospar.model.plan import Plan
+
+if TYPE_CHECKING:  # the store is needed only to write; checking a file needs no database
+    from zhospar.store import Database, RecordResult
+
+__all__ = ["ImportProgress", "Stage", "check_file", "import_file", "parse_file"]
+
+Stage = Literal["checking", "writing"]
+# (stage, rows done, rows in all: None while checking, the values to write when writing)
+ImportProgress = Callable[[Stage, int, int | None], None]
+
+
+def check_file(
+    path: str | Path,
+    plan: Plan,
+    *,
+    region_lookup: RegionLookup | None = None,
+    progress: Progress | None = None,
+) -> Checked:
+    """The file's good rows and the problems of the others (a bad header raises at once)."""
+    table = read_table(path, HEADER_NAMES)
+    return check_table(table, plan, region_lookup=region_lookup, progress=progress)
+
+
+def parse_file(
+    path: str | Path,
+    plan: Plan,
+    *,
+    region_lookup: RegionLookup | None = None,
+    progress: Progress | None = None,
+) -> list[ActualInput]:
+    """The file's values, checked against the plan; raises ImportFileError with every problem."""
+    checked = check_file(path, plan, region_lookup=region_lookup, progress=progress)
+    checked.raise_problems()
+    return checked.inputs
+
+
+def import_file(
+    db: Database,
+    path: str | Path,
+    *,
+    plan_key: str | None = None,
+    entered_by: str,
+    dry_run: bool = False,
+    progress: ImportProgress | None = None,
+) -> RecordResult:
+    """Import a file into the plan ``plan_key``: all rows in one transaction, or none.
+
+    Returns what was recorded or, with ``dry_run``, what would be (nothing is written).
+    Raises ImportFileError listing every problem of the file.
+    """
+    from zhospar.store import record_actuals
+
+    checked = check_file(
+        path,
+        db.load_plan(plan_key),
+        progress=None if progress is None else lambda n: progress("checking", n, None),
+    )
+    if checked.problems:
+        found = checked.problems + _store_problems(db, plan_key, checked.inputs, entered_by)
+        raise ImportFileError(checked.file, sorted(found, key=lambda p: p.row or 0))
+    total = len(checked.inputs)
+    return record_actuals(
+        db,
+        plan_key,
+        checked.inputs,
+        entered_by=entered_by,
+        dry_run=dry_run,
+        progress=None if progress is None else lambda n: progress("writing", n, total),
+    )
+
+
+def _store_problems(
+    db: Database, plan_key: str | None, inputs: list[ActualInput], entered_by: str
+) -> list[Problem]:
+    """What the store would refuse among the rows the file's own checks let through."""
+    from zhospar.store import record_actuals
+
+    if not inputs:
+        return []
+    try:
+        record_actuals(db, plan_key, inputs, entered_by=entered_by, dry_run=True)
+    except ImportFileError as error:
+        return error.problems
+    except ValidationError as error:
+        return [Problem(None, None, str(error))]
+    return []

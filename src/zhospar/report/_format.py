@@ -1,0 +1,79 @@
+"""How numbers and labels read in the DOCX and HTML reports (the XLSX keeps numbers as numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zhospar.report.model import IndicatorLine, RiskLine, Score
+
+__all__ = [
+    "NO_VALUE",
+    "amount",
+    "indicator_label",
+    "number",
+    "percent",
+    "risk_links",
+    "score_text",
+    "signal_text",
+    "status_class",
+]
+
+NO_VALUE = "—"
+
+
+def number(value: Decimal | None) -> str:
+    """A value as the evaluation holds it, without trailing zeros: 6.2, 5.775, 50."""
+    if value is None:
+        return NO_VALUE
+    return format(value.normalize(), "f")
+
+
+def amount(value: Decimal | None) -> str:
+    """Money in thousand tenge, grouped by thousands with spaces as the plan prints it."""
+    if value is None:
+        return NO_VALUE
+    whole = value.to_integral_value()
+    if value == whole:
+        return f"{int(whole):,}".replace(",", " ")
+    return f"{value:,.1f}".replace(",", " ")
+
+
+def percent(display: str | None) -> str:
+    return f"{display} %" if display is not None else NO_VALUE
+
+
+def status_class(status: str) -> str:
+    """The CSS class of a status: status-achieved, status-nearly ..."""
+    return f"status-{status.replace('_', '-')}"
+
+
+def score_text(score: Score) -> str:
+    shown = f"{score.display} %" if score.display is not None else "no score"
+    return (
+        f"{shown} ({score.status.replace('_', ' ')}); achieved {score.achieved}, nearly "
+        f"{score.nearly}, not achieved {score.not_achieved}, no data {score.no_data}"
+    )
+
+
+def risk_links(risk: RiskLine) -> str:
+    if not risk.links:
+        return "no direction shares its words"
+    return "; ".join(
+        f"direction {x.direction}: "
+        + ("named in the risk table" if x.explicit else f"shared words {', '.join(x.shared)}")
+        for x in risk.links
+    )
+
+
+def signal_text(risk: RiskLine) -> str:
+    if not risk.signals:
+        return "no target indicators in the linked directions"
+    return "; ".join(
+        f"{s.id} {s.status_label}" + (f" ({s.display_percent} %)" if s.display_percent else "")
+        for s in risk.signals
+    )
+
+
+def indicator_label(line: IndicatorLine) -> str:
+    """The indicator's name; a breakdown row reads "  of which: әйелдер"."""
+    return f"of which: {line.breakdown}" if line.breakdown else line.name

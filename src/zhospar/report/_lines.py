@@ -1,0 +1,174 @@
+"""Turning the evaluation's results into the report's lines, with their sources.
+
+Nothing is computed here: each field is copied from the plan (a target and its line) or from
+``zhospar.evaluate`` (a fact, a percentage, a status, a forecast), and labelled for people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from zhospar.evaluate import Achievement, Aggregate, FactRef, Forecast, NoScore, Status
+from zhospar.model.periods import Period
+from zhospar.model.plan import Milestone
+from zhospar.model.walk import IndicatorPlace
+from zhospar.report.model import FactSource, IndicatorLine, MilestoneLine, Score
+
+__all__ = [
+    "STATUS_LABELS",
+    "CommentKey",
+    "Comments",
+    "fact_sources",
+    "indicator_line",
+    "milestone_line",
+    "score_of",
+    "status_label",
+]
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.ACHIEVED: "achieved",
+    Status.NEARLY: "nearly achieved",
+    Status.NOT_ACHIEVED: "not achieved",
+    Status.NO_DATA: "no data",
+}
+_NO_SCORE_LABELS: dict[NoScore, str] = {
+    NoScore.NO_FACT: "no fact",
+    NoScore.NO_TARGET: "no target",
+    NoScore.NOT_ROLLED_UP: "not rolled up",
+    NoScore.NOT_YET_DUE: "not yet due",
+    NoScore.BAD_FACT: "bad fact",
+    NoScore.DELETED: "deleted",
+}
+
+CommentKey = tuple[str, Period, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Comments:
+    """The comment recorded with each fact, by (indicator, period, region, breakdown).
+
+    The evaluation's evidence (``FactRef``) does not carry comments, so the report keeps them
+    from the facts it was given (the latest revision of each key, as the evaluation uses).
+    """
+
+    by_key: Mapping[CommentKey, str]
+
+    def of(self, ref: FactRef) -> str | None:
+        return self.by_key.get((ref.indicator_id, ref.period, ref.region, ref.breakdown))
+
+
+def status_label(result: Achievement) -> str:
+    """The status in words, or why there is no score ("no fact", "no target" ...)."""
+    if result.status is Status.NO_DATA and result.no_score is not None:
+        return _NO_SCORE_LABELS[result.no_score]
+    return STATUS_LABELS[result.status]
+
+
+def fact_sources(refs: Iterable[FactRef], comments: Comments) -> tuple[FactSource, ...]:
+    return tuple(
+        FactSource(
+            value=ref.value,
+            period=str(ref.period),
+            region=ref.region,
+            breakdown=ref.breakdown,
+            source=ref.source,
+            file=ref.file,
+            row=ref.row,
+            entered_by=ref.entered_by,
+            entered_at=ref.entered_at,
+            revision=ref.revision,
+            comment=comments.of(ref),
+        )
+        for ref in refs
+    )
+
+
+def _explanation(facts: tuple[FactSource, ...]) -> str | None:
+    seen: list[str] = []
+    for fact in facts:
+        if fact.comment and fact.comment not in seen:
+            seen.append(fact.comment)
+    return "; ".join(seen) or None
+
+
+def _rollup_note(result: Achievement) -> str | None:
+    observed = result.observed
+    if observed is None or (observed.rule is None and observed.complete):
+        return None
+    rule = f"rolled up by {observed.rule.value}" if observed.rule is not None else "not rolled up"
+    gaps = "" if observed.complete else " (incomplete: not every period or region)"
+    return f"{rule}{gaps}: {observed.note}" if observed.note else f"{rule}{gaps}"
+
+
+def indicator_line(
+    place: IndicatorPlace, result: Achievement, outlook: Forecast, comments: Comments
+) -> IndicatorLine:
+    ind = place.indicator
+    facts = fact_sources(result.observed.facts if result.observed else (), comments)
+    target = result.target
+    return IndicatorLine(
+        id=ind.id,
+        number=ind.number,
+        name=ind.name,
+        unit=ind.unit,
+        breakdown=ind.breakdown if place.parent is not None else None,
+        line=ind.line,
+        polarity=result.polarity.polarity.value,
+        polarity_reason=result.polarity.reason,
+        target=target.value if target else None,
+        target_raw=target.raw if target else None,
+        target_line=target.line if target else None,
+        fact=result.fact_value,
+        percent=result.percent,
+        display_percent=result.display_percent,
+        status=result.status.value,
+        status_label=status_label(result),
+        message=result.message,
+        explanation=_explanation(facts),
+        facts=facts,
+        rollup_note=_rollup_note(result),
+        forecast=outlook.chance.value,
+        forecast_message=outlook.message,
+        deleted=ind.deleted is not None,
+    )
+
+
+def milestone_line(
+    task: str, milestone: Milestone, result: Achievement, comments: Comments
+) -> MilestoneLine:
+    facts = fact_sources(result.observed.facts if result.observed else (), comments)
+    return MilestoneLine(
+        id=milestone.id,
+        task=task,
+        name=milestone.name,
+        due_years=tuple(milestone.due_years),
+        line=milestone.line,
+        status=result.status.value,
+        status_label=status_label(result),
+        state=result.milestone.value if result.milestone else None,
+        message=result.message,
+        explanation=_explanation(facts),
+        facts=facts,
+    )
+
+
+def score_of(aggregate: Aggregate | None) -> Score:
+    if aggregate is None:
+        return Score(None, None, Status.NO_DATA.value, 0, 0, 0, 0)
+    counts = aggregate.counts
+    shown = (
+        str(aggregate.score.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+        if aggregate.score is not None
+        else None
+    )
+    return Score(
+        aggregate.score,
+        shown,
+        aggregate.status.value,
+        counts.achieved,
+        counts.nearly,
+        counts.not_achieved,
+        counts.no_data,
+    )

@@ -1,0 +1,298 @@
+"""Gather the annual implementation report for a year from the plan, the facts and the evaluation.
+
+``build_report`` calls ``zhospar.evaluate.evaluate_year`` once and arranges its results by
+direction, goal and task, beside the plan's own figures and their lines; it computes no figure of
+its own, so the report shows what the API and the pages show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from zhospar._exceptions import ValidationError
+from zhospar.evaluate import (
+    ACHIEVED_AT,
+    CAP,
+    NEARLY_AT,
+    Aggregate,
+    BudgetExecution,
+    EvaluationOptions,
+    Fact,
+    GoalCost,
+    YearEvaluation,
+    evaluate_year,
+    latest,
+)
+from zhospar.model.plan import Direction, Goal, Indicator, Phase, Plan, Task
+from zhospar.model.walk import IndicatorPlace, iter_indicators
+from zhospar.report._lines import (
+    CommentKey,
+    Comments,
+    fact_sources,
+    indicator_line,
+    milestone_line,
+    score_of,
+)
+from zhospar.report.model import (
+    AnnualReport,
+    BudgetLine,
+    ChartPoint,
+    ChartSeries,
+    DirectionSection,
+    GoalSection,
+    IndicatorLine,
+    ProgramSection,
+    RiskLine,
+    SignalLine,
+    TaskSection,
+    UnmatchedLine,
+)
+from zhospar.report.risks import RISK_RULE, link_risks
+
+__all__ = ["build_report", "comments_of", "report_years"]
+
+METHOD = (
+    "Achievement: increase fact / target × 100 %; decrease target / fact × 100 %; keep at the "
+    "level: 100 − (deviation − tolerance); milestones done / late / not done by the due year.",
+    f"Status: achieved at {ACHIEVED_AT} % and above, nearly achieved at {NEARLY_AT} % and above, "
+    f"not achieved below; no data when there is no target or no fact.",
+    f"Scores of tasks, goals, directions and the plan: the mean of their indicators' and "
+    f"milestones' achievements, each capped at {CAP} %; breakdown rows are shown, not counted.",
+    "Figures are computed by zhospar.evaluate (docs/method.md); targets cite their plan line, "
+    "facts their source, import file and row, and who entered them.",
+)
+
+
+def report_years(plan: Plan) -> list[int]:
+    """The reported years before the plan and every year of the planned period."""
+    planned = range(plan.period_start, plan.period_end + 1)
+    return sorted({*plan.reported_years, *planned})
+
+
+def comments_of(facts: Iterable[Fact]) -> Comments:
+    """The comment of the revision in force of every fact key (see ``Comments``)."""
+    by_key: dict[CommentKey, str] = {}
+    for fact in latest(facts):
+        comment = getattr(fact, "comment", None)
+        if isinstance(comment, str) and comment.strip():
+            key = (fact.indicator_id, fact.period, fact.region, fact.breakdown)
+            by_key[key] = comment.strip()
+    return Comments(by_key)
+
+
+class _Builder:
+    """The evaluation of one year, turned into sections."""
+
+    def __init__(self, plan: Plan, evaluation: YearEvaluation, comments: Comments) -> None:
+        self.plan = plan
+        self.ev = evaluation
+        self.comments = comments
+        self.places = {p.indicator.id: p for p in iter_indicators(plan)}
+        self.aggregates = _by_id(evaluation.plan_score)
+        self.costs = {c.goal: c for c in evaluation.costs}
+        self.lines: dict[str, IndicatorLine] = {}
+
+    def indicator(self, place: IndicatorPlace) -> IndicatorLine:
+        ident = place.indicator.id
+        if ident not in self.lines:
+            result = self.ev.achievements[ident]
+            outlook = self.ev.forecasts[ident]
+            self.lines[ident] = indicator_line(place, result, outlook, self.comments)
+        return self.lines[ident]
+
+    def indicators(self, indicators: Sequence[Indicator]) -> tuple[IndicatorLine, ...]:
+        """Each indicator, followed by its breakdown rows."""
+        out: list[IndicatorLine] = []
+        for ind in indicators:
+            out.append(self.indicator(self.places[ind.id]))
+            out.extend(self.indicator(self.places[b.id]) for b in ind.breakdowns)
+        return tuple(out)
+
+    def task(self, task: Task) -> TaskSection:
+        cost = _task_cost(self.costs, task.code)
+        milestones = tuple(
+            milestone_line(task.code, m, self.ev.achievements[m.id], self.comments)
+            for m in task.milestones
+        )
+        return TaskSection(
+            id=task.id,
+            code=task.code,
+            name=task.name,
+            line=task.line,
+            score=score_of(self.aggregates.get(task.id)),
+            indicators=self.indicators(task.indicators),
+            milestones=milestones,
+            cost=cost[0],
+            cost_lines=cost[1],
+        )
+
+    def goal(self, goal: Goal) -> GoalSection:
+        cost = self.costs.get(goal.code)
+        stated = cost.stated if cost is not None else None
+        stated_row = cost.stated_row if cost is not None and stated is not None else None
+        return GoalSection(
+            id=goal.id,
+            code=goal.code,
+            name=goal.name,
+            line=goal.line,
+            score=score_of(self.aggregates.get(goal.id)),
+            target_indicators=self.indicators(goal.target_indicators),
+            tasks=tuple(self.task(t) for t in goal.tasks),
+            cost=stated,
+            cost_line=stated_row.line if stated_row is not None else None,
+            charts=tuple(
+                self.chart(i) for i in goal.target_indicators if i.deleted is None and i.values
+            ),
+        )
+
+    def direction(self, direction: Direction) -> DirectionSection:
+        ident = f"D{direction.number}"
+        return DirectionSection(
+            id=ident,
+            number=direction.number,
+            name=direction.name,
+            line=direction.line,
+            score=score_of(self.aggregates.get(ident)),
+            goals=tuple(self.goal(g) for g in direction.goals),
+        )
+
+    def chart(self, indicator: Indicator) -> ChartSeries:
+        """Plan (reported values and targets) and facts over the years, facts up to the year."""
+        facts = dict(self.ev.forecasts[indicator.id].points)
+        points = []
+        for year in report_years(self.plan):
+            cells = [v for v in indicator.values if v.year == year]
+            reported = next((v.value for v in cells if v.phase is Phase.REPORTED), None)
+            target = next((v.value for v in cells if v.phase is Phase.PLANNED), None)
+            points.append(ChartPoint(year, reported, target, facts.get(year)))
+        return ChartSeries(indicator.id, indicator.id, tuple(points))
+
+    def programs(self) -> tuple[ProgramSection, ...]:
+        out = []
+        for aggregate in self.ev.programs:
+            places = [p for p in self.places.values() if p.program == aggregate.code]
+            out.append(
+                ProgramSection(
+                    code=aggregate.code,
+                    name=aggregate.name,
+                    score=score_of(aggregate),
+                    indicators=tuple(self.indicator(p) for p in places),
+                )
+            )
+        return tuple(out)
+
+    def budget(self) -> tuple[BudgetLine, ...]:
+        return tuple(_budget_line(b, self.comments) for b in self.ev.budget)
+
+    def risks(self) -> tuple[RiskLine, ...]:
+        out = []
+        for linked in link_risks(self.plan):
+            risk = linked.risk
+            signals = tuple(_signal(self.indicator(self.places[i])) for i in linked.indicator_ids)
+            out.append(
+                RiskLine(
+                    id=risk.id,
+                    number=risk.number,
+                    risks=tuple(risk.risks),
+                    consequences=tuple(risk.consequences),
+                    measures=tuple(risk.measures),
+                    line=risk.line,
+                    end_line=risk.end_line,
+                    links=linked.links,
+                    signals=signals,
+                )
+            )
+        return tuple(out)
+
+    def unmatched(self) -> tuple[UnmatchedLine, ...]:
+        return tuple(
+            UnmatchedLine(fact_sources([u.fact], self.comments)[0], u.fact.indicator_id, u.reason)
+            for u in self.ev.unmatched
+        )
+
+
+def _by_id(root: Aggregate) -> dict[str, Aggregate]:
+    found = {root.id: root}
+    for child in root.children:
+        found.update(_by_id(child))
+    return found
+
+
+def _task_cost(costs: dict[str, GoalCost], code: str) -> tuple[Decimal | None, tuple[int, ...]]:
+    for goal in costs.values():
+        for task in goal.tasks:
+            if task.task == code:
+                return task.amount, tuple(row.line for row in task.rows)
+    return None, ()
+
+
+def _budget_line(item: BudgetExecution, comments: Comments) -> BudgetLine:
+    planned = item.planned
+    source = "not stated in the plan"
+    if planned is not None:
+        where = {"form": "program form", "list": "list of programs"}.get(planned.where)
+        source = f'{where or planned.where}, line {planned.figure.line}: "{planned.figure.raw}"'
+    actual = item.actual
+    return BudgetLine(
+        program=item.program,
+        name=item.name,
+        planned=planned.value if planned else None,
+        planned_source=source,
+        actual=actual.value if actual else None,
+        actual_facts=fact_sources(actual.facts if actual else (), comments),
+        rate=item.rate,
+        display_rate=item.display_rate,
+        message=item.message,
+    )
+
+
+def _signal(line: IndicatorLine) -> SignalLine:
+    return SignalLine(
+        line.id, line.name, line.status, line.status_label, line.display_percent, line.forecast
+    )
+
+
+def build_report(
+    plan: Plan,
+    facts: Iterable[Fact],
+    year: int,
+    *,
+    options: EvaluationOptions | None = None,
+    facts_origin: str = "",
+    generated_at: dt.datetime | None = None,
+) -> AnnualReport:
+    """The annual implementation report of ``plan`` for ``year`` on ``facts``.
+
+    ``facts`` may be the store's ``Actual`` values (with revisions, who and when) or the
+    ``ActualInput`` values of an import file; the comment recorded with a fact is shown as the
+    explanation of its indicator's deviation.
+    """
+    if not plan.period_start <= year <= plan.period_end:
+        raise ValidationError(
+            f"year {year} is outside the plan's period: expected {plan.period_start} to "
+            f"{plan.period_end}"
+        )
+    facts = list(facts)
+    evaluation = evaluate_year(plan, facts, year, options)
+    builder = _Builder(plan, evaluation, comments_of(facts))
+    source = plan.source
+    return AnnualReport(
+        title=plan.title,
+        ministry=plan.ministry,
+        year=year,
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        plan_source=f"{source.name} (sha256 {source.sha256[:12]})" if source else None,
+        facts_origin=facts_origin or f"{len(facts)} fact(s) given",
+        generated_at=generated_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
+        plan_score=score_of(evaluation.plan_score),
+        directions=tuple(builder.direction(d) for d in plan.directions),
+        programs=builder.programs(),
+        budget=builder.budget(),
+        risks=builder.risks(),
+        risk_rule=RISK_RULE,
+        unmatched=builder.unmatched(),
+        method=METHOD,
+    )

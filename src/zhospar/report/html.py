@@ -1,0 +1,63 @@
+"""The annual implementation report as one self-contained HTML page (Jinja2 templates).
+
+Text from the plan and from users is untrusted, so autoescaping is always on. The only markup
+passed through unescaped is the charts' SVG, which ``charts`` draws from numbers and ids alone.
+The page loads nothing from elsewhere (no CDN, no fonts, no scripts) and its Content Security
+Policy forbids scripts, so it opens the same offline, in a mail attachment or on a file share.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from zhospar.report import _format
+from zhospar.report.model import AnnualReport
+
+__all__ = ["environment", "render_html", "write_html"]
+
+
+def environment() -> Environment:
+    """The templates of ``zhospar/report/templates`` with autoescape on and strict undefined."""
+    env = Environment(
+        loader=PackageLoader("zhospar.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        number=_format.number,
+        amount=_format.amount,
+        percent=_format.percent,
+        status_class=_format.status_class,
+        score_text=_format.score_text,
+        indicator_label=_format.indicator_label,
+        risk_links=_format.risk_links,
+        signal_text=_format.signal_text,
+    )
+    return env
+
+
+def _charts(report: AnnualReport) -> dict[str, Markup]:
+    from zhospar.report.charts import chart_svg  # matplotlib only when a chart is drawn
+
+    # chart_svg draws numbers, years and the id only: no document or user text to escape.
+    return {c.indicator_id: Markup(chart_svg(c)) for c in report.charts if c.has_data}
+
+
+def render_html(report: AnnualReport) -> str:
+    names = {x.id: x.name for x in report.indicators}
+    context: dict[str, Any] = {"report": report, "charts": _charts(report), "names": names}
+    return environment().get_template("annual.html.j2").render(**context)
+
+
+def write_html(report: AnnualReport, path: str | Path) -> Path:
+    """Write the report as an HTML page at ``path`` (UTF-8)."""
+    target = Path(path)
+    target.write_text(render_html(report), encoding="utf-8")
+    return target

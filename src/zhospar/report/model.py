@@ -1,0 +1,310 @@
+"""The annual implementation report as a typed model (жылдық іске асыру туралы есеп).
+
+``build_report`` fills this model from the plan, the facts and ``zhospar.evaluate``; the XLSX,
+DOCX and HTML writers only lay it out. No writer computes a figure: every number here is either
+the plan's own (with its line) or the evaluation's (with the facts it used), so the three formats
+always agree with each other and with the API and the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+__all__ = [
+    "AnnualReport",
+    "BudgetLine",
+    "ChartPoint",
+    "ChartSeries",
+    "DirectionSection",
+    "FactSource",
+    "GoalSection",
+    "IndicatorLine",
+    "MilestoneLine",
+    "ProgramSection",
+    "RiskLine",
+    "RiskLink",
+    "Score",
+    "SignalLine",
+    "TaskSection",
+    "UnmatchedLine",
+]
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """One recorded fact behind a figure, with everything that says where it came from."""
+
+    value: Decimal
+    period: str  # "2012", "2012-Q3"
+    region: str | None
+    breakdown: str | None
+    source: str | None  # the document or bulletin the user named
+    file: str | None  # the import file ...
+    row: int | None  # ... and its row
+    entered_by: str | None
+    entered_at: dt.datetime | None
+    revision: int | None
+    comment: str | None  # the recorded explanation (of a deviation, usually)
+
+    def describe(self) -> str:
+        """Where the value came from, in one line: file and row, source, who and when."""
+        parts = [f"{self.period}: {_plain(self.value)}"]
+        if self.region:
+            parts.append(f"region {self.region}")
+        if self.breakdown:
+            parts.append(f"breakdown {self.breakdown}")
+        if self.file:
+            parts.append(f"{self.file}, row {self.row}" if self.row is not None else self.file)
+        if self.source:
+            parts.append(f"source: {self.source}")
+        if self.entered_by:
+            when = f" at {self.entered_at:%Y-%m-%d %H:%M}" if self.entered_at else ""
+            parts.append(f"entered by {self.entered_by}{when}")
+        if self.revision is not None and self.revision > 1:
+            parts.append(f"revision {self.revision}")
+        return "; ".join(parts)
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    year: int
+    reported: Decimal | None  # the plan's value for a reported year (Есепті кезең)
+    target: Decimal | None  # the plan's target for a planned year
+    fact: Decimal | None  # the national fact, up to the report's year
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """Plan vs fact of one target indicator over the plan's years, for a chart."""
+
+    indicator_id: str
+    title: str  # the id only: document text stays out of pictures (captions carry it)
+    points: tuple[ChartPoint, ...]
+
+    @property
+    def has_data(self) -> bool:
+        return any(p.target is not None or p.fact is not None for p in self.points)
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator in the report's year: plan, fact, achievement, status and their sources."""
+
+    id: str
+    number: str | None  # the item label as printed
+    name: str
+    unit: str | None
+    breakdown: str | None  # the row's label when it details a parent ("әйелдер")
+    line: int  # where the indicator stands in the plan text
+    polarity: str  # increase / decrease / keep / milestone
+    polarity_reason: str
+    target: Decimal | None
+    target_raw: str | None  # the cell as printed, e.g. "6,2"
+    target_line: int | None
+    fact: Decimal | None
+    percent: Decimal | None  # unrounded; rounding is for display
+    display_percent: str | None  # "116.98"
+    status: str  # achieved / nearly / not_achieved / no_data
+    status_label: str  # "achieved", "nearly achieved", "no fact", "no target" ...
+    message: str  # the evaluation's own account of the figure
+    explanation: str | None  # the recorded explanation: the facts' comments
+    facts: tuple[FactSource, ...]
+    rollup_note: str | None
+    forecast: str  # chance: likely / uncertain / unlikely / reached / missed ...
+    forecast_message: str
+    deleted: bool = False
+
+    @property
+    def target_source(self) -> str:
+        if self.target_line is None:
+            return f"plan line {self.line}: no cell for the year"
+        return f'plan line {self.target_line}: "{self.target_raw}"'
+
+    @property
+    def fact_source(self) -> str:
+        return " | ".join(f.describe() for f in self.facts)
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    id: str
+    task: str  # task code, "1.1.1"
+    name: str
+    due_years: tuple[int, ...]
+    line: int
+    status: str
+    status_label: str
+    state: str | None  # done / late / not_done / not_yet_due
+    message: str
+    explanation: str | None
+    facts: tuple[FactSource, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    """An aggregate score (task, goal, direction, program, plan) with its counts."""
+
+    score: Decimal | None
+    display: str | None
+    status: str
+    achieved: int
+    nearly: int
+    not_achieved: int
+    no_data: int
+
+
+@dataclass(frozen=True)
+class TaskSection:
+    id: str
+    code: str
+    name: str
+    line: int
+    score: Score
+    indicators: tuple[IndicatorLine, ...]
+    milestones: tuple[MilestoneLine, ...]
+    cost: Decimal | None  # the allocation appendix's rows for the task, summed
+    cost_lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class GoalSection:
+    id: str
+    code: str
+    name: str
+    line: int
+    score: Score
+    target_indicators: tuple[IndicatorLine, ...]
+    tasks: tuple[TaskSection, ...]
+    cost: Decimal | None  # the goal's stated total in the allocation appendix
+    cost_line: int | None
+    charts: tuple[ChartSeries, ...]
+
+
+@dataclass(frozen=True)
+class DirectionSection:
+    id: str
+    number: int
+    name: str
+    line: int
+    score: Score
+    goals: tuple[GoalSection, ...]
+
+
+@dataclass(frozen=True)
+class ProgramSection:
+    """A budget program's form indicators (they score the program, not a goal)."""
+
+    code: str
+    name: str
+    score: Score
+    indicators: tuple[IndicatorLine, ...]
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    program: str
+    name: str
+    planned: Decimal | None  # thousand tenge
+    planned_source: str  # "form line 2417: 557 556 682"
+    actual: Decimal | None
+    actual_facts: tuple[FactSource, ...]
+    rate: Decimal | None
+    display_rate: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class SignalLine:
+    """An indicator that signals a risk, with its state in the report's year."""
+
+    id: str
+    name: str
+    status: str
+    status_label: str
+    display_percent: str | None
+    forecast: str
+
+
+@dataclass(frozen=True)
+class RiskLink:
+    """Why a risk is linked to a direction: the direction named, or the words they share."""
+
+    direction: int
+    explicit: bool  # the risk's text names the direction or one of its goals
+    shared: tuple[str, ...]  # the shared word stems (keyword link)
+    score: Decimal
+
+
+@dataclass(frozen=True)
+class RiskLine:
+    id: str
+    number: int
+    risks: tuple[str, ...]
+    consequences: tuple[str, ...]
+    measures: tuple[str, ...]
+    line: int
+    end_line: int
+    links: tuple[RiskLink, ...]
+    signals: tuple[SignalLine, ...]
+
+
+@dataclass(frozen=True)
+class UnmatchedLine:
+    fact: FactSource
+    indicator_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """Everything the annual implementation report shows, for one plan and one year."""
+
+    title: str
+    ministry: str | None
+    year: int
+    period_start: int
+    period_end: int
+    plan_source: str | None  # the plan text's file name and sha256
+    facts_origin: str  # "database ..." or the import files read
+    generated_at: dt.datetime
+    plan_score: Score
+    directions: tuple[DirectionSection, ...]
+    programs: tuple[ProgramSection, ...]
+    budget: tuple[BudgetLine, ...]
+    risks: tuple[RiskLine, ...]
+    risk_rule: str
+    unmatched: tuple[UnmatchedLine, ...]
+    method: tuple[str, ...] = field(default=())
+
+    @property
+    def milestones(self) -> tuple[MilestoneLine, ...]:
+        return tuple(
+            m for d in self.directions for g in d.goals for t in g.tasks for m in t.milestones
+        )
+
+    @property
+    def indicators(self) -> tuple[IndicatorLine, ...]:
+        """Every goal and task indicator (breakdown rows included), in document order."""
+        out: list[IndicatorLine] = []
+        for direction in self.directions:
+            for goal in direction.goals:
+                out.extend(goal.target_indicators)
+                for task in goal.tasks:
+                    out.extend(task.indicators)
+        return tuple(out)
+
+    @property
+    def charts(self) -> tuple[ChartSeries, ...]:
+        return tuple(c for d in self.directions for g in d.goals for c in g.charts)
+
+    def indicator(self, indicator_id: str) -> IndicatorLine | None:
+        for line in (*self.indicators, *(i for p in self.programs for i in p.indicators)):
+            if line.id == indicator_id:
+                return line
+        return None

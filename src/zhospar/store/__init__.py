@@ -1,0 +1,53 @@
+"""The database: plans and their versions, reference data, and actual values with history.
+
+    from zhospar.store import open_database, init_database, record_actuals
+
+    db = open_database()            # ZHOSPAR_DATABASE_URL, else a SQLite file in the data folder
+    key = init_database(db)         # the bundled plan and its versions, once
+    record_actuals(db, key, inputs, entered_by="aigerim")
+
+Nothing connects or reads the environment at import time. See ``docs/store.md``.
+"""
+
+from zhospar.store._setup import InitReport, init_database, initialize
+from zhospar.store.actuals import (
+    Recorded,
+    RecordResult,
+    history,
+    latest_actuals,
+    record_actuals,
+    set_actual,
+)
+from zhospar.store.backup import backup_database, check_backup, restore_database
+from zhospar.store.db import Database, Settings, open_database
+from zhospar.store.diff import PlanDiff, diff_versions
+from zhospar.store.plans import BUNDLED_PLAN_KEY, PlanInfo, list_plans, load_plan, store_plan
+from zhospar.store.reference import REGIONS, Region, find_region
+
+__all__ = [
+    "BUNDLED_PLAN_KEY",
+    "REGIONS",
+    "Database",
+    "InitReport",
+    "PlanDiff",
+    "PlanInfo",
+    "RecordResult",
+    "Recorded",
+    "Region",
+    "Settings",
+    "backup_database",
+    "check_backup",
+    "diff_versions",
+    "find_region",
+    "history",
+    "init_database",
+    "initialize",
+    "latest_actuals",
+    "list_plans",
+    "load_plan",
+    "open_database",
+    "record_actuals",
+    "restore_database",
+    "set_actual",
+    "store_plan",
+]

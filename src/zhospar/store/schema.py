@@ -1,0 +1,254 @@
+"""The database tables (SQLAlchemy 2 typed ORM); migrations in ``migrations/`` create them.
+
+    plans ──< plan_versions ──< indicators ──< targets
+                           └──< milestones
+    plans ──< actuals            (append-only: one row per revision)
+    regions, zhospar_meta        (reference data; the marker that says "this is Zhospar's")
+
+A plan is stored twice on purpose: each version keeps the whole model as a JSON document (what
+``load_plan`` returns, nothing lost) and as normalized rows (indicators, targets per year with
+their source line, milestones) so that plain SQL can join actuals to targets.
+
+Actuals name their indicator by its plan id (``G1.1-I1``, ``P002-X``), not by a foreign key to a
+version's row, because an actual belongs to the plan, whatever amendment is in force. "No
+region" and "no breakdown" are stored as ``''`` so that the unique key of a revision holds (NULLs
+never collide in a unique constraint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeEngine
+
+SCHEMA_MARKER = "zhospar"  # zhospar_meta("schema") holds this in every Zhospar database
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """A decimal kept exactly on PostgreSQL (NUMERIC) and as a double on SQLite.
+
+    SQLite has no decimal type; a double holds every value of up to 15 significant digits, and
+    ``repr`` gives back the shortest decimal that reads as the same double, so 5.775 stays 5.775.
+    """
+
+    impl = Numeric
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(Float())
+        return dialect.type_descriptor(Numeric(asdecimal=True))
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return float(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return to_decimal(value)
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):  # SQLite: 140.0 was most likely typed as 140
+        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+    return Decimal(value)
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """A moment in UTC; SQLite keeps no time zone, so it is stored naive and read back as UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a timestamp without a time zone cannot be stored")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+        if not isinstance(moment, dt.datetime):
+            raise TypeError(f"expected a timestamp from the database; got {moment!r}")
+        return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MetaRow(Base):
+    """Key-value facts about the database itself; ``schema`` = "zhospar" marks it as ours."""
+
+    __tablename__ = "zhospar_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class RegionRow(Base):
+    """Reference copy of ``reference.REGIONS`` for SQL users; filled by ``init``."""
+
+    __tablename__ = "regions"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name_kk: Mapped[str] = mapped_column(String(100))
+    name_ru: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    is_city: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    ministry: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[int] = mapped_column(Integer)
+    period_end: Mapped[int] = mapped_column(Integer)
+    source_name: Mapped[str | None] = mapped_column(String(255))
+    source_sha256: Mapped[str | None] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)  # the plan as read: Plan.model_dump_json()
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PlanVersionRow(Base):
+    """The plan as it stood after one act: approved (2342), amended by 415, by 1417 ..."""
+
+    __tablename__ = "plan_versions"
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))  # the act's number: "2342", "415"
+    seq: Mapped[int] = mapped_column(Integer)  # 1 for the approved plan, then each amendment
+    act_kind: Mapped[str] = mapped_column(String(64))
+    act_number: Mapped[str | None] = mapped_column(String(64))
+    act_date: Mapped[dt.date | None] = mapped_column()
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    placeholders: Mapped[int] = mapped_column(Integer, default=0)  # rows whose text is lost
+    document: Mapped[str] = mapped_column(Text)  # this version's Plan.model_dump_json()
+
+
+class IndicatorRow(Base):
+    """One indicator of one version; ``P002-X`` rows carry a program's expenditure plan."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("version_id", "indicator_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_versions.id", ondelete="CASCADE"))
+    indicator_id: Mapped[str] = mapped_column(String(64))
+    parent_id: Mapped[str | None] = mapped_column(String(64))  # for breakdown rows
+    section: Mapped[str] = mapped_column(String(16))  # target, task, program, expenditure
+    direction: Mapped[int | None] = mapped_column(Integer)
+    code: Mapped[str | None] = mapped_column(String(32))  # goal, task or program code
+    number: Mapped[str | None] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(Text)
+    breakdown: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    deleted_by: Mapped[str | None] = mapped_column(String(64))  # act number, when deleted
+    placeholder: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int | None] = mapped_column(Integer)
+
+
+class TargetRow(Base):
+    """One yearly value of an indicator as the plan states it, with its source line."""
+
+    __tablename__ = "targets"
+    __table_args__ = (Index(None, "indicator_row_id", "year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indicator_row_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    phase: Mapped[str] = mapped_column(String(16))  # reported or planned
+    value: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    raw: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)
+
+
+class MilestoneRow(Base):
+    __tablename__ = "milestones"
+    __table_args__ = (UniqueConstraint("version_id", "milestone_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_versions.id", ondelete="CASCADE"))
+    milestone_id: Mapped[str] = mapped_column(String(64))
+    task: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    due_years: Mapped[str] = mapped_column(String(64))  # "2011,2012"
+    deleted_by: Mapped[str | None] = mapped_column(String(64))
+    placeholder: Mapped[bool] = mapped_column(Boolean, default=False)
+    line: Mapped[int | None] = mapped_column(Integer)
+
+
+class ActualRow(Base):
+    """One revision of an actual value; never updated or deleted (triggers refuse it).
+
+    ``plan_id`` has no foreign key on purpose: a per-row foreign-key check more than doubles the
+    time of a bulk import on PostgreSQL, while ``record_actuals`` only writes rows for a plan it
+    has just read, and plans are never deleted.
+    """
+
+    __tablename__ = "actuals"
+    __table_args__ = (
+        UniqueConstraint(
+            "plan_id",
+            "indicator_id",
+            "period",
+            "region",
+            "breakdown",
+            "revision",
+            name="uq_actuals_revision",
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer)  # plans.id; no FK, see the class doc
+    indicator_id: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str] = mapped_column(String(16))  # "2011", "2011-H1", "2011-Q3", "2011-07"
+    year: Mapped[int] = mapped_column(Integer)
+    start_month: Mapped[int] = mapped_column(Integer)
+    months: Mapped[int] = mapped_column(Integer)
+    region: Mapped[str] = mapped_column(String(8))  # region code, '' for the whole country
+    breakdown: Mapped[str] = mapped_column(String(100))  # '' when none
+    revision: Mapped[int] = mapped_column(Integer)
+    value: Mapped[Decimal] = mapped_column(ExactDecimal)
+    source: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)
+    origin_file: Mapped[str | None] = mapped_column(Text)
+    origin_row: Mapped[int | None] = mapped_column(Integer)
+    force_reason: Mapped[str | None] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+ACTUAL_COLUMNS: tuple[str, ...] = tuple(
+    c.name for c in ActualRow.__table__.columns if c.name != "id"
+)

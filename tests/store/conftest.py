@@ -1,0 +1,96 @@
+"""Fixtures for storage tests: every test runs on SQLite and, when configured, on PostgreSQL.
+
+PostgreSQL: ``ZHOSPAR_TEST_POSTGRES_URL`` names the server (CI: postgresql+psycopg://postgres@
+127.0.0.1:5432/test). Each test gets its own schema ``t_<hex>``, selected through the
+connection's ``search_path`` and dropped afterwards. Without the variable the PostgreSQL cases
+are skipped, unless ``ZHOSPAR_REQUIRE_POSTGRES`` is set: then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from zhospar.model.plan import Plan
+from zhospar.store import Database, open_database
+
+PG_ENV = "ZHOSPAR_TEST_POSTGRES_URL"
+REQUIRE_ENV = "ZHOSPAR_REQUIRE_POSTGRES"
+
+
+def postgres_admin_url() -> str | None:
+    """The test server's URL, or None (skip) when not configured; fails when it is required."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(f"{REQUIRE_ENV} is set but {PG_ENV} is not")
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to run this case")
+    return url
+
+
+def _schema_url(url: str, schema: str) -> str:
+    parsed = make_url(url)
+    return parsed.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
+
+
+@pytest.fixture
+def pg_schema_url() -> Iterator[str]:
+    """A URL whose connections live in a fresh, empty schema of the test server."""
+    admin_url = postgres_admin_url()
+    assert admin_url is not None
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(admin_url)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as error:  # unreachable server: a failure, since it was configured
+        admin.dispose()
+        pytest.fail(f"PostgreSQL at {admin_url} is not usable: {error}")
+    try:
+        yield _schema_url(admin_url, schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database: a tmp SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'zhospar.sqlite3'}"
+    return str(request.getfixturevalue("pg_schema_url"))
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """A migrated, empty Zhospar database on SQLite and on PostgreSQL."""
+    db = open_database(database_url)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def loaded(database: Database, small_plan: Plan) -> Database:
+    """A database holding the hand-made plan ``small`` (see ``small_plan``)."""
+    from zhospar.store import store_plan
+
+    store_plan(database, small_plan, "small")
+    return database
+
+
+@pytest.fixture(scope="session")
+def small_plan() -> Plan:
+    from tests.store.plan_fixture import make_small_plan
+
+    return make_small_plan()
