@@ -19,6 +19,7 @@ from zhospar.store.schema import Base
 TABLES = {
     "actuals",
     "alembic_version",
+    "indicator_overrides",
     "indicators",
     "milestones",
     "plan_versions",
@@ -35,7 +36,7 @@ def _tables(db: Database) -> set[str]:
 
 def test_empty_database_is_migrated_to_head(database: Database) -> None:
     assert database.created is True
-    assert schema_revision(database.engine) == head_revision() == "0001"
+    assert schema_revision(database.engine) == head_revision() == "0002"
     assert _tables(database) == TABLES
 
 
@@ -61,7 +62,7 @@ def test_opening_again_changes_nothing(database_url: str) -> None:
         assert first.created
     with open_database(database_url) as second:
         assert not second.created
-        assert second.migrated_from == "0001"
+        assert second.migrated_from == "0002"
 
 
 @pytest.mark.parametrize("statement", ["UPDATE actuals SET value = 1", "DELETE FROM actuals"])

@@ -17,8 +17,10 @@ from zhospar._exceptions import ValidationError
 from zhospar.cli._app import app
 
 if TYPE_CHECKING:
+    from zhospar.evaluate import EvaluationOptions
     from zhospar.model.actuals import ActualInput
     from zhospar.model.plan import Plan
+    from zhospar.store import Overrides
 
 
 @app.command()
@@ -72,43 +74,50 @@ def report(
     if (year is None) == (not all_years):
         raise ValidationError("give either --year YEAR or --all-years (one of them)")
     report_format(output, MULTIYEAR_FORMATS if all_years else (".xlsx", ".docx", ".html"))
-    the_plan, values, origin = _plan_and_facts(plan, facts or [])
+    the_plan, values, origin, options = _plan_and_facts(plan, facts or [])
     if all_years:
-        written = write_multiyear(build_multiyear(the_plan, values, facts_origin=origin), output)
+        table = build_multiyear(the_plan, values, options=options, facts_origin=origin)
+        written = write_multiyear(table, output)
     else:
         assert year is not None
-        built = build_report(the_plan, values, year, facts_origin=origin)
+        built = build_report(the_plan, values, year, options=options, facts_origin=origin)
         written = write_report(built, output)
     Console(stderr=True).print(f"{written}: written ({origin})")
 
 
 def _plan_and_facts(
     plan_key: str | None, files: Sequence[Path]
-) -> tuple[Plan, list[ActualInput], str]:
-    """The plan and its facts: from import files when given, else from the database."""
+) -> tuple[Plan, list[ActualInput], str, EvaluationOptions | None]:
+    """The plan, its facts and the evaluation options: from import files when given, else from
+    the database. A plan from the database comes with the users' overrides recorded for it."""
     if files:
-        the_plan = _plan_for_files(plan_key)
+        the_plan, found = _plan_for_files(plan_key)
         values = _read_files(the_plan, files)
         names = ", ".join(f.name for f in files)
-        return the_plan, values, f"{len(values)} value(s) read from {names}"
-    from zhospar.store import latest_actuals, open_database
+        origin = f"{len(values)} value(s) read from {names}"
+        if found is None:
+            return the_plan, values, origin, None
+        applied = found.describe()
+        return the_plan, values, f"{origin}; {applied}" if applied else origin, found.options()
+    from zhospar.store import evaluation_inputs, open_database
 
     with open_database() as db:
-        key = plan_key or db.default_plan_key()
-        the_plan = db.load_plan(key)
-        stored: list[ActualInput] = list(latest_actuals(db, key))
-    return the_plan, stored, f"database, plan {key}: {len(stored)} value(s) in force"
+        stored = evaluation_inputs(db, plan_key)
+    return stored.plan, list(stored.facts), stored.origin, stored.options()
 
 
-def _plan_for_files(plan_key: str | None) -> Plan:
+def _plan_for_files(plan_key: str | None) -> tuple[Plan, Overrides | None]:
+    """The bundled plan; or a stored plan, with the overrides recorded for it."""
     if plan_key is None:
         from zhospar.ingest import read_plan
 
-        return read_plan().plan
+        return read_plan().plan, None
     from zhospar.store import open_database
+    from zhospar.store.evaluation import plan_overrides
 
     with open_database() as db:
-        return db.load_plan(plan_key)
+        the_plan = db.load_plan(plan_key)
+        return the_plan, plan_overrides(db, plan_key, the_plan)
 
 
 def _read_files(plan: Plan, files: Sequence[Path]) -> list[ActualInput]:

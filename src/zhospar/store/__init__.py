@@ -5,6 +5,8 @@
     db = open_database()            # ZHOSPAR_DATABASE_URL, else a SQLite file in the data folder
     key = init_database(db)         # the bundled plan and its versions, once
     record_actuals(db, key, inputs, entered_by="aigerim")
+    set_polarity(db, key, "G1.1-I1", "decrease", "ILO definition", "aigerim")  # an override
+    stored = evaluation_inputs(db, key)  # plan, facts in force, overrides: for evaluate_year
 
 Nothing connects or reads the environment at import time. See ``docs/store.md``.
 """
@@ -21,23 +23,38 @@ from zhospar.store.actuals import (
 from zhospar.store.backup import backup_database, check_backup, restore_database
 from zhospar.store.db import Database, Settings, open_database
 from zhospar.store.diff import PlanDiff, diff_versions
+from zhospar.store.evaluation import StoredEvaluation, evaluation_inputs
 from zhospar.store.plans import BUNDLED_PLAN_KEY, PlanInfo, list_plans, load_plan, store_plan
 from zhospar.store.reference import REGIONS, Region, find_region
+from zhospar.store.settings import (
+    OverrideKind,
+    OverrideRecord,
+    Overrides,
+    override_history,
+    overrides,
+    set_polarity,
+    set_rollup,
+)
 
 __all__ = [
     "BUNDLED_PLAN_KEY",
     "REGIONS",
     "Database",
     "InitReport",
+    "OverrideKind",
+    "OverrideRecord",
+    "Overrides",
     "PlanDiff",
     "PlanInfo",
     "RecordResult",
     "Recorded",
     "Region",
     "Settings",
+    "StoredEvaluation",
     "backup_database",
     "check_backup",
     "diff_versions",
+    "evaluation_inputs",
     "find_region",
     "history",
     "init_database",
@@ -46,8 +63,12 @@ __all__ = [
     "list_plans",
     "load_plan",
     "open_database",
+    "override_history",
+    "overrides",
     "record_actuals",
     "restore_database",
     "set_actual",
+    "set_polarity",
+    "set_rollup",
     "store_plan",
 ]

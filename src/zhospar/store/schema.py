@@ -3,6 +3,7 @@
     plans ──< plan_versions ──< indicators ──< targets
                            └──< milestones
     plans ──< actuals            (append-only: one row per revision)
+    plans ──< indicator_overrides  (append-only: a user's polarity or roll-up rule, with why)
     regions, zhospar_meta        (reference data; the marker that says "this is Zhospar's")
 
 A plan is stored twice on purpose: each version keeps the whole model as a JSON document (what
@@ -252,3 +253,28 @@ class ActualRow(Base):
 ACTUAL_COLUMNS: tuple[str, ...] = tuple(
     c.name for c in ActualRow.__table__.columns if c.name != "id"
 )
+
+
+class IndicatorOverrideRow(Base):
+    """A user's decision on how an indicator is evaluated; never updated or deleted (triggers).
+
+    ``kind`` is ``polarity`` (``value``: increase, decrease, keep, milestone) or ``rollup``
+    (``value``: sum, last, ratio, weighted, none, with the ids the rule needs). ``inferred`` ends
+    an override. The latest row (highest ``id``) per plan, indicator and kind is in force; the
+    earlier rows are its history.
+    """
+
+    __tablename__ = "indicator_overrides"
+    __table_args__ = (Index(None, "plan_id", "indicator_id", "kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    indicator_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # polarity, rollup
+    value: Mapped[str] = mapped_column(String(16))  # a polarity or a rule, or "inferred"
+    numerator: Mapped[str | None] = mapped_column(String(64))  # ratio
+    denominator: Mapped[str | None] = mapped_column(String(64))  # ratio
+    scale: Mapped[Decimal | None] = mapped_column(ExactDecimal)  # ratio: 100 for a percentage
+    base: Mapped[str | None] = mapped_column(String(64))  # weighted
+    reason: Mapped[str] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,162 @@
+"""``zhospar score``, ``polarity`` and ``rollup`` end to end, on SQLite and on PostgreSQL.
+
+The database holds the bundled plan and the real facts of ../shared/data/facts-2010-2014.csv.
+Expected figures are worked out by hand from the plan text: the unemployment rate G1.1-I1 has
+the 2012 target 6,2 (line 217) and the fact 5.3 (row 4 of the file), a decrease: 6.2 / 5.3 =
+116.98 %; the share below the subsistence minimum G5.1-I1 has the target 15,6 (line 372) and the
+fact 3.8: 15.6 / 3.8 = 410.53 %, capped at 120 in the mean. Nothing else has a fact in 2012.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import FACTS
+from tests.report._read import read_page
+from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
+from zhospar._exceptions import ZhosparError
+from zhospar.cli import app
+from zhospar.cli._errors import exit_code
+from zhospar.cli._score import to_csv
+from zhospar.store import initialize, open_database
+
+
+@pytest.fixture
+def env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
+    """A database with the bundled plan and the real facts imported by `zhospar import`."""
+    with open_database(database_url) as db:
+        initialize(db)
+    monkeypatch.setenv("ZHOSPAR_DATABASE_URL", database_url)
+    monkeypatch.setenv("ZHOSPAR_USER", "aigerim")
+    monkeypatch.setenv("COLUMNS", "200")
+    assert run("import", str(FACTS))[0] == 0
+    return database_url
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    if isinstance(result.exception, ZhosparError):
+        return exit_code(result.exception), str(result.exception)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def _rows(out: str, ident: str) -> list[str]:
+    """The first line of each table row of ``ident``."""
+    return [line for line in out.splitlines() if line.startswith(f"│ {ident} ")]
+
+
+def _row(out: str, ident: str) -> str:
+    [line] = _rows(out, ident)
+    return line
+
+
+def _csv(*args: str) -> dict[str, dict[str, str]]:
+    code, out = run("score", *args, "--format", "csv")
+    assert code == 0, out
+    return {row.get("id") or row["program"]: row for row in csv.DictReader(io.StringIO(out))}
+
+
+def test_score_shows_the_real_facts_and_the_override_changes_them(env: str) -> None:
+    code, out = run("score", "--year", "2012")
+    assert code == 0, out
+    cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
+    assert cells[3:8] == ["6,2 (217)", "5.3", cells[5], "116.98", "achieved"]
+    assert cells[5].startswith("2012: facts-2010-2014.csv, row") and cells[8] == "decrease"
+    assert "Plan score: 118.49 %, achieved (2 achieved, 0 nearly, 0 not achieved" in out
+
+    code, out = run("polarity", "set", "G1.1-I1", "increase", "--reason", "as employment")
+    assert code == 0 and "G1.1-I1: polarity set to increase (recorded by aigerim on" in out
+    code, out = run("score", "--year", "2012")
+    cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
+    # 5.3 / 6.2 × 100 = 85.48 %; the plan: (85.48... + 120) / 2 = 102.74 %
+    assert cells[6:9] == ["85.48", "not achieved", "increase *"]
+    assert "Plan score: 102.74 %, achieved (1 achieved, 0 nearly, 1 not achieved" in out
+
+
+def test_score_as_csv_and_json_for_each_level(env: str) -> None:
+    rows = _csv("--year", "2012")
+    g11 = rows["G1.1-I1"]
+    assert (g11["target"], g11["target_line"], g11["fact"]) == ("6.2", "217", "5.3")
+    assert (g11["achievement"], g11["status"], g11["polarity"]) == (
+        "116.98",
+        "achieved",
+        "decrease",
+    )
+    assert g11["polarity_overridden"] == "no" and "row 4" in g11["fact_source"]
+    assert rows["G5.1-I1"]["achievement"] == "410.53"  # 15.6 / 3.8
+    assert rows["G1.2-I1"]["no_score"] == "no_fact"
+    goals = _csv("--year", "2012", "--level", "goal")
+    assert (goals["G1.1"]["score"], goals["G1.1"]["status"]) == ("116.98", "achieved")
+    assert goals["G5.1"]["score"] == "120.00"  # the one fact, capped at 120
+    budget = _csv("--year", "2012", "--level", "budget")
+    assert budget["002"]["planned"] == "802783135" and budget["002"]["actual"] == ""
+
+    code, out = run("score", "--year", "2012", "--level", "plan", "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    assert document["plan_score"]["score"] == 118.49  # (116.98... + 120) / 2
+    assert [r["id"] for r in document["rows"]] == ["plan"]
+    assert document["facts"] == "database, plan mlsp-2010-2014: 9 value(s) in force"
+
+
+def test_score_writes_a_file_in_the_format_of_its_extension(env: str, tmp_path: Path) -> None:
+    assert run("score", "--year", "2011", "-o", str(tmp_path / "s.json"))[0] == 0
+    rows = {r["id"]: r for r in json.loads((tmp_path / "s.json").read_text("utf-8"))["rows"]}
+    assert rows["G1.1-I1"]["achievement"] == 118.52  # 6.4 / 5.4
+    assert run("score", "--year", "2011", "-o", str(tmp_path / "s.txt"))[0] == 0
+    assert "118.52" in (tmp_path / "s.txt").read_text("utf-8")
+    assert run("score", "--year", "2020")[0] == 5  # outside 2010-2014
+    assert run("score", "--year", "2011", "--format", "xml")[0] == 5
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_text() -> None:
+    text = to_csv([{"id": "=HYPERLINK(1)", "fact": None}, {"id": "-", "fact": None}], ("id",))
+    assert text.splitlines() == ["id", "'=HYPERLINK(1)", "'-"]
+
+
+def test_polarity_list_set_history_and_back_to_inferred(env: str) -> None:
+    code, out = run("polarity", "list")
+    assert code == 0
+    assert "decrease" in _row(out, "G1.1-I1") and "an unemployment rate: lower is" in out
+    assert run("polarity", "list", "--overridden")[1] == "No polarity override is in force.\n"
+    run("polarity", "set", "G1.1-I1", "keep", "--reason", "first", "--user", "nurlan")
+    run("polarity", "set", "G1.1-I1", "inferred", "--reason", "wording was right")
+    code, out = run("polarity", "history", "G1.1-I1")
+    keep, back = _rows(out, "G1.1-I1")
+    assert "keep" in keep and "nurlan" in keep and "first" in keep
+    assert "inferred" in back and "aigerim" in back and "wording was right" in back
+    assert run("polarity", "list", "--overridden")[1] == "No polarity override is in force.\n"
+    code, message = run("polarity", "set", "G1.1-I7", "increase", "--reason", "x")
+    assert code == 6 and "closest: G1.1-I1" in message
+
+
+def test_rollup_set_list_and_refusals(env: str) -> None:
+    code, out = run("rollup", "set", "T1.3.1-I1", "last", "--reason", "a stock")
+    assert (code, out.split(" (")[0]) == (0, "T1.3.1-I1: roll-up rule set to last")
+    code, out = run("rollup", "list", "--overridden")
+    row = _row(out, "T1.3.1-I1")
+    assert "sum" in row and "last" in row and "aigerim" in row and "a stock" in row
+    rows = _csv("--year", "2012")
+    assert (rows["T1.3.1-I1"]["rollup"], rows["T1.3.1-I1"]["rollup_overridden"]) == ("last", "yes")
+    code, message = run("rollup", "set", "G1.1-I1", "sum", "--reason", "x")
+    assert code == 5 and "is a percentage" in message
+    code, message = run("rollup", "set", "G1.1-I1", "ratio", "--numerator", "T1.3.1-I1",
+                        "--denominator", "G1.3-I2", "--scale", "abc", "--reason", "x")  # fmt: skip
+    assert code == 5 and '--scale: expected a number such as 100; got "abc"' in message
+
+
+def test_the_report_applies_the_recorded_overrides(env: str, tmp_path: Path) -> None:
+    run("polarity", "set", "G1.1-I1", "increase", "--reason", "as employment")
+    code, out = run("report", "--year", "2012", "-o", str(tmp_path / "r.html"))
+    assert code == 0, out
+    page = read_page(tmp_path / "r.html")
+    cells = [page.cell("ind-G1.1-I1", c) for c in ("target", "fact", "achievement", "status")]
+    assert cells == ["6.2", "5.3", "85.48 %", "not achieved"]  # 5.3 / 6.2
