@@ -109,7 +109,7 @@ def measure(backend: str, url: str, csv_path: str, plan_json: str) -> Figures:
     checked = check_file(csv_path, db.load_plan(BENCH_KEY))
     checked.raise_problems()
     checked_at = time.perf_counter()
-    result = record_actuals(db, BENCH_KEY, checked.inputs, entered_by="bench")
+    result = record_actuals(db, BENCH_KEY, checked.batch, entered_by="bench")
     done = time.perf_counter()
     peak = _rss_mib()
     db.close()

@@ -98,3 +98,15 @@ def test_init_on_a_new_database_says_what_it_did(
     assert code == 0 and "schema created" in out and "stored with 3 version(s)" in out
     code, out = run("init")
     assert code == 0 and "Nothing changed." in out and "already stored" in out
+
+
+def test_a_breakdown_label_and_the_rows_id_show_in_one_history(env: Path) -> None:
+    code, out = run("actual", "set", "G1.1-I1", "2012", "6.2", "--breakdown", "әйелдер")
+    assert (code, out) == (0, "G1.1-I1-b1 2012 = 6.2: added, revision 1\n")
+    code, out = run("actual", "set", "G1.1-I1-b1", "2012", "6.1")
+    assert (code, out) == (0, "G1.1-I1-b1 2012 = 6.1: revised, revision 2\n")
+    code, out = run("history", "G1.1-I1-b1")
+    lines = [line for line in out.splitlines() if "2012" in line]
+    assert code == 0 and len(lines) == 2
+    assert "6.2" in lines[0] and "6.1" in lines[1]
+    assert run("history", "G1.1-I1")[1] == "No actual value recorded for G1.1-I1 yet.\n"

@@ -7,6 +7,9 @@ hands out the cells as text; what the cells mean is ``validate``'s business.
 
 Row numbers are those a spreadsheet shows: the first record of the file is row 1, so a problem
 reported at "row 14" is found on row 14 when the file is opened in Excel.
+
+Records below the header come in chunks of ``CHUNK_ROWS`` (``RawTable.chunks``), so that a large
+file streams and the checks can work on whole columns; ``RawTable.rows`` gives them one by one.
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, islice
 from pathlib import Path
 from typing import NamedTuple, NoReturn
 
 from zhospar._exceptions import ImportFileError, Problem
 
-__all__ = ["RawRow", "RawTable", "normalise_header", "read_table"]
+__all__ = ["CHUNK_ROWS", "RawChunk", "RawRow", "RawTable", "normalise_header", "read_table"]
 
 Cell = str | int | float | dt.datetime | dt.date | dt.time | bool | None
 
@@ -30,6 +34,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls format
 _SNIFF_BYTES = 64 * 1024
 _HEADER_SEARCH_ROWS = 20  # a title or a note may stand above the header; look this far down
+CHUNK_ROWS = 10_000  # records read at a time
 
 
 class RawRow(NamedTuple):
@@ -39,6 +44,13 @@ class RawRow(NamedTuple):
     cells: Sequence[str]
 
 
+class RawChunk(NamedTuple):
+    """Records that follow each other in the file: their row numbers and their cells."""
+
+    rows: Sequence[int]
+    cells: Sequence[Sequence[str]]
+
+
 @dataclass
 class RawTable:
     """The header and the records below it, read lazily so that a large file streams."""
@@ -46,9 +58,15 @@ class RawTable:
     file: str
     header: list[str]
     header_row: int
-    rows: Iterable[RawRow]
+    chunks: Iterable[RawChunk]  # read once
     format: str  # "csv" or "xlsx"
     delimiter: str | None = None
+
+    @property
+    def rows(self) -> Iterator[RawRow]:
+        """The records one by one (reads ``chunks``)."""
+        for chunk in self.chunks:
+            yield from map(RawRow, chunk.rows, chunk.cells)
 
 
 def read_table(path: str | Path, header_names: frozenset[str] = frozenset()) -> RawTable:
@@ -99,7 +117,7 @@ def _read_head(path: Path, file: str) -> bytes:
 def _read_csv(path: Path, file: str, head: bytes, header_names: frozenset[str]) -> RawTable:
     sample = _decode_sample(head, file)
     delimiter = _sniff_delimiter(sample)
-    records = _csv_records(path, file, delimiter)
+    records = _Records(_csv_chunks(path, file, delimiter))
     header_row, header, rest = _find_header(records, header_names)
     if header_row == 0:
         _fail(file, "the file is empty: expected a header row and at least one row of values")
@@ -141,27 +159,47 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def _csv_records(path: Path, file: str, delimiter: str) -> Iterator[RawRow]:
-    """Every record of the CSV file, numbered from 1; blank records are skipped."""
+def _csv_chunks(path: Path, file: str, delimiter: str) -> Iterator[RawChunk]:
+    """Every record of the CSV file, numbered from 1, in chunks; blank records are skipped.
+
+    A file that breaks off (bytes that are not UTF-8, a broken quote) yields the records before
+    the fault, then raises ImportFileError naming the row where it stopped.
+    """
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         number = 0
-        try:
-            for record in reader:
-                number += 1
-                if "".join(record).strip():  # not blank, nor only separators
-                    yield RawRow(number, record)
-        except UnicodeDecodeError:
-            _fail(file, _NOT_UTF8, number + 1)
-        except csv.Error as exc:
-            _fail(file, f"is not a well-formed CSV file ({exc})", number + 1)
+        while True:
+            records: list[list[str]] = []
+            fault: str | None = None
+            try:
+                records.extend(islice(reader, CHUNK_ROWS))  # keeps what it read before a fault
+            except UnicodeDecodeError:
+                fault = _NOT_UTF8
+            except csv.Error as exc:
+                fault = f"is not a well-formed CSV file ({exc})"
+            if records:
+                yield _numbered(records, number)
+                number += len(records)
+            if fault is not None:
+                _fail(file, fault, number + 1)
+            if len(records) < CHUNK_ROWS:
+                return
+
+
+def _numbered(records: list[list[str]], before: int) -> RawChunk:
+    """Records numbered after ``before``, without the blank ones (empty, or only separators)."""
+    rows = range(before + 1, before + 1 + len(records))
+    texts = list(map(str.strip, map("".join, records)))
+    if all(texts):
+        return RawChunk(rows, records)
+    return RawChunk(list(compress(rows, texts)), list(compress(records, texts)))
 
 
 # --- XLSX ------------------------------------------------------------------------------------
 
 
 def _read_xlsx(path: Path, file: str, header_names: frozenset[str]) -> RawTable:
-    records = _xlsx_records(path, file)
+    records = _Records(_in_chunks(_xlsx_records(path, file)))
     header_row, header, rest = _find_header(records, header_names)
     if header_row == 0:
         _fail(file, "the first worksheet is empty: expected a header row and rows of values")
@@ -206,24 +244,47 @@ def _cell_text(value: Cell) -> str:
 # --- header ----------------------------------------------------------------------------------
 
 
+def _in_chunks(records: Iterator[RawRow]) -> Iterator[RawChunk]:
+    while batch := list(islice(records, CHUNK_ROWS)):
+        yield RawChunk([r.row for r in batch], [r.cells for r in batch])
+
+
+class _Records:
+    """Chunks of records, read one record at a time until the header is found, then by chunk."""
+
+    def __init__(self, chunks: Iterator[RawChunk]) -> None:
+        self._chunks = chunks
+        self._left = RawChunk((), ())  # the part of the current chunk not yet handed out
+
+    def __iter__(self) -> Iterator[RawRow]:
+        for chunk in self._chunks:
+            for i, (row, cells) in enumerate(zip(chunk.rows, chunk.cells, strict=True)):
+                self._left = RawChunk(chunk.rows[i + 1 :], chunk.cells[i + 1 :])
+                yield RawRow(row, cells)
+        self._left = RawChunk((), ())
+
+    def rest(self, first: Sequence[RawRow] = ()) -> Iterator[RawChunk]:
+        """``first`` (records read past the header), then every record not handed out yet."""
+        if first:
+            yield RawChunk([r.row for r in first], [r.cells for r in first])
+        if self._left.rows:
+            yield self._left
+        yield from self._chunks
+
+
 def _find_header(
-    records: Iterator[RawRow], header_names: frozenset[str]
-) -> tuple[int, list[str], Iterator[RawRow]]:
+    records: _Records, header_names: frozenset[str]
+) -> tuple[int, list[str], Iterator[RawChunk]]:
     """The header row's number and names, and the records after it (number 0: no rows at all)."""
     seen: list[RawRow] = []
     for record in records:
         seen.append(record)
         known = sum(1 for c in record.cells if normalise_header(c) in header_names)
         if not header_names or known >= 2:
-            return record.row, [c.strip() for c in record.cells], records
+            return record.row, [c.strip() for c in record.cells], records.rest()
         if len(seen) >= _HEADER_SEARCH_ROWS:
             break
     if not seen:
         return 0, [], iter(())
     first = seen[0]  # no row names two known columns: take the first, validation says what lacks
-    return first.row, [c.strip() for c in first.cells], _chain(seen[1:], records)
-
-
-def _chain(first: list[RawRow], rest: Iterator[RawRow]) -> Iterator[RawRow]:
-    yield from first
-    yield from rest
+    return first.row, [c.strip() for c in first.cells], records.rest(seen[1:])

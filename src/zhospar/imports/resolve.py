@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from zhospar.model.names import name_words
 from zhospar.model.plan import Indicator, Plan
 from zhospar.model.walk import iter_indicators
 
@@ -41,10 +42,6 @@ EXPENDITURE_UNIT = "мың теңге"
 _EXPENDITURE_WORDS = frozenset(
     {"шығыстар", "шығыс", "шығындар", "расходы", "расход", "затраты", "expenditure", "spending"}
 )
-_ITEM_NUMBER = re.compile(
-    r"^\s*(?:\d+(?:\s*\.\s*\d+)*\s*[.)]|[^\W\d_]\s*\)|[-–—•*]|\(\s*\w\s*\))\s*", re.UNICODE
-)
-_WORD = re.compile(r"\w+", re.UNICODE)
 _CODE = re.compile(r"\d+(?:\.\d+)*")
 _CLOSEST = 3
 
@@ -87,17 +84,6 @@ class Unresolved(Exception):
         super().__init__(message)
         self.column = column
         self.message = message
-
-
-def name_words(text: str) -> tuple[str, ...]:
-    """An indicator name as matching sees it: without item numbers, lower case, words only."""
-    stripped = text.strip().lstrip("'")
-    while True:
-        shorter = _ITEM_NUMBER.sub("", stripped, count=1)
-        if shorter == stripped:
-            break
-        stripped = shorter
-    return tuple(_WORD.findall(stripped.casefold().replace("ё", "е")))
 
 
 def normalise_code(text: str) -> str | None:

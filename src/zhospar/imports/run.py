@@ -16,6 +16,7 @@ from zhospar.imports.columns import HEADER_NAMES
 from zhospar.imports.read import read_table
 from zhospar.imports.validate import Checked, Progress, RegionLookup, check_table
 from zhospar.model.actuals import ActualInput
+from zhospar.model.batch import ActualBatch
 from zhospar.model.plan import Plan
 
 if TYPE_CHECKING:  # the store is needed only to write; checking a file needs no database
@@ -75,13 +76,13 @@ def import_file(
         progress=None if progress is None else lambda n: progress("checking", n, None),
     )
     if checked.problems:
-        found = checked.problems + _store_problems(db, plan_key, checked.inputs, entered_by)
+        found = checked.problems + _store_problems(db, plan_key, checked.batch, entered_by)
         raise ImportFileError(checked.file, sorted(found, key=lambda p: p.row or 0))
-    total = len(checked.inputs)
+    total = len(checked.batch)
     return record_actuals(
         db,
         plan_key,
-        checked.inputs,
+        checked.batch,
         entered_by=entered_by,
         dry_run=dry_run,
         progress=None if progress is None else lambda n: progress("writing", n, total),
@@ -89,15 +90,15 @@ def import_file(
 
 
 def _store_problems(
-    db: Database, plan_key: str | None, inputs: list[ActualInput], entered_by: str
+    db: Database, plan_key: str | None, batch: ActualBatch, entered_by: str
 ) -> list[Problem]:
     """What the store would refuse among the rows the file's own checks let through."""
     from zhospar.store import record_actuals
 
-    if not inputs:
+    if not len(batch):
         return []
     try:
-        record_actuals(db, plan_key, inputs, entered_by=entered_by, dry_run=True)
+        record_actuals(db, plan_key, batch, entered_by=entered_by, dry_run=True)
     except ImportFileError as error:
         return error.problems
     except ValidationError as error:

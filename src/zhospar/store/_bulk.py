@@ -1,24 +1,26 @@
 """Writing many actual rows fast, inside the caller's transaction.
 
-No ORM objects and no per-row SQLAlchemy processing: rows arrive as plain tuples in
-``ACTUAL_COLUMNS`` order, already in the driver's types. SQLite gets ``executemany`` in large
-batches; PostgreSQL gets one binary ``COPY ... FROM STDIN`` through psycopg. ``progress`` is
-called with the number of rows written so far after each batch; if it raises, the transaction is
-rolled back by the caller and nothing stays written.
+No ORM objects and no per-row SQLAlchemy processing: ``table_rows`` zips the columns of a batch
+into plain tuples in ``ACTUAL_COLUMNS`` order, already in the driver's types, without a Python
+call per row. SQLite gets ``executemany`` in large batches; PostgreSQL gets one binary
+``COPY ... FROM STDIN`` through psycopg. ``progress`` is called with the number of rows written
+so far after each batch; if it raises, the transaction is rolled back by the caller and nothing
+stays written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from decimal import Decimal
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import compress, islice
 from typing import Any
 
 import psycopg
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
+from zhospar.model.batch import ActualBatch
+from zhospar.model.periods import Period
 from zhospar.store.schema import ACTUAL_COLUMNS
 
 # PostgreSQL types of the actuals columns, for binary COPY (checked against the table by a test).
@@ -46,19 +48,62 @@ Progress = Callable[[int], None]
 DEFAULT_BATCH = 20_000
 
 
-def value_for(dialect: str) -> Callable[[Decimal], Any]:
-    """How a value goes to the driver: a double on SQLite, the exact decimal on PostgreSQL."""
-    return float if dialect == "sqlite" else _same
-
-
 def stamp_for(dialect: str, moment: dt.datetime) -> Any:
     """The entry time as the column stores it: naive UTC (text on SQLite, as SQLAlchemy does)."""
     naive = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return naive.isoformat(sep=" ", timespec="microseconds") if dialect == "sqlite" else naive
 
 
-def _same(value: Decimal) -> Decimal:
-    return value
+def by_identity(column: Sequence[Period]) -> dict[int, Period]:
+    """The distinct objects of a column, by identity.
+
+    A batch shares one Period object per distinct period; hashing a Period would call Python
+    code for every row, looking it up by ``id`` does not.
+    """
+    return dict(zip(map(id, column), column, strict=True))
+
+
+def period_columns(periods: Sequence[Period]) -> dict[str, list[Any]]:
+    """The period's columns of each row: its text ("2011-07"), year, start month and months."""
+    distinct = by_identity(periods).items()
+    keys = list(map(id, periods))
+    return {
+        name: list(map({k: part(p) for k, p in distinct}.__getitem__, keys))
+        for name, part in _PERIOD_PARTS.items()
+    }
+
+
+_PERIOD_PARTS: dict[str, Callable[[Period], Any]] = {
+    "period": str,
+    "year": lambda p: p.year,
+    "start_month": lambda p: p.start_month,
+    "months": lambda p: p.months,
+}
+
+
+def table_rows(
+    dialect: str,
+    batch: ActualBatch,
+    store: Mapping[str, Iterable[Any]],
+    written: Sequence[bool] | None,
+) -> Iterator[Row]:
+    """The rows to insert, in ``ACTUAL_COLUMNS`` order and the driver's types.
+
+    ``store`` holds the columns the store worked out (plan, series, periods, revision, who and
+    when); the rest come from the batch as given. ``written`` leaves out the rows it marks False.
+    """
+    given: dict[str, Iterable[Any]] = {
+        # a double on SQLite, the exact decimal on PostgreSQL
+        "value": map(float, batch.value) if dialect == "sqlite" else batch.value,
+        "source": batch.source,
+        "comment": batch.comment,
+        "origin_file": batch.origin_file,
+        "origin_row": batch.origin_row,
+        "force_reason": batch.force_reason,
+    }
+    columns = {**given, **store}
+    rows = zip(*(columns[name] for name in ACTUAL_COLUMNS), strict=False)  # repeat() is endless
+    return rows if written is None else compress(rows, written)
 
 
 def write_rows(
