@@ -70,8 +70,15 @@ def test_without_the_lock_a_revision_conflict_is_retried(
     with open_database(pg_schema_url) as db:
         store_plan(db, make_small_plan(), "small")
 
+        # Both writers' first transactions meet here, before either reads the revisions in
+        # force, so they pick the same revision number: a conflict is certain, not left to timing.
+        meet = threading.Barrier(2, timeout=30)
+        seen = threading.local()
+
         def no_lock(self: Database, conn: Connection, plan_id: int) -> None:
-            time.sleep(0.03)  # widen the window between reading revisions and writing
+            if not getattr(seen, "first", False):
+                seen.first = True
+                meet.wait()
 
         monkeypatch.setattr(Database, "_lock_plan", no_lock)
         RETRIES.clear()
