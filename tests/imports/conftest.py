@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._builders import indicator, values
 from zhospar.model.plan import (
     ActRef,
     BudgetProgram,
@@ -21,38 +22,12 @@ from zhospar.model.plan import (
     ExpenditureKind,
     FormSection,
     Goal,
-    Indicator,
-    IndicatorSection,
-    Phase,
     Plan,
     ProgramForm,
     ProgramIndicatorKind,
     ProgramType,
     Task,
-    YearValue,
 )
-
-YEARS = range(2008, 2015)
-
-
-def values(line: int, *numbers: str) -> list[YearValue]:
-    return [
-        YearValue(
-            year=year,
-            phase=Phase.REPORTED if year < 2010 else Phase.PLANNED,
-            value=Decimal(n.replace(",", ".")),
-            raw=n,
-            line=line,
-        )
-        for year, n in zip(YEARS, numbers, strict=True)
-    ]
-
-
-def indicator(ident: str, name: str, unit: str | None, line: int, **extra: object) -> Indicator:
-    section = IndicatorSection.TASK if ident.startswith("T") else IndicatorSection.TARGET
-    if ident.startswith("P"):
-        section = IndicatorSection.PROGRAM
-    return Indicator(id=ident, section=section, name=name, unit=unit, line=line, **extra)  # type: ignore[arg-type]
 
 
 def build_small_plan() -> Plan:

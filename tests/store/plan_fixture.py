@@ -22,6 +22,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from tests._builders import indicator as ind
+from tests._builders import values
 from zhospar.model.actuals import ActualInput
 from zhospar.model.periods import Period
 from zhospar.model.plan import (
@@ -33,42 +35,20 @@ from zhospar.model.plan import (
     ExpenditureKind,
     Goal,
     Indicator,
-    IndicatorSection,
     Milestone,
-    Phase,
     Plan,
     ProgramType,
     SourceDocument,
     Task,
-    YearValue,
 )
 from zhospar.store import Database
 from zhospar.store.schema import ActualRow
 
-YEARS = [2008, 2009, 2010, 2011, 2012, 2013, 2014]
 A2342 = ActRef(number="2342", date=dt.date(2009, 12, 31), line=5)
 A415 = ActRef(number="415", date=dt.date(2010, 5, 14), line=211)
 A1417 = ActRef(number="1417", date=dt.date(2010, 12, 27), line=211)
 DELETED_415 = "Алынып тасталды - ҚР Үкіметінің 2010.05.14 № 415 Қаулысымен."
 DELETED_1417 = "Алынып тасталды - ҚР Үкіметінің 2010.12.27 № 1417 Қаулысымен."
-
-
-def values(line: int, *cells: str) -> list[YearValue]:
-    return [
-        YearValue(
-            year=year,
-            phase=Phase.REPORTED if year < 2010 else Phase.PLANNED,
-            value=Decimal(cell.replace(",", ".")),
-            raw=cell,
-            line=line,
-        )
-        for year, cell in zip(YEARS, cells, strict=True)
-    ]
-
-
-def ind(id_: str, name: str, unit: str | None, line: int, **kw: object) -> Indicator:
-    section = IndicatorSection.TASK if id_.startswith("T") else IndicatorSection.TARGET
-    return Indicator(id=id_, section=section, name=name, unit=unit, line=line, **kw)  # type: ignore[arg-type]
 
 
 def deleted(id_: str, line: int, act: ActRef, text: str, **kw: object) -> Indicator:
