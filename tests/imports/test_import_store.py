@@ -104,6 +104,25 @@ def test_problems_of_the_file_and_of_the_store_come_together(db: Database, write
     assert latest_actuals(db, KEY) == []
 
 
+def test_a_row_with_a_bad_region_and_a_share_over_100_gets_both(db: Database, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "bad.csv",
+        "code,indicator,year,region,value\n"
+        "5.1,Табысы ең төмен,2012,Атлантида,150\n"  # row 2: unknown region (file), share > 100
+        "5.1,Табысы ең төмен,2012,75,140\n"  # row 3: a share over 100 only
+        "5.1,Табысы ең төмен,2012,75,12\n",  # row 4: same key as row 3 (file): nothing else
+    )
+    with pytest.raises(ImportFileError) as error:
+        import_file(db, path, plan_key=KEY, entered_by="aigerim")
+    found = [(p.row, p.column) for p in error.value.problems]
+    assert found == [(2, "region"), (2, "value"), (3, "value"), (4, "indicator")]
+    assert "Атлантида" in error.value.problems[0].message
+    over = error.value.problems[1].message
+    assert "over 100" in over and "150" in over
+    assert "row 3" in error.value.problems[3].message
+    assert latest_actuals(db, KEY) == []
+
+
 def test_failure_half_way_leaves_the_database_as_it_was(db: Database, write) -> None:  # type: ignore[no-untyped-def]
     import_file(db, FACTS, plan_key=KEY, entered_by="aigerim")
     before = latest_actuals(db, KEY)

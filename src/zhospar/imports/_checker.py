@@ -64,6 +64,9 @@ class ChunkChecker:
         self.region_lookup = region_lookup
         self.problems: list[Problem] = []
         self.batch = ActualBatch()
+        # rows at fault only in their region, unit or as a repeat: their indicator, period and
+        # value are known, so the store's checks (a share over 100 ...) can still be run on them
+        self.partly_good = ActualBatch()
         # a row is read as if padded to the header's width: a column it lacks reads as ""
         self._width = max(columns.position.values(), default=0) + 1
         self._naming = [name for name in _NAMING if columns.has(name)]
@@ -96,6 +99,22 @@ class ChunkChecker:
             self._texts_of(cells["force_reason"]),
         )  # fmt: skip
         self.batch.extend(part, good)
+        if good is not None:
+            self._keep_partly_good(part, good)
+
+    def _keep_partly_good(self, part: ActualBatch, good: list[bool]) -> None:
+        """Rows at fault whose indicator, period and value were read, counted as the country's."""
+        known = [
+            not ok and None not in (ident, period, value)
+            for ok, ident, period, value in zip(
+                good, part.indicator_id, part.period, part.value, strict=True
+            )
+        ]
+        if any(known):
+            rows = ActualBatch()
+            rows.extend(part, known)
+            rows.region = [None] * len(rows)
+            self.partly_good.extend(rows)
 
     def _problem(self, row: int, column: str | None, message: str) -> Problem:
         label = self.columns.label.get(column, column) if column else None

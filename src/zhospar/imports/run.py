@@ -77,7 +77,11 @@ def import_file(
     )
     if checked.problems:
         found = checked.problems + _store_problems(db, plan_key, checked.batch, entered_by)
-        raise ImportFileError(checked.file, sorted(found, key=lambda p: p.row or 0))
+        # rows the file's checks refused, for what the store says of their value (a share over
+        # 100 beside an unknown region): every problem of a row at once
+        found += _store_problems(db, plan_key, checked.partly_good, entered_by)
+        unique = list(dict.fromkeys(found))
+        raise ImportFileError(checked.file, sorted(unique, key=lambda p: p.row or 0))
     total = len(checked.batch)
     return record_actuals(
         db,
@@ -92,7 +96,7 @@ def import_file(
 def _store_problems(
     db: Database, plan_key: str | None, batch: ActualBatch, entered_by: str
 ) -> list[Problem]:
-    """What the store would refuse among the rows the file's own checks let through."""
+    """What the store would refuse among these rows (a dry run writes nothing)."""
     from zhospar.store import record_actuals
 
     if not len(batch):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from zhospar._exceptions import ImportFileError, Problem
 from zhospar.imports._cells import parse_value
@@ -49,6 +49,8 @@ class Checked:
     file: str
     batch: ActualBatch
     problems: list[Problem]
+    # rows with problems whose indicator, period and value are known (see ChunkChecker)
+    partly_good: ActualBatch = field(default_factory=ActualBatch)
 
     @property
     def inputs(self) -> list[ActualInput]:
@@ -105,7 +107,7 @@ def check_table(
     problems = checker.problems
     if not problems and not len(checker.batch):
         problems.append(_nothing_to_import(table, columns, count))
-    return Checked(table.file, checker.batch, problems)
+    return Checked(table.file, checker.batch, problems, checker.partly_good)
 
 
 @contextmanager
