@@ -24,3 +24,4 @@ from zhospar.cli import import_cmds as import_cmds  # noqa: E402  (registers com
 from zhospar.cli import plan_cmds  # noqa: E402,F401  (registers commands)
 from zhospar.cli import report_cmds as report_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import store_cmds as store_cmds  # noqa: E402  (registers commands)
+from zhospar.cli import web_cmds as web_cmds  # noqa: E402  (registers commands)

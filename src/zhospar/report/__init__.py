@@ -17,6 +17,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from zhospar._exceptions import ValidationError
+from zhospar.report._format import amount as format_amount
+from zhospar.report._format import number as format_number
+from zhospar.report._format import percent as format_percent
+from zhospar.report._format import status_class
+from zhospar.report._lines import STATUS_LABELS, status_label
 from zhospar.report.build import build_report, report_years
 from zhospar.report.docx import write_docx
 from zhospar.report.html import render_html, write_html
@@ -54,6 +59,7 @@ __all__ = [
     "FORMATS",
     "MULTIYEAR_FORMATS",
     "RISK_RULE",
+    "STATUS_LABELS",
     "AnnualReport",
     "BudgetLine",
     "ChartPoint",
@@ -75,11 +81,16 @@ __all__ = [
     "YearCell",
     "build_multiyear",
     "build_report",
+    "format_amount",
+    "format_number",
+    "format_percent",
     "link_risks",
     "render_html",
     "render_multiyear_html",
     "report_format",
     "report_years",
+    "status_class",
+    "status_label",
     "write_docx",
     "write_html",
     "write_multiyear",

@@ -1,0 +1,32 @@
+"""The one place where Zhospar's exceptions become HTTP status codes (pages and API alike)."""
+
+from __future__ import annotations
+
+from zhospar._exceptions import (
+    ImportFileError,
+    NotFoundError,
+    PlanFormatError,
+    PlanReadError,
+    StoreError,
+    ValidationError,
+    ZhosparError,
+)
+
+__all__ = ["STATUS_CODES", "http_status"]
+
+STATUS_CODES: dict[type[ZhosparError], int] = {
+    NotFoundError: 404,
+    ValidationError: 422,
+    ImportFileError: 422,
+    PlanReadError: 422,
+    PlanFormatError: 422,
+    StoreError: 503,
+}
+
+
+def http_status(error: ZhosparError) -> int:
+    """The status of the nearest class of ``error`` that has one; 500 for anything else."""
+    for cls in type(error).__mro__:
+        if cls in STATUS_CODES:
+            return STATUS_CODES[cls]
+    return 500

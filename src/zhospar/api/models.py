@@ -1,0 +1,350 @@
+"""The JSON shapes of the API (pydantic response models), and how they are filled.
+
+Numbers are exact decimals written as JSON strings ("6.2", "116.9811..."), as the evaluation
+keeps them; ``display_percent`` is the percentage rounded half up to 2 decimals, as shown on the
+pages and in the report. Every target carries its ``line`` in the plan text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from zhospar.api.queries import BudgetSummary, IndicatorDetail, YearRow
+from zhospar.model.actuals import Actual
+from zhospar.model.plan import YearValue
+from zhospar.report import BudgetLine, IndicatorLine, MilestoneLine, Score
+from zhospar.store import PlanInfo
+
+__all__ = [
+    "ActualIn",
+    "ActualOut",
+    "BudgetOut",
+    "IndicatorDetailOut",
+    "IndicatorOut",
+    "PlanOut",
+    "RecordedOut",
+    "ScoreOut",
+    "TargetOut",
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PlanOut(_Out):
+    key: str
+    title: str
+    period_start: int
+    period_end: int
+    versions: list[str]
+
+    @classmethod
+    def of(cls, p: PlanInfo) -> PlanOut:
+        versions = [v.key for v in p.versions]
+        return cls(
+            key=p.key,
+            title=p.title,
+            period_start=p.period_start,
+            period_end=p.period_end,
+            versions=versions,
+        )
+
+
+class TargetOut(_Out):
+    year: int
+    phase: str  # reported (before the plan) or planned (a target)
+    value: Decimal | None
+    raw: str  # the cell as printed, e.g. "6,2"
+    line: int
+
+    @classmethod
+    def of(cls, v: YearValue) -> TargetOut:
+        return cls(year=v.year, phase=v.phase.value, value=v.value, raw=v.raw, line=v.line)
+
+
+class ScoreOut(_Out):
+    score: Decimal | None
+    display: str | None
+    status: str
+    achieved: int
+    nearly: int
+    not_achieved: int
+    no_data: int
+
+    @classmethod
+    def of(cls, s: Score) -> ScoreOut:
+        return cls(
+            score=s.score,
+            display=s.display,
+            status=s.status,
+            achieved=s.achieved,
+            nearly=s.nearly,
+            not_achieved=s.not_achieved,
+            no_data=s.no_data,
+        )
+
+
+class IndicatorOut(_Out):
+    """An indicator in a year: the plan's target, the fact, the achievement, the status."""
+
+    id: str
+    name: str
+    unit: str | None
+    breakdown: str | None
+    line: int
+    polarity: str
+    target: Decimal | None
+    target_raw: str | None
+    target_line: int | None
+    fact: Decimal | None
+    percent: Decimal | None
+    display_percent: str | None
+    status: str
+    status_label: str
+    message: str
+    forecast: str
+    forecast_message: str
+
+    @classmethod
+    def of(cls, x: IndicatorLine) -> IndicatorOut:
+        return cls(
+            id=x.id,
+            name=x.name,
+            unit=x.unit,
+            breakdown=x.breakdown,
+            line=x.line,
+            polarity=x.polarity,
+            target=x.target,
+            target_raw=x.target_raw,
+            target_line=x.target_line,
+            fact=x.fact,
+            percent=x.percent,
+            display_percent=x.display_percent,
+            status=x.status,
+            status_label=x.status_label,
+            message=x.message,
+            forecast=x.forecast,
+            forecast_message=x.forecast_message,
+        )
+
+
+class MilestoneOut(_Out):
+    id: str
+    name: str
+    due_years: list[int]
+    line: int
+    status: str
+    status_label: str
+    message: str
+
+    @classmethod
+    def of(cls, m: MilestoneLine) -> MilestoneOut:
+        return cls(
+            id=m.id,
+            name=m.name,
+            due_years=list(m.due_years),
+            line=m.line,
+            status=m.status,
+            status_label=m.status_label,
+            message=m.message,
+        )
+
+
+class TaskOut(_Out):
+    id: str
+    code: str
+    name: str
+    line: int
+    score: ScoreOut
+    indicators: list[IndicatorOut]
+    milestones: list[MilestoneOut]
+
+
+class GoalOut(_Out):
+    id: str
+    code: str
+    name: str
+    line: int
+    score: ScoreOut
+    target_indicators: list[IndicatorOut]
+    tasks: list[TaskOut]
+
+
+class DirectionOut(_Out):
+    id: str
+    number: int
+    name: str
+    line: int
+    score: ScoreOut
+    goals: list[GoalOut]
+
+
+class PlanTreeOut(_Out):
+    key: str
+    title: str
+    year: int
+    facts_origin: str
+    score: ScoreOut
+    directions: list[DirectionOut]
+
+
+class YearOut(_Out):
+    year: int
+    target: TargetOut | None
+    fact: Decimal | None
+    percent: Decimal | None
+    display_percent: str | None
+    status: str
+    status_label: str
+    message: str
+
+    @classmethod
+    def of(cls, r: YearRow) -> YearOut:
+        a = r.achievement
+        target = TargetOut.of(a.target) if a.target is not None else None
+        return cls(
+            year=r.year,
+            target=target,
+            fact=a.fact_value,
+            percent=a.percent,
+            display_percent=a.display_percent,
+            status=a.status.value,
+            status_label=r.label,
+            message=a.message,
+        )
+
+
+class ActualOut(_Out):
+    """One recorded revision of a value, with who entered it, when, and where it came from."""
+
+    id: int
+    indicator_id: str
+    period: str
+    value: Decimal
+    region: str | None
+    breakdown: str | None
+    source: str | None
+    comment: str | None
+    origin_file: str | None
+    origin_row: int | None
+    force_reason: str | None
+    revision: int
+    entered_by: str
+    entered_at: dt.datetime
+
+    @classmethod
+    def of(cls, a: Actual) -> ActualOut:
+        return cls(
+            id=a.id,
+            indicator_id=a.indicator_id,
+            period=str(a.period),
+            value=a.value,
+            region=a.region,
+            breakdown=a.breakdown,
+            source=a.source,
+            comment=a.comment,
+            origin_file=a.origin.file,
+            origin_row=a.origin.row,
+            force_reason=a.force_reason,
+            revision=a.revision,
+            entered_by=a.entered_by,
+            entered_at=a.entered_at,
+        )
+
+
+class IndicatorDetailOut(_Out):
+    indicator: IndicatorOut  # in the year asked for
+    year: int
+    polarity_reason: str
+    rollup: str
+    rollup_reason: str
+    targets: list[TargetOut]
+    years: list[YearOut]
+    revisions: list[ActualOut]
+    in_force: list[int]  # ids of the revisions that count
+
+    @classmethod
+    def of(cls, d: IndicatorDetail, year: int) -> IndicatorDetailOut:
+        return cls(
+            indicator=IndicatorOut.of(d.line),
+            year=year,
+            polarity_reason=d.line.polarity_reason,
+            rollup=d.rollup.rule.value,
+            rollup_reason=d.rollup.reason,
+            targets=[TargetOut.of(v) for v in d.indicator.values],
+            years=[YearOut.of(r) for r in d.years],
+            revisions=[ActualOut.of(a) for a in d.revisions],
+            in_force=sorted(d.in_force),
+        )
+
+
+class ActualIn(BaseModel):
+    """A value to record; ``value`` may be a JSON number or text such as "5,3"."""
+
+    model_config = ConfigDict(extra="forbid")
+    indicator_id: str
+    period: str
+    value: str | int | float
+    region: str | None = None
+    source: str | None = None
+    comment: str | None = None
+    force_reason: str | None = None
+
+
+class RecordedOut(_Out):
+    status: str  # added, revised or unchanged
+    actual: ActualOut
+
+
+class BudgetLineOut(_Out):
+    program: str
+    name: str
+    planned: Decimal | None
+    planned_source: str
+    actual: Decimal | None
+    rate: Decimal | None
+    display_rate: str | None
+    message: str
+
+    @classmethod
+    def of(cls, b: BudgetLine) -> BudgetLineOut:
+        return cls(
+            program=b.program,
+            name=b.name,
+            planned=b.planned,
+            planned_source=b.planned_source,
+            actual=b.actual,
+            rate=b.rate,
+            display_rate=b.display_rate,
+            message=b.message,
+        )
+
+
+class BudgetSummaryOut(_Out):
+    programs: int
+    with_actual: int
+    planned: Decimal
+    actual: Decimal
+    rate: Decimal | None
+    display_rate: str | None
+
+    @classmethod
+    def of(cls, s: BudgetSummary) -> BudgetSummaryOut:
+        return cls(
+            programs=s.programs,
+            with_actual=s.with_actual,
+            planned=s.planned,
+            actual=s.actual,
+            rate=s.rate,
+            display_rate=s.display_rate,
+        )
+
+
+class BudgetOut(_Out):
+    year: int
+    summary: BudgetSummaryOut
+    programs: list[BudgetLineOut]

@@ -1,0 +1,212 @@
+"""The JSON API under ``/api``: the plan, its indicators, recorded values, scores, audit, budget.
+
+Each route asks ``zhospar.api.queries`` (the same functions the pages use) and lays the answer
+out in the response models of ``zhospar.api.models``. Errors become status codes in
+``zhospar.api.errors`` only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from zhospar.api import queries
+from zhospar.api.context import Context, Year
+from zhospar.api.models import (
+    ActualIn,
+    ActualOut,
+    BudgetLineOut,
+    BudgetOut,
+    BudgetSummaryOut,
+    DirectionOut,
+    GoalOut,
+    IndicatorDetailOut,
+    IndicatorOut,
+    MilestoneOut,
+    PlanOut,
+    PlanTreeOut,
+    RecordedOut,
+    ScoreOut,
+    TargetOut,
+    TaskOut,
+)
+from zhospar.audit import Finding, FindingKind, Skip, audit_plan
+from zhospar.model.periods import Period
+from zhospar.report import AnnualReport, DirectionSection, GoalSection, TaskSection
+from zhospar.store import history as revisions_of
+from zhospar.store import latest_actuals, list_plans
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+@router.get("/plans")
+def plans(ctx: Context) -> list[PlanOut]:
+    """Every plan stored, with its versions (``KEY@VERSION``)."""
+    return [PlanOut.of(p) for p in list_plans(ctx.db)]
+
+
+def _task(t: TaskSection) -> TaskOut:
+    return TaskOut(
+        id=t.id,
+        code=t.code,
+        name=t.name,
+        line=t.line,
+        score=ScoreOut.of(t.score),
+        indicators=[IndicatorOut.of(i) for i in t.indicators],
+        milestones=[MilestoneOut.of(m) for m in t.milestones],
+    )
+
+
+def _goal(g: GoalSection) -> GoalOut:
+    return GoalOut(
+        id=g.id,
+        code=g.code,
+        name=g.name,
+        line=g.line,
+        score=ScoreOut.of(g.score),
+        target_indicators=[IndicatorOut.of(i) for i in g.target_indicators],
+        tasks=[_task(t) for t in g.tasks],
+    )
+
+
+def _direction(d: DirectionSection) -> DirectionOut:
+    return DirectionOut(
+        id=d.id,
+        number=d.number,
+        name=d.name,
+        line=d.line,
+        score=ScoreOut.of(d.score),
+        goals=[_goal(g) for g in d.goals],
+    )
+
+
+def _report(ctx: Context, year: int | None) -> tuple[str, AnnualReport]:
+    stored = ctx.stored()
+    return stored.plan_key, queries.year_report(stored, queries.check_year(stored, year))
+
+
+@router.get("/plan")
+def plan_tree(ctx: Context, year: Year = None) -> PlanTreeOut:
+    """Directions, goals, tasks, indicators and milestones, each with its score in ``year``."""
+    key, report = _report(ctx, year)
+    return PlanTreeOut(
+        key=key,
+        title=report.title,
+        year=report.year,
+        facts_origin=report.facts_origin,
+        score=ScoreOut.of(report.plan_score),
+        directions=[_direction(d) for d in report.directions],
+    )
+
+
+@router.get("/scores")
+def scores(ctx: Context, year: Year = None) -> list[IndicatorOut]:
+    """Every indicator's achievement in ``year`` (goal, task and program form indicators)."""
+    _, report = _report(ctx, year)
+    program_lines = (i for p in report.programs for i in p.indicators)
+    return [IndicatorOut.of(i) for i in (*report.indicators, *program_lines)]
+
+
+@router.get("/indicators/{indicator_id}")
+def indicator(ctx: Context, indicator_id: str, year: Year = None) -> IndicatorDetailOut:
+    """One indicator: targets with their lines, every year's achievement, every revision."""
+    stored = ctx.stored()
+    chosen = queries.check_year(stored, year)
+    detail = queries.indicator_detail(ctx, stored, indicator_id, chosen)
+    return IndicatorDetailOut.of(detail, chosen)
+
+
+@router.get("/indicators/{indicator_id}/targets")
+def targets(ctx: Context, indicator_id: str) -> list[TargetOut]:
+    """The plan's cells of one indicator: reported years and targets, each with its line."""
+    place = queries.find_place(ctx.stored().plan, indicator_id)
+    return [TargetOut.of(v) for v in place.indicator.values]
+
+
+@router.get("/actuals")
+def actuals(
+    ctx: Context,
+    indicator: Annotated[
+        str | None, Query(description="Only this indicator, e.g. G1.1-I1.")
+    ] = None,
+    period: Annotated[str | None, Query(description="Only this period: 2012, 2012-Q3 ...")] = None,
+    region: Annotated[
+        str | None, Query(description="Only this region code; '' the country.")
+    ] = None,
+    revisions: Annotated[
+        bool, Query(description="Every revision (needs indicator), not only those in force.")
+    ] = False,
+) -> list[ActualOut]:
+    """Recorded values: those in force (default) or, for one indicator, every revision."""
+    wanted = Period.parse(period) if period else None
+    if revisions:
+        if indicator is None:
+            raise HTTPException(422, "revisions=true needs an indicator")
+        found = revisions_of(ctx.db, indicator, plan_key=ctx.plan_key, region=region, period=wanted)
+    else:
+        found = [
+            a
+            for a in latest_actuals(ctx.db, ctx.plan_key)
+            if (indicator is None or a.indicator_id == indicator)
+            and (wanted is None or a.period == wanted)
+            and (region is None or (a.region or "") == region)
+        ]
+    return [ActualOut.of(a) for a in found]
+
+
+def json_from_same_origin(request: Request) -> None:
+    """A browser sends JSON to another site's API only after a CORS preflight, which this API
+    never grants; a JSON body with no foreign ``Origin`` therefore needs no CSRF token."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json":
+        raise HTTPException(415, "send the value as JSON (Content-Type: application/json)")
+    origin = request.headers.get("origin")
+    if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
+        raise HTTPException(403, f"requests from {origin} are not accepted")
+
+
+@router.post("/actuals", status_code=201, dependencies=[Depends(json_from_same_origin)])
+def record(ctx: Context, body: ActualIn) -> RecordedOut:
+    """Record one value as the configured user; a correction becomes a new revision."""
+    form = queries.ActualForm(
+        period=body.period,
+        value=str(body.value),
+        region=body.region or "",
+        source=body.source or "",
+        comment=body.comment or "",
+        force_reason=body.force_reason or "",
+    )
+    parsed = queries.parse_actual(body.indicator_id, form)
+    if parsed.item is None:
+        detail = [
+            {"loc": ["body", k], "msg": v, "type": "value_error"} for k, v in parsed.errors.items()
+        ]
+        raise HTTPException(422, detail)
+    done = queries.record_actual(ctx, parsed.item)
+    return RecordedOut(status=done.status, actual=ActualOut.of(done.actual))
+
+
+@router.get("/audit")
+def audit(
+    ctx: Context,
+    kind: Annotated[list[FindingKind] | None, Query(description="Only these kinds.")] = None,
+) -> dict[str, list[Finding] | list[Skip]]:
+    """Where the plan contradicts itself: both places with lines and values, and the checks
+    the audit chose not to make."""
+    result = audit_plan(ctx.stored().plan, kinds=kind)
+    return {"findings": result.findings, "skipped": result.skipped}
+
+
+@router.get("/budget")
+def budget(ctx: Context, year: Year = None) -> BudgetOut:
+    """Planned (with the plan's line) and actual expenditure per program, execution rate."""
+    _, report = _report(ctx, year)
+    summary = queries.budget_summary(report.budget)
+    return BudgetOut(
+        year=report.year,
+        summary=BudgetSummaryOut.of(summary),
+        programs=[BudgetLineOut.of(b) for b in report.budget],
+    )

@@ -1,0 +1,16 @@
+"""What every page shares: the year parameter and the year selector's context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhospar.api.context import Year
+from zhospar.api.queries import plan_years
+from zhospar.model.plan import Plan
+
+__all__ = ["Year", "year_context"]
+
+
+def year_context(plan: Plan, year: int, path: str) -> dict[str, Any]:
+    """The selected year, the plan's years to choose from, and the page the selector reloads."""
+    return {"year": year, "years": plan_years(plan), "year_path": path, "plan_title": plan.title}

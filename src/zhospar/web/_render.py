@@ -1,0 +1,68 @@
+"""Rendering the pages: one Jinja environment with autoescape, and whole page or fragment.
+
+A page ``NAME`` is ``NAME.html.j2`` (the layout around ``NAME_body.html.j2``). A request made
+by htmx to update part of a page (the year selector, the entry form) gets only the body; a
+normal request, or htmx restoring its history, gets the whole page.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from zhospar.report import format_amount, format_number, format_percent, status_class
+from zhospar.store import find_region
+from zhospar.web._security import CSRF_FIELD, csrf_token
+
+__all__ = ["environment", "is_fragment", "render"]
+
+
+def _region_name(code: str | None) -> str:
+    """A region's name for a code kept with a value; the whole country when there is none."""
+    if not code:
+        return "whole country"
+    region = find_region(code)
+    return f"{region.name_kk} ({code})" if region is not None else code
+
+
+@cache
+def environment() -> Environment:
+    """Autoescape on for every template (their names end in .j2, which Jinja's default
+    extension-based choice would not escape), and undefined names are errors."""
+    env = Environment(
+        loader=PackageLoader("zhospar.web", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        number=format_number,
+        amount=format_amount,
+        percent=format_percent,
+        status_class=status_class,
+        region=_region_name,
+    )
+    return env
+
+
+def is_fragment(request: Request) -> bool:
+    headers = request.headers
+    return headers.get("hx-request") == "true" and "hx-history-restore-request" not in headers
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], *, status: int = 200
+) -> HTMLResponse:
+    """The page ``name`` (or, for htmx, its body) with ``context`` and the CSRF token."""
+    fragment = is_fragment(request)
+    template = f"{name}_body.html.j2" if fragment else f"{name}.html.j2"
+    values = {"csrf_field": CSRF_FIELD, "csrf_token": csrf_token(request), **context}
+    html = environment().get_template(template).render(request_path=request.url.path, **values)
+    response = HTMLResponse(html, status_code=status)
+    response.headers["Vary"] = "HX-Request"
+    return response

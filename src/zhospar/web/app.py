@@ -1,0 +1,127 @@
+"""The application factory: the pages, the JSON API, static files, security and error pages.
+
+``create_app`` connects to nothing and reads no environment unless asked to: given a
+``Database`` it serves it (tests pass a temporary one); given none, it opens the database of
+``Settings`` (``ZHOSPAR_DATABASE_URL``, else the SQLite file in the user's data folder) when the
+server starts, and closes it when the server stops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from zhospar._exceptions import ZhosparError
+from zhospar.api import AppContext, http_status
+from zhospar.api import router as api_router
+from zhospar.store import Database, Settings, open_database
+from zhospar.web import audit_pages, dashboard, indicator_pages, plan_pages, report_pages
+from zhospar.web._render import environment
+from zhospar.web._security import security_headers
+
+__all__ = ["create_app"]
+
+_TITLES = {
+    400: "Bad request",
+    403: "Refused",
+    404: "Not found",
+    405: "Not allowed",
+    415: "Unsupported form",
+    422: "Cannot do that",
+    500: "Server error",
+    503: "Database unavailable",
+}
+
+
+def create_app(
+    db: Database | None = None, *, settings: Settings | None = None, plan_key: str | None = None
+) -> FastAPI:
+    """The web app over ``db`` (or the database of ``settings``), showing plan ``plan_key``."""
+    chosen = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if db is not None:
+            yield
+            return
+        opened = open_database(chosen.database_url)
+        app.state.context = AppContext(opened, chosen.user, plan_key)
+        try:
+            yield
+        finally:
+            opened.close()
+
+    app = FastAPI(
+        title="Zhospar",
+        summary="Monitoring and evaluation of government strategic plans",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    if db is not None:
+        app.state.context = AppContext(db, chosen.user, plan_key)
+    app.middleware("http")(security_headers)
+    static = resources.files("zhospar.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api_router)
+    for module in (dashboard, plan_pages, indicator_pages, audit_pages, report_pages):
+        app.include_router(module.router)
+    _errors(app)
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    """A page that says what went wrong in words, with a way back; JSON under /api."""
+    if _is_api(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    title = _TITLES.get(status, "Error")
+    html = (
+        environment()
+        .get_template("error.html.j2")
+        .render(status=status, title=title, message=message, request_path=request.url.path)
+    )
+    return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+
+
+def _errors(app: FastAPI) -> None:
+    """Zhospar's errors, HTTP errors and bad parameters: JSON for the API, pages for people."""
+
+    async def zhospar_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ZhosparError)
+        return error_page(request, http_status(exc), str(exc))
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if _is_api(request):
+            return await http_exception_handler(request, exc)
+        message = exc.detail if exc.status_code != 404 else "There is no such page."
+        return error_page(request, exc.status_code, str(message))
+
+    async def bad_parameters(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        if _is_api(request):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+        )
+        return error_page(request, 422, f"Wrong parameter — {problems}")
+
+    app.add_exception_handler(ZhosparError, zhospar_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, bad_parameters)

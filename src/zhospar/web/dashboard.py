@@ -1,0 +1,28 @@
+"""The dashboard (``/``): did the ministry deliver in a year, overall and by direction and goal."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from zhospar.api import queries
+from zhospar.api.context import Context
+from zhospar.web._pages import Year, year_context
+from zhospar.web._render import render
+
+router = APIRouter()
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse:
+    """Overall achievement and status counts, each direction and goal, and budget execution."""
+    stored = ctx.stored()
+    chosen = queries.check_year(stored, year)
+    report = queries.year_report(stored, chosen)
+    context = {
+        **year_context(stored.plan, chosen, "/"),
+        "report": report,
+        "plan": stored.plan,
+        "budget": queries.budget_summary(report.budget),
+    }
+    return render(request, "dashboard", context)

@@ -1,0 +1,81 @@
+"""Shared fixtures of the web and API tests: one app per backend, on a database holding the
+bundled plan and the facts of ``shared/data/facts-2010-2014.csv``.
+
+The database is set up once per test package and backend (SQLite always, PostgreSQL when
+``ZHOSPAR_TEST_POSTGRES_URL`` is set, as in ``tests/store``). Tests that record values use
+indicators and periods the reading tests do not look at.
+"""
+
+from __future__ import annotations
+
+import uuid
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import FACTS
+from tests.store.conftest import _schema_url, postgres_admin_url
+from zhospar.imports import import_file
+from zhospar.store import Database, Settings, initialize, open_database
+from zhospar.web import create_app
+
+with warnings.catch_warnings():  # starlette asks for httpx2 on import; httpx is what we have
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+__all__ = ["USER", "TestClient", "web_client", "web_database"]
+
+USER = "aigerim"
+
+
+@contextmanager
+def _pg_schema() -> Iterator[str]:
+    """A fresh schema on the test server for the whole package, dropped afterwards."""
+    admin_url = postgres_admin_url()
+    assert admin_url is not None
+    schema = f"w_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(admin_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _schema_url(admin_url, schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@contextmanager
+def _url(backend: str, folder: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'web.sqlite3'}"
+    else:
+        with _pg_schema() as url:
+            yield url
+
+
+@pytest.fixture(scope="package", params=["sqlite", "postgres"])
+def web_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The bundled plan with the official statistics imported, on SQLite and PostgreSQL."""
+    with _url(request.param, tmp_path_factory.mktemp("web")) as url:
+        db = open_database(url)
+        try:
+            initialize(db)
+            import_file(db, FACTS, entered_by="statistics")
+            yield db
+        finally:
+            db.close()
+
+
+@pytest.fixture(scope="package")
+def web_client(web_database: Database) -> Iterator[TestClient]:
+    """A client of the app on that database; values are recorded as ``USER``."""
+    app = create_app(web_database, settings=Settings(web_database.url, USER))
+    with TestClient(app) as client:
+        yield client

@@ -1,0 +1,151 @@
+"""The app in a real browser: the system Chromium driven by Playwright, headless.
+
+The server runs in a thread on a free port over a temporary SQLite database. Every test fails
+on a console error or a Content-Security-Policy violation. Without /usr/bin/chromium these
+tests are skipped, unless ``ZHOSPAR_REQUIRE_BROWSER`` is set (CI): then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tests.conftest import FACTS
+from zhospar.imports import import_file
+from zhospar.store import Settings, initialize, open_database
+from zhospar.web import create_app
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+USER = "browser-user"
+REFUSED = "the server responded with a status of 422"
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("ZHOSPAR_REQUIRE_BROWSER"):
+        pytest.fail(f"ZHOSPAR_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
+    pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served by uvicorn in a background thread, on the bundled plan and its facts."""
+    _require_chromium()
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'web.sqlite3'}"
+    db = open_database(url)
+    initialize(db)
+    import_file(db, FACTS, entered_by="statistics")
+    port = _free_port()
+    app = create_app(db, settings=Settings(url, USER))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page; console errors and CSP violations seen are checked after the test."""
+    from playwright.sync_api import Browser, ConsoleMessage
+
+    assert isinstance(browser, Browser)
+    context = browser.new_context()
+    opened = context.new_page()
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        # Chromium logs every 4xx answer; a refused value's 422 is the form working as meant.
+        if REFUSED in message.text:
+            return
+        if message.type == "error" or "Content Security Policy" in message.text:
+            problems.append(message.text)
+
+    opened.on("console", on_console)
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    yield opened
+    violations = opened.evaluate("window.__cspViolations || []")
+    context.close()
+    assert problems == [] and violations == []
+
+
+def _watch_csp(page: object) -> None:
+    """Count securitypolicyviolation events from the first script on (set before navigation)."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.add_init_script(
+        "window.__cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+
+
+def test_dashboard_year_change_uses_htmx(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.goto(f"{base_url}/?year=2014")
+    page.evaluate("window.__marker = 'same document'")
+    page.select_option("#year-select", "2012")
+    expect(page.locator("#overall")).to_contain_text("118.49 %")
+    expect(page).to_have_url(f"{base_url}/?year=2012")
+    assert page.evaluate("window.__marker") == "same document"  # swapped, not reloaded
+
+
+def test_record_a_value_through_the_form(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.goto(f"{base_url}/plan?year=2012")
+    page.click('a[href="/indicators/T1.3.1-I1?year=2012"]')
+    expect(page.locator("h1")).to_contain_text("ЖАО-ға жұмыспен қамту")
+    page.fill('input[name="value"]', "150")  # thousand persons: accepted
+    page.fill('input[name="period"]', "2012")
+    page.fill('input[name="source"]', "browser test <b>bulletin</b>")
+    page.click('form.entry button[type="submit"]')
+    expect(page.locator(".notice")).to_contain_text("2012: recorded")
+    history = page.locator("#revisions")
+    expect(history).to_contain_text("browser test <b>bulletin</b>")  # shown as text
+    expect(history).to_contain_text(USER)
+    page.fill('input[name="value"]', "abc")
+    page.click('form.entry button[type="submit"]')
+    expect(page.locator("#value-error")).to_contain_text("expected a number such as 5.3")
+    expect(page.locator('input[name="value"]')).to_have_value("abc")
