@@ -45,7 +45,7 @@ from pathlib import Path
 
 from zhospar.imports import check_file, template_rows
 from zhospar.ingest import read_plan
-from zhospar.model.plan import Plan
+from zhospar.model.plan import MILESTONE_UNIT, Plan
 
 REGION_CODES = ("11", "15", "19", "23", "27", "31", "35", "39",
                 "43", "47", "51", "55", "59", "63", "71", "75")  # fmt: skip
@@ -73,7 +73,8 @@ class Figures:
 def bench_plan(rows: int) -> tuple[Plan, list[str]]:
     """The bundled plan with its period stretched to hold ``rows`` distinct values; its ids."""
     plan = read_plan().plan
-    ids = [row.indicator_id for row in template_rows(plan)]
+    # milestones take only 1 or 0: the synthetic values are for indicators and spending
+    ids = [row.indicator_id for row in template_rows(plan) if row.unit != MILESTONE_UNIT]
     per_year = len(ids) * len(REGION_CODES) * 12
     years = max(1, math.ceil(rows / per_year))
     plan.period_end = max(plan.period_end, FIRST_YEAR + years - 1)

@@ -1,5 +1,6 @@
 """Shared fixtures of the web and API tests: one app per backend, on a database holding the
-bundled plan and the facts of ``shared/data/facts-2010-2014.csv``.
+bundled plan and the facts of ``shared/data/facts-2010-2014.csv`` (``web_client``), or the
+plan alone (``empty_client``, one per module: the import tests fill it themselves).
 
 The database is set up once per test package and backend (SQLite always, PostgreSQL when
 ``ZHOSPAR_TEST_POSTGRES_URL`` is set, as in ``tests/store``). Tests that record values use
@@ -27,7 +28,7 @@ with warnings.catch_warnings():  # starlette asks for httpx2 on import; httpx is
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
-__all__ = ["USER", "TestClient", "web_client", "web_database"]
+__all__ = ["USER", "TestClient", "empty_client", "empty_database", "web_client", "web_database"]
 
 USER = "aigerim"
 
@@ -58,24 +59,55 @@ def _url(backend: str, folder: Path) -> Iterator[str]:
             yield url
 
 
-@pytest.fixture(scope="package", params=["sqlite", "postgres"])
-def web_database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Database]:
-    """The bundled plan with the official statistics imported, on SQLite and PostgreSQL."""
-    with _url(request.param, tmp_path_factory.mktemp("web")) as url:
+@contextmanager
+def _database(backend: str, folder: Path, *, facts: bool) -> Iterator[Database]:
+    """The bundled plan stored, with the official statistics imported when ``facts``."""
+    with _url(backend, folder) as url:
         db = open_database(url)
         try:
             initialize(db)
-            import_file(db, FACTS, entered_by="statistics")
+            if facts:
+                import_file(db, FACTS, entered_by="statistics")
             yield db
         finally:
             db.close()
 
 
+@contextmanager
+def _client(db: Database) -> Iterator[TestClient]:
+    app = create_app(db, settings=Settings(db.url, USER))
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture(scope="package", params=["sqlite", "postgres"])
+def web_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The bundled plan with the official statistics imported, on SQLite and PostgreSQL."""
+    with _database(request.param, tmp_path_factory.mktemp("web"), facts=True) as db:
+        yield db
+
+
 @pytest.fixture(scope="package")
 def web_client(web_database: Database) -> Iterator[TestClient]:
     """A client of the app on that database; values are recorded as ``USER``."""
-    app = create_app(web_database, settings=Settings(web_database.url, USER))
-    with TestClient(app) as client:
+    with _client(web_database) as client:
+        yield client
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def empty_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The bundled plan with no fact at all, for a module that imports its own (one per
+    module, so that what one module writes never shows in another)."""
+    with _database(request.param, tmp_path_factory.mktemp("empty"), facts=False) as db:
+        yield db
+
+
+@pytest.fixture(scope="module")
+def empty_client(empty_database: Database) -> Iterator[TestClient]:
+    """A client of the app on the empty database; values are recorded as ``USER``."""
+    with _client(empty_database) as client:
         yield client

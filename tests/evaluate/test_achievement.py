@@ -24,6 +24,7 @@ from zhospar.evaluate import (
     achieve_milestone,
     status_of,
 )
+from zhospar.evaluate.achievement import years_text
 from zhospar.model.plan import Milestone
 
 CASES = list(
@@ -142,3 +143,11 @@ def test_score_on_partial_facts_says_so() -> None:
     result = achieve(ind, _polarity("increase"), 2012, partial)
     assert result.display_percent == "75.00"
     assert result.message.endswith("(on partial facts: covers 9 of 12 months)")
+
+
+@pytest.mark.parametrize(
+    ("years", "text"),
+    [([2011], "2011"), ([2011, 2009, 2010], "2009-2011"), ([2010, 2012], "2010, 2012"), ([], "")],
+)
+def test_due_years_read_as_the_plan_prints_them(years: list[int], text: str) -> None:
+    assert years_text(years) == text

@@ -25,7 +25,7 @@ from zhospar.web import create_app
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 USER = "browser-user"
-REFUSED = "the server responded with a status of 422"
+REFUSED = "the server responded with a status of 422"  # a refused value or file
 
 
 def _require_chromium() -> None:
@@ -149,3 +149,29 @@ def test_record_a_value_through_the_form(base_url: str, page: object) -> None:
     page.click('form.entry button[type="submit"]')
     expect(page.locator("#value-error")).to_contain_text("expected a number such as 5.3")
     expect(page.locator('input[name="value"]')).to_have_value("abc")
+
+
+def test_upload_a_file_preview_then_confirm(base_url: str, page: object, tmp_path: Path) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator_id,year,value\nG1.1-I1,2020,abc\n", encoding="utf-8")
+    good = tmp_path / "pensions-2013.csv"
+    good.write_text("indicator_id,year,value,source\nT4.1.2-I1,2013,50,budget law\n", "utf-8")
+    page.goto(f"{base_url}/import")
+    page.evaluate("window.__marker = 'same document'")
+    page.set_input_files("#import-file", str(bad))
+    page.click('#upload button[type="submit"]')
+    problems = page.locator("#problems")
+    expect(problems).to_contain_text("bad.csv: 2 problem(s), nothing written")
+    expect(problems).to_contain_text("the period 2020 is outside the plan")
+    page.set_input_files("#import-file", str(good))
+    page.click('#upload button[type="submit"]')
+    expect(page.locator("#preview-counts")).to_contain_text("1 value(s): 1 would be added")
+    page.click("#confirm-import")
+    expect(page.locator("#import-counts")).to_contain_text("1 value(s) recorded: 1 added")
+    assert page.evaluate("window.__marker") == "same document"  # htmx swapped the body
+    page.goto(f"{base_url}/indicators/T4.1.2-I1?year=2013")
+    expect(page.locator("#revisions")).to_contain_text("pensions-2013.csv, row 2")

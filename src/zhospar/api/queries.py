@@ -9,10 +9,12 @@ figure is the same in the report, the API and the pages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+
+from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.api.context import AppContext
@@ -40,6 +42,7 @@ __all__ = [
     "parse_actual",
     "reading",
     "record_actual",
+    "submit_actual",
     "year_report",
 ]
 
@@ -137,21 +140,20 @@ def indicator_detail(
 # --- recording a value ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ActualForm:
-    """A value as a person typed it, every field a string, kept to show back on an error."""
+class ActualForm(BaseModel):
+    """A value as a person typed it, every field a string, kept to show back on an error.
 
+    Also the fields of the pages' entry forms (``Annotated[ActualForm, Form()]``): a field
+    left out is empty, and the checks that follow say what is missing.
+    """
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
     period: str = ""
     value: str = ""
     region: str = ""
     source: str = ""
     comment: str = ""
     force_reason: str = ""
-
-    @classmethod
-    def of(cls, fields: Mapping[str, str]) -> ActualForm:
-        names = cls.__dataclass_fields__
-        return cls(**{k: v.strip() for k, v in fields.items() if k in names})
 
 
 @dataclass
@@ -214,6 +216,27 @@ def parse_actual(indicator_id: str, form: ActualForm) -> ParsedActual:
 def record_actual(ctx: AppContext, item: ActualInput) -> Recorded:
     """Record one value as the configured user; the store checks it and keeps the history."""
     return set_actual(ctx.db, ctx.plan_key, item, entered_by=ctx.user)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What became of a value typed into a page: recorded, or the message of every field
+    that is wrong (``store`` for what the store refused)."""
+
+    done: Recorded | None
+    errors: dict[str, str]
+
+
+def submit_actual(ctx: AppContext, indicator_id: str, form: ActualForm) -> Submitted:
+    """Parse and record a typed value; a refusal becomes messages for the form, not an error
+    page, so that the person sees what to correct beside what they typed."""
+    parsed = parse_actual(indicator_id, form)
+    if parsed.item is None:
+        return Submitted(None, parsed.errors)
+    try:
+        return Submitted(record_actual(ctx, parsed.item), {})
+    except (ValidationError, NotFoundError) as error:
+        return Submitted(None, {"store": str(error)})
 
 
 # --- budget and reading -----------------------------------------------------------------------

@@ -250,11 +250,19 @@ def achieve_milestone(
     return _milestone_state(base, milestone.due_years, done, year, reported=bool(known))
 
 
+def years_text(years: Iterable[int]) -> str:
+    """Due years as the plan prints them: "2009-2011" for a run of years, else "2010, 2012"."""
+    distinct = sorted(set(years))
+    if len(distinct) > 1 and distinct[-1] - distinct[0] == len(distinct) - 1:
+        return f"{distinct[0]}-{distinct[-1]}"
+    return ", ".join(map(str, distinct))
+
+
 def _milestone_state(
     base: Achievement, due_years: list[int], done: int | None, year: int, *, reported: bool
 ) -> Achievement:
     due = max(due_years, default=None)
-    due_text = "-".join(str(y) for y in sorted(set(due_years)))
+    due_text = years_text(due_years)
     if done is not None and (due is None or done <= due):
         when = f"due {due_text}" if due else "no due year stated"
         return replace(

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from zhospar.model.names import name_words
-from zhospar.model.plan import Indicator, Plan
-from zhospar.model.walk import iter_indicators
+from zhospar.model.plan import MILESTONE_UNIT, Indicator, Milestone, Plan
+from zhospar.model.walk import iter_indicators, iter_milestones
 
 __all__ = [
     "Candidate",
@@ -122,6 +122,17 @@ class IndicatorIndex:
                 words=name_words(label if parent is not None and label else name),
             )
             index._add(cand)
+        for task, milestone in iter_milestones(plan):
+            index._add(
+                Candidate(
+                    milestone.id,
+                    task.code,
+                    milestone.name,
+                    MILESTONE_UNIT,
+                    deleted_by=_deleted_by(milestone),
+                    words=name_words(milestone.name),
+                )
+            )
         for code, name in program_names(plan).items():
             index._add(
                 Candidate(
@@ -245,7 +256,7 @@ def _deleted_message(cand: Candidate) -> str:
     return f"{cand.describe()} was deleted from the plan ({cand.deleted_by}): it takes no values"
 
 
-def _deleted_by(ind: Indicator) -> str | None:
+def _deleted_by(ind: Indicator | Milestone) -> str | None:
     if ind.deleted is None:
         return None
     act = ind.deleted.act

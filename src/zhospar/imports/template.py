@@ -24,8 +24,8 @@ from zhospar.imports.resolve import (
     plan_years,
     program_names,
 )
-from zhospar.model.plan import Expenditure, ExpenditureKind, Indicator, Plan
-from zhospar.model.walk import iter_indicators
+from zhospar.model.plan import MILESTONE_UNIT, Expenditure, ExpenditureKind, Indicator, Plan
+from zhospar.model.walk import iter_indicators, iter_milestones
 
 __all__ = ["TEMPLATE_COLUMNS", "TemplateRow", "template_rows", "write_template"]
 
@@ -89,7 +89,8 @@ class TemplateRow:
 
 
 def template_rows(plan: Plan, year: int | None = None) -> Iterator[TemplateRow]:
-    """Every indicator still in force (breakdown rows included), then each program's spending."""
+    """Every indicator still in force (breakdown rows included), each milestone still in force
+    (1 = done, 0 = not done), then each program's spending."""
     for place in iter_indicators(plan):
         ind = place.indicator
         if ind.deleted is not None or (place.parent is not None and place.parent.deleted):
@@ -104,6 +105,11 @@ def template_rows(plan: Plan, year: int | None = None) -> Iterator[TemplateRow]:
             target=_target(ind, year),
             year=year,
         )
+    for task, milestone in iter_milestones(plan):
+        if milestone.deleted is None:
+            yield TemplateRow(
+                milestone.id, task.code, milestone.name, None, MILESTONE_UNIT, None, year
+            )
     spending = _program_spending(plan)
     for code, name in sorted(program_names(plan).items()):
         yield TemplateRow(

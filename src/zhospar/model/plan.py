@@ -153,8 +153,14 @@ class Indicator(_Model):
     line: int
 
 
+MILESTONE_UNIT = "1 = done, 0 = not done"  # how a milestone's actual value reads
+
+
 class Milestone(_Model):
-    """A deliverable with due years, e.g. "Заң жобасын әзірлеу (2011-2012 жж.)"."""
+    """A deliverable with due years, e.g. "Заң жобасын әзірлеу (2011-2012 жж.)".
+
+    Its actual value is 1 in the year it was done, or 0 for "not done" in a year.
+    """
 
     id: str
     name: str

@@ -1,4 +1,4 @@
-"""Walking a plan: every indicator with the place it stands in.
+"""Walking a plan: every indicator (and every milestone) with the place it stands in.
 
 Exports, the store and the evaluation all need "each indicator, with its direction, goal, task
 or program"; this is the one place that knows how to find them.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from zhospar.model.plan import Indicator, Plan
+from zhospar.model.plan import Indicator, Milestone, Plan, Task
 
 
 @dataclass(frozen=True)
@@ -60,3 +60,12 @@ def find_indicator(plan: Plan, indicator_id: str) -> IndicatorPlace | None:
         if place.indicator.id == indicator_id:
             return place
     return None
+
+
+def iter_milestones(plan: Plan) -> Iterator[tuple[Task, Milestone]]:
+    """Every milestone of the plan's tasks in document order, with its task."""
+    for direction in plan.directions:
+        for goal in direction.goals:
+            for task in goal.tasks:
+                for milestone in task.milestones:
+                    yield task, milestone

@@ -1,5 +1,8 @@
 """What an actual may refer to: the indicators of a plan's current version, with their ranges.
 
+Milestones are recorded the same way, under their own ids (``T5.1.4-M1``): 1 in the year a
+milestone was done, 0 for "not done" in a year (``docs/method.md``).
+
 Loaded once per plan and kept on the ``Database`` (a stored plan never changes), so that checking a
 million imported rows costs a dictionary lookup each.
 """
@@ -14,12 +17,12 @@ from sqlalchemy import select
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.model.names import name_words
-from zhospar.model.plan import Plan
+from zhospar.model.plan import MILESTONE_UNIT, Plan
 from zhospar.store._ranges import RangeRule, bounds, rule_for
 from zhospar.store.db import Database
 from zhospar.store.plans import split_key
 from zhospar.store.reference import plan_years
-from zhospar.store.schema import IndicatorRow, PlanRow, PlanVersionRow
+from zhospar.store.schema import IndicatorRow, MilestoneRow, PlanRow, PlanVersionRow
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class IndicatorInfo:
 
     def out_of_range(self, value: Decimal) -> bool:
         low, high = self.low, self.high
+        if self.rule is RangeRule.MILESTONE:
+            return value not in (low, high)
         return (low is not None and value < low) or (high is not None and value > high)
 
 
@@ -109,6 +114,11 @@ def _load(db: Database, key: str) -> Catalog:
             .join(PlanVersionRow, PlanVersionRow.id == IndicatorRow.version_id)
             .where(PlanVersionRow.plan_id == plan.id, PlanVersionRow.is_current.is_(True))
         ).all()  # fmt: skip
+        milestones = session.execute(
+            select(MilestoneRow.milestone_id, MilestoneRow.name, MilestoneRow.deleted_by)
+            .join(PlanVersionRow, PlanVersionRow.id == MilestoneRow.version_id)
+            .where(PlanVersionRow.plan_id == plan.id, PlanVersionRow.is_current.is_(True))
+        ).all()  # fmt: skip
         years = plan_years(Plan.model_validate_json(plan.document))
     units = {r.indicator_id: r.unit for r in rows}
     indicators: dict[str, IndicatorInfo] = {}
@@ -124,4 +134,9 @@ def _load(db: Database, key: str) -> Catalog:
         indicators[r.indicator_id] = info
         if r.parent_id:
             breakdowns.setdefault(r.parent_id, []).append(info)
+    milestone = RangeRule.MILESTONE
+    for m in milestones:
+        indicators[m.milestone_id] = IndicatorInfo(
+            m.milestone_id, m.name, MILESTONE_UNIT, milestone, m.deleted_by, *bounds(milestone)
+        )
     return Catalog(plan.id, key, years, indicators, breakdowns)

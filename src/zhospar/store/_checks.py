@@ -21,7 +21,7 @@ from zhospar.model.batch import ActualBatch
 from zhospar.model.periods import Period
 from zhospar.store._bulk import by_identity
 from zhospar.store._catalog import Catalog
-from zhospar.store._ranges import range_problem
+from zhospar.store._ranges import RangeRule, range_problem
 from zhospar.store.reference import find_region
 
 __all__ = ["MAX_BREAKDOWN", "Series", "check_batch"]
@@ -112,14 +112,16 @@ def _values_clearly_sensible(
     """
     if not all(map(Decimal.is_finite, values)):
         return False
-    groups: dict[tuple[Decimal | None, Decimal | None], set[str]] = {}
+    groups: dict[tuple[RangeRule, Decimal | None, Decimal | None], set[str]] = {}
     for ident in set(ids):
         info = cat.indicators.get(ident)
         if info is None or ident in refused or (info.low is None and info.high is None):
             continue
-        groups.setdefault((info.low, info.high), set()).add(ident)
-    for (low, high), members in groups.items():
+        groups.setdefault((info.rule, info.low, info.high), set()).add(ident)
+    for (rule, low, high), members in groups.items():
         chosen = list(compress(values, map(members.__contains__, ids)))
+        if rule is RangeRule.MILESTONE and not set(chosen) <= {low, high}:
+            return False
         if (low is not None and min(chosen) < low) or (high is not None and max(chosen) > high):
             return False
     return True
@@ -136,6 +138,12 @@ def _check_values(
         info = cat.indicators[ident]
         if not value.is_finite():
             found.append((i, _INDICATOR, "value", f"expected a number; got {value}", False))
+        elif info.rule is RangeRule.MILESTONE and info.out_of_range(value):
+            message = (
+                f'milestone {info.id} "{_short(info.name)}": {range_problem(info.rule, value)}; '
+                f"got {value}"
+            )  # forcing does not help: no other value means anything for a milestone
+            found.append((i, _INDICATOR, "value", message, False))
         elif (
             info.out_of_range(value)
             and not force_reason

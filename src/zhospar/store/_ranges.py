@@ -5,6 +5,7 @@
   negative.
 * A count (persons "адам", "мың адам"; units "бірлік", "дана"; "... саны") and an
   amount of money ("мың теңге") cannot be negative.
+* A milestone's value is 1 (done) or 0 (not done), nothing else, forced or not.
 * Any other unit is not checked.
 
 A value outside its range is refused unless the user gives a reason to accept it (``--force``).
@@ -22,6 +23,7 @@ class RangeRule(StrEnum):
     NON_NEGATIVE_PERCENT = "percent of previous year"  # >= 0
     COUNT = "count"  # >= 0
     AMOUNT = "amount of money"  # >= 0
+    MILESTONE = "milestone"  # 0 or 1
     NONE = "unchecked"
 
 
@@ -32,6 +34,7 @@ _AMOUNT = re.compile(r"теңге|тенге|tenge", re.I)
 
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
 
 
 def rule_for(unit: str | None) -> RangeRule:
@@ -51,6 +54,8 @@ def bounds(rule: RangeRule) -> tuple[Decimal | None, Decimal | None]:
     """The lowest and highest sensible value under ``rule`` (None: no bound)."""
     if rule is RangeRule.NONE:
         return None, None
+    if rule is RangeRule.MILESTONE:
+        return _ZERO, _ONE
     return _ZERO, (_HUNDRED if rule is RangeRule.SHARE else None)
 
 
@@ -58,6 +63,8 @@ def range_problem(rule: RangeRule, value: Decimal) -> str | None:
     """Why ``value`` is out of range under ``rule``, or None when it is sensible."""
     if rule is RangeRule.NONE:
         return None
+    if rule is RangeRule.MILESTONE:
+        return None if value in (_ZERO, _ONE) else "a milestone is 1 (done) or 0 (not done)"
     if value < _ZERO:
         return f"a {rule.value} cannot be negative"
     if rule is RangeRule.SHARE and value > _HUNDRED:

@@ -32,7 +32,7 @@ from zhospar.evaluate.polarity import Polarity, PolarityOverride
 from zhospar.evaluate.rollup import RollupRule, RollupSpec
 from zhospar.evaluate.service import EvaluationOptions
 from zhospar.model.plan import Plan
-from zhospar.model.walk import find_indicator, iter_indicators
+from zhospar.model.walk import find_indicator, iter_indicators, iter_milestones
 from zhospar.store._catalog import Catalog, catalog
 from zhospar.store.db import Database
 from zhospar.store.schema import IndicatorOverrideRow
@@ -308,14 +308,14 @@ def _scored_indicator(cat: Catalog, plan: Plan, indicator_id: str) -> str:
         )
     if ident in scored:
         return ident
+    if ident in _milestone_ids(plan):
+        raise ValidationError(
+            f"{ident} is a milestone: it is always scored done / late / not done by its due year"
+        )
     if info is not None:  # a program's expenditure row, P002-X
         raise ValidationError(
             f"{ident} is a budget program's expenditure: it is always summed and compared as "
             "budget execution; it has no polarity or roll-up rule to override"
-        )
-    if ident in _milestone_ids(plan):
-        raise ValidationError(
-            f"{ident} is a milestone: it is always scored done / late / not done by its due year"
         )
     close = difflib.get_close_matches(ident.upper(), sorted(scored), n=5, cutoff=0.6)
     hint = f"; closest: {', '.join(close)}" if close else ""
@@ -323,13 +323,7 @@ def _scored_indicator(cat: Catalog, plan: Plan, indicator_id: str) -> str:
 
 
 def _milestone_ids(plan: Plan) -> set[str]:
-    return {
-        m.id
-        for direction in plan.directions
-        for goal in direction.goals
-        for task in goal.tasks
-        for m in task.milestones
-    }
+    return {m.id for _, m in iter_milestones(plan)}
 
 
 # --- reading ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ targets; facts are dots joined by a second line.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,11 +15,12 @@ from decimal import Decimal
 from zhospar.model.plan import YearValue
 from zhospar.report import format_number
 
-__all__ = ["Chart", "Dot", "plan_vs_fact_chart"]
+__all__ = ["Chart", "Dot", "nice_step", "nice_ticks", "plan_vs_fact_chart"]
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32
-TICKS = 5
+TICKS = 5  # about this many labelled values on the y-axis
+_ROUNDED = ((1.5, 1), (3.0, 2), (7.0, 5))  # a step's leading digit: below 1.5 -> 1 ...
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,41 @@ class _Scale:
         return TOP + (self.high - value) / (self.high - self.low) * (HEIGHT - TOP - BOTTOM)
 
 
-def _scale(years: Sequence[int], values: Sequence[Decimal]) -> _Scale:
+def nice_step(span: float, count: int = TICKS) -> Decimal:
+    """The step of about ``count`` ticks over ``span``: 1, 2 or 5 x 10^k (Heckbert's "nice
+    numbers"), so that the labels are numbers a reader takes in at a glance (0, 2, 4 ...)
+    rather than 6.158."""
+    if span <= 0 or not math.isfinite(span):
+        return Decimal(1)
+    raw = span / max(count - 1, 1)
+    power = math.floor(math.log10(raw))
+    fraction = raw / 10**power  # 1 <= fraction < 10
+    factor = next((f for limit, f in _ROUNDED if fraction < limit), 10)
+    return Decimal(factor).scaleb(power).normalize()
+
+
+def nice_ticks(low: float, high: float, count: int = TICKS) -> list[Decimal]:
+    """Round values from a multiple of the step at or below ``low`` to one at or above
+    ``high``; exact decimals, so that a label never reads 0.30000000000000004."""
+    if high < low:
+        low, high = high, low
+    if high == low:
+        high = low + 1
+    step = nice_step(high - low, count)
+    first = math.floor(Decimal(repr(low)) / step)
+    last = math.ceil(Decimal(repr(high)) / step)
+    return [(step * i).normalize() + 0 for i in range(first, last + 1)]
+
+
+def _scale(years: Sequence[int], values: Sequence[Decimal]) -> tuple[_Scale, list[Decimal]]:
+    """The scale from the round tick below the lowest value to the one above the highest (from
+    zero when zero is close: less than a quarter of the span below the lowest value)."""
     low, high = float(min(values)), float(max(values))
-    pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
-    low = 0.0 if 0 <= low - pad < low else low - pad  # start at zero when it is close
-    return _Scale((min(years), max(years)), low, high + pad)
+    if 0 < low < (high - low) / 4:
+        low = 0.0
+    ticks = nice_ticks(low, high)
+    scale = _Scale((min(years), max(years)), float(ticks[0]), float(ticks[-1]))
+    return scale, ticks
 
 
 def plan_vs_fact_chart(cells: Sequence[YearValue], facts: Mapping[int, Decimal]) -> Chart | None:
@@ -79,14 +111,11 @@ def plan_vs_fact_chart(cells: Sequence[YearValue], facts: Mapping[int, Decimal])
     if not plan and not known:
         return None
     years = [y for y, _ in plan + known]
-    scale = _scale(years, [v for _, v in plan + known])
+    scale, ticks = _scale(years, [v for _, v in plan + known])
 
     def dots(points: Sequence[tuple[int, Decimal]]) -> tuple[Dot, ...]:
         return tuple(Dot(scale.x(y), scale.y(float(v)), y, format_number(v)) for y, v in points)
 
-    step = (scale.high - scale.low) / (TICKS - 1)
-    y_ticks = tuple(
-        Tick(scale.y(scale.low + i * step), f"{scale.low + i * step:.4g}") for i in range(TICKS)
-    )
+    y_ticks = tuple(Tick(scale.y(float(t)), format_number(t)) for t in ticks)
     x_ticks = tuple(Tick(scale.x(y), str(y)) for y in range(min(years), max(years) + 1))
     return Chart(WIDTH, HEIGHT, dots(plan), dots(known), x_ticks, y_ticks)

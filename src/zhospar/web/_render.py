@@ -7,18 +7,20 @@ normal request, or htmx restoring its history, gets the whole page.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from zhospar.report import format_amount, format_number, format_percent, status_class
 from zhospar.store import find_region
 from zhospar.web._security import CSRF_FIELD, csrf_token
 
-__all__ = ["environment", "is_fragment", "render"]
+__all__ = ["after_post", "attachment", "environment", "is_fragment", "render", "safe_file_name"]
 
 
 def _region_name(code: str | None) -> str:
@@ -66,3 +68,22 @@ def render(
     response = HTMLResponse(html, status_code=status)
     response.headers["Vary"] = "HX-Request"
     return response
+
+
+def after_post(request: Request, location: str, page: Callable[[], HTMLResponse]) -> Response:
+    """What a form gets once its post succeeded: htmx the refreshed body (with its notice), a
+    plain form post a redirect back (303), so that reloading the page does not post again."""
+    if is_fragment(request):
+        return page()
+    return RedirectResponse(location, status_code=303)
+
+
+def safe_file_name(name: str) -> str:
+    """A name built from a plan key, reduced to characters safe in a header and a path."""
+    return re.sub(r"[^A-Za-z0-9._-]", "-", name)
+
+
+def attachment(data: bytes, name: str, media_type: str) -> Response:
+    """A file to download under ``name`` (made safe: it goes into a header)."""
+    headers = {"Content-Disposition": f'attachment; filename="{safe_file_name(name)}"'}
+    return Response(data, media_type=media_type, headers=headers)

@@ -7,17 +7,32 @@
 * Forms are protected by a double-submit token: a random value in a ``SameSite=Strict``,
   HttpOnly cookie, echoed in a hidden field of every form. A POST whose field does not match its
   cookie is refused with 403. Another site can neither read the cookie nor the page holding the
-  field, so it cannot forge the pair.
+  field, so it cannot forge the pair. ``CsrfForm`` is the dependency every form route takes:
+  it runs before the route's own fields are looked at, so a forged post gets 403, never 422.
+* A request body larger than the route allows is refused (413) from its ``Content-Length``
+  before it is read: 64 KB for a form, the upload cap for an import file.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
+from typing import Annotated
 
-from fastapi import HTTPException, Request, Response
+from fastapi import Depends, Form, HTTPException, Request, Response
+from fastapi.responses import PlainTextResponse
 
-__all__ = ["CSRF_COOKIE", "CSRF_FIELD", "check_csrf", "csrf_token", "security_headers"]
+from zhospar.web._uploads import MAX_UPLOAD_BYTES
+
+__all__ = [
+    "CSRF_COOKIE",
+    "CSRF_FIELD",
+    "CsrfForm",
+    "check_csrf",
+    "csrf_token",
+    "limit_body",
+    "security_headers",
+]
 
 CSRF_COOKIE = "zhospar_csrf"
 CSRF_FIELD = "csrf_token"
@@ -68,6 +83,28 @@ def check_csrf(request: Request, submitted: str | None) -> None:
         raise HTTPException(
             403, "the form's security token is missing or out of date: reload the page and retry"
         )
+
+
+def _csrf_form(request: Request, csrf_token: Annotated[str, Form()] = "") -> None:
+    check_csrf(request, csrf_token)
+
+
+CsrfForm = Depends(_csrf_form)
+
+MAX_FORM_BYTES = 64 * 1024
+_LIMITS = {"/import/preview": MAX_UPLOAD_BYTES + MAX_FORM_BYTES}  # path -> largest body
+
+
+async def limit_body(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Refuse a body over the path's limit before reading it (a chunked body has no length;
+    the upload route caps it again while copying)."""
+    length = request.headers.get("content-length", "")
+    limit = _LIMITS.get(request.url.path, MAX_FORM_BYTES)
+    if request.method == "POST" and length.isdigit() and int(length) > limit:
+        return PlainTextResponse(f"the request is larger than {limit // 1024} KB", 413)
+    return await call_next(request)
 
 
 async def security_headers(

@@ -26,14 +26,24 @@ from zhospar._exceptions import ZhosparError
 from zhospar.api import AppContext, http_status
 from zhospar.api import router as api_router
 from zhospar.store import Database, Settings, open_database
-from zhospar.web import audit_pages, dashboard, indicator_pages, plan_pages, report_pages
+from zhospar.web import (
+    audit_pages,
+    budget_pages,
+    dashboard,
+    import_pages,
+    indicator_pages,
+    plan_pages,
+    report_pages,
+)
 from zhospar.web._render import environment
-from zhospar.web._security import security_headers
+from zhospar.web._security import limit_body, security_headers
+from zhospar.web._uploads import StagedUploads
 
 __all__ = ["create_app"]
 
 _TITLES = {
     400: "Bad request",
+    413: "Too large",
     403: "Refused",
     404: "Not found",
     405: "Not allowed",
@@ -52,15 +62,18 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if db is not None:
-            yield
-            return
-        opened = open_database(chosen.database_url)
-        app.state.context = AppContext(opened, chosen.user, plan_key)
         try:
-            yield
+            if db is not None:
+                yield
+                return
+            opened = open_database(chosen.database_url)
+            app.state.context = AppContext(opened, chosen.user, plan_key)
+            try:
+                yield
+            finally:
+                opened.close()
         finally:
-            opened.close()
+            app.state.uploads.close()  # uploads waiting for confirmation go with the server
 
     app = FastAPI(
         title="Zhospar",
@@ -72,11 +85,15 @@ def create_app(
     )
     if db is not None:
         app.state.context = AppContext(db, chosen.user, plan_key)
+    app.state.uploads = StagedUploads()  # its folder is made at the first upload
+    app.middleware("http")(limit_body)
     app.middleware("http")(security_headers)
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
-    for module in (dashboard, plan_pages, indicator_pages, audit_pages, report_pages):
+    pages = (dashboard, plan_pages, indicator_pages, budget_pages, import_pages, audit_pages,
+             report_pages)  # fmt: skip
+    for module in pages:
         app.include_router(module.router)
     _errors(app)
     return app

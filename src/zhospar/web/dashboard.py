@@ -9,6 +9,7 @@ from zhospar.api import queries
 from zhospar.api.context import Context
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
+from zhospar.web.plan_pages import milestone_counts, milestones_of
 
 router = APIRouter()
 
@@ -19,10 +20,13 @@ def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     report = queries.year_report(stored, chosen)
+    lines = milestones_of(report)
     context = {
         **year_context(stored.plan, chosen, "/"),
         "report": report,
         "plan": stored.plan,
         "budget": queries.budget_summary(report.budget),
+        "milestones": lines,
+        "milestone_counts": milestone_counts(lines),
     }
     return render(request, "dashboard", context)

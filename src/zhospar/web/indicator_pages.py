@@ -1,42 +1,67 @@
-"""The indicator page (``/indicators/{id}``) and its entry form for actual values.
+"""The indicator page (``/indicators/{id}``), its entry form for actual values and its form for
+polarity and roll-up overrides.
 
 The page shows the plan's cells with their lines, every year's achievement, the forecast, the
-chart and every revision of every recorded value. The form posts to
-``/indicators/{id}/actuals``: checked by the store's own rules (``set_actual``), recorded as the
-configured user, the history only ever appended to. A refused value comes back with the
-message beside the form and every field as typed.
+chart, the selected year's facts per region and every revision of every recorded value. The entry
+form posts to ``/indicators/{id}/actuals``: checked by the store's own rules (``set_actual``),
+recorded as the configured user, the history only ever appended to. The override form posts to
+``/indicators/{id}/overrides`` (``set_polarity`` / ``set_rollup``, with a reason). A refusal
+comes back with the message beside its form and every field as typed.
 """
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import parse_qsl
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
 
-from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.api import queries
 from zhospar.api.context import AppContext, Context
-from zhospar.store import REGIONS
+from zhospar.model.actuals import Actual
+from zhospar.store import REGIONS, Region
+from zhospar.store.reference import region_by_code
 from zhospar.web._chart import plan_vs_fact_chart
+from zhospar.web._overrides import OverrideForm, choices, indicator_overrides, submit_override
 from zhospar.web._pages import Year, year_context
-from zhospar.web._render import is_fragment, render
-from zhospar.web._security import CSRF_FIELD, check_csrf
+from zhospar.web._render import after_post, render
+from zhospar.web._security import CsrfForm
 
 router = APIRouter()
-MAX_FORM_BYTES = 64 * 1024
 
 
-def _page(
-    ctx: AppContext,
-    indicator_id: str,
-    year: int | None,
-    form: queries.ActualForm | None,
-    errors: dict[str, str],
-    notice: str | None = None,
-) -> dict[str, Any]:
+@dataclass(frozen=True)
+class RegionalFact:
+    """A value in force for one region in the selected year, with the region's three names."""
+
+    actual: Actual
+    region: Region | None  # None: a code the reference does not know
+
+
+@dataclass(frozen=True)
+class Forms:
+    """The page's two forms as typed, and the messages beside them."""
+
+    actual: queries.ActualForm | None = None
+    errors: dict[str, str] | None = None
+    override: OverrideForm | None = None
+    override_error: str | None = None
+    notice: str | None = None
+
+
+def _regional(detail: queries.IndicatorDetail, year: int) -> list[RegionalFact]:
+    """The regions' values in force whose period lies in ``year`` (months and quarters too)."""
+    found = [
+        a
+        for a in detail.revisions
+        if a.id in detail.in_force and a.region and a.period.year == year
+    ]
+    found.sort(key=lambda a: (a.region or "", str(a.period), a.breakdown or ""))
+    return [RegionalFact(a, region_by_code(a.region or "")) for a in found]
+
+
+def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) -> dict[str, Any]:
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     detail = queries.indicator_detail(ctx, stored, indicator_id, chosen)
@@ -46,81 +71,78 @@ def _page(
         **year_context(stored.plan, chosen, f"/indicators/{indicator_id}"),
         "detail": detail,
         "chart": plan_vs_fact_chart(detail.indicator.values, known),
-        "form": form or queries.ActualForm(period=str(chosen)),
-        "errors": errors,
-        "notice": notice,
+        "regional": _regional(detail, chosen),
+        "form": forms.actual or queries.ActualForm(period=str(chosen)),
+        "errors": forms.errors or {},
+        "overrides": indicator_overrides(ctx, indicator_id),
+        "override_form": forms.override or OverrideForm(),
+        "override_error": forms.override_error,
+        "override_choices": choices(),
+        "notice": forms.notice,
         "regions": REGIONS,
         "user": ctx.user,
     }
+
+
+def _location(indicator_id: str, year: int | None, anchor: str) -> str:
+    query = f"?year={year}" if year is not None else ""
+    return f"/indicators/{indicator_id}{query}#{anchor}"
 
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(
     request: Request, ctx: Context, indicator_id: str, year: Year = None
 ) -> HTMLResponse:
-    return render(request, "indicator", _page(ctx, indicator_id, year, None, {}))
+    return render(request, "indicator", _page(ctx, indicator_id, year, Forms()))
 
 
-async def _form_fields(request: Request) -> dict[str, str]:
-    """The fields of a URL-encoded form (the only kind the entry form sends)."""
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
-    if media != "application/x-www-form-urlencoded" or len(body) > MAX_FORM_BYTES:
-        raise ValidationError("expected a form (application/x-www-form-urlencoded) under 64 KB")
-    try:
-        return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
-    except UnicodeDecodeError:
-        raise ValidationError("the form is not UTF-8 text") from None
+_WORDS = {
+    "added": "recorded",
+    "revised": "recorded as a new revision",
+    "unchanged": "already recorded as the latest revision; nothing written",
+}
 
 
-@router.post("/indicators/{indicator_id}/actuals", response_model=None)
-async def record_actual(
-    request: Request, ctx: Context, indicator_id: str, year: Year = None
-) -> Response:
-    """Check the CSRF token, then record the value or show why it was refused."""
-    fields = await _form_fields(request)
-    check_csrf(request, fields.get(CSRF_FIELD))
-    return await run_in_threadpool(_record, request, ctx, indicator_id, year, fields)
-
-
-def _record(
+@router.post("/indicators/{indicator_id}/actuals", response_model=None, dependencies=[CsrfForm])
+def record_actual(
     request: Request,
-    ctx: AppContext,
+    ctx: Context,
     indicator_id: str,
-    year: int | None,
-    fields: dict[str, str],
+    form: Annotated[queries.ActualForm, Form()],
+    year: Year = None,
 ) -> Response:
+    """Record the value, or show why it was refused (422) with the form as typed."""
     queries.find_place(ctx.stored().plan, indicator_id)  # an unknown id is a 404, not a form error
-    form = queries.ActualForm.of(fields)
-    parsed = queries.parse_actual(indicator_id, form)
-    errors = dict(parsed.errors)
-    if parsed.item is not None:
-        try:
-            done = queries.record_actual(ctx, parsed.item)
-        except (ValidationError, NotFoundError) as error:
-            errors["store"] = str(error)
-        else:
-            return _recorded(request, ctx, indicator_id, year, done.status, str(done.actual.period))
-    context = _page(ctx, indicator_id, year, form, errors)
-    return render(request, "indicator", context, status=422)
+    submitted = queries.submit_actual(ctx, indicator_id, form)
+    done = submitted.done
+    if done is None:
+        context = _page(ctx, indicator_id, year, Forms(actual=form, errors=submitted.errors))
+        return render(request, "indicator", context, status=422)
+    notice = f"{done.actual.period}: {_WORDS[done.status]}"
+    return after_post(
+        request,
+        _location(indicator_id, year, "history"),
+        lambda: render(request, "indicator", _page(ctx, indicator_id, year, Forms(notice=notice))),
+    )
 
 
-def _recorded(
+@router.post("/indicators/{indicator_id}/overrides", response_model=None, dependencies=[CsrfForm])
+def record_override(
     request: Request,
-    ctx: AppContext,
+    ctx: Context,
     indicator_id: str,
-    year: int | None,
-    status: str,
-    period: str,
+    form: Annotated[OverrideForm, Form()],
+    year: Year = None,
 ) -> Response:
-    """htmx: the refreshed body with a notice; a plain form post: back to the page (303)."""
-    if not is_fragment(request):
-        query = f"?year={year}" if year is not None else ""
-        return RedirectResponse(f"/indicators/{indicator_id}{query}#history", status_code=303)
-    words = {
-        "added": "recorded",
-        "revised": "recorded as a new revision",
-        "unchanged": "already recorded as the latest revision; nothing written",
-    }
-    notice = f"{period}: {words[status]}"
-    return render(request, "indicator", _page(ctx, indicator_id, year, None, {}, notice))
+    """Record a polarity or roll-up decision with its reason; the page then scores by it."""
+    queries.find_place(ctx.stored().plan, indicator_id)
+    error = submit_override(ctx, indicator_id, form)
+    if error is not None:
+        forms = Forms(override=form, override_error=error)
+        return render(request, "indicator", _page(ctx, indicator_id, year, forms), status=422)
+    notice = f"{form.kind} set to {form.value}"
+    return after_post(
+        request,
+        _location(indicator_id, year, "overrides"),
+        lambda: render(request, "indicator", _page(ctx, indicator_id, year, Forms(notice=notice))),
+    )

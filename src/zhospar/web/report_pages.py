@@ -1,21 +1,20 @@
-"""Downloads of the annual report (``/report``) and budget execution (``/budget``)."""
+"""Downloads of the annual report (``/report``)."""
 
 from __future__ import annotations
 
-import re
 import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 
 from zhospar.api import queries
 from zhospar.api.context import Context
 from zhospar.report import write_report
 from zhospar.web._pages import Year, year_context
-from zhospar.web._render import render
+from zhospar.web._render import attachment, render, safe_file_name
 
 router = APIRouter()
 
@@ -51,25 +50,7 @@ def report_page(
             {**year_context(stored.plan, chosen, "/report"), "formats": list(ReportFormat)},
         )
     report = queries.year_report(stored, chosen)
-    safe_key = re.sub(r"[^A-Za-z0-9._-]", "-", stored.plan_key)  # the key goes into a header
-    name = f"{safe_key}-{chosen}.{format.value}"
+    name = safe_file_name(f"{stored.plan_key}-{chosen}.{format.value}")
     with tempfile.TemporaryDirectory(prefix="zhospar-report-") as folder:
         data = write_report(report, Path(folder) / name).read_bytes()
-    disposition = f'attachment; filename="{name}"'
-    return Response(
-        data, media_type=MEDIA_TYPES[format], headers={"Content-Disposition": disposition}
-    )
-
-
-@router.get("/budget", response_class=HTMLResponse)
-def budget_page(request: Request, ctx: Context, year: Year = None) -> HTMLResponse:
-    """Planned expenditure (with the plan's line) against the actual, per program."""
-    stored = ctx.stored()
-    chosen = queries.check_year(stored, year)
-    report = queries.year_report(stored, chosen)
-    context = {
-        **year_context(stored.plan, chosen, "/budget"),
-        "budget": report.budget,
-        "summary": queries.budget_summary(report.budget),
-    }
-    return render(request, "budget", context)
+    return attachment(data, name, MEDIA_TYPES[format])

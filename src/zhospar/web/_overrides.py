@@ -1,0 +1,90 @@
+"""A user's polarity and roll-up decisions for one indicator: their history, and a new one.
+
+The decisions themselves are kept and checked by ``zhospar.store.settings`` (append-only, with a
+reason, the latest in force); this module only turns the page's form into a call of
+``set_polarity`` or ``set_rollup`` and a refusal into a message beside the form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar.api.context import AppContext
+from zhospar.evaluate import Polarity, RollupRule
+from zhospar.imports.validate import parse_value
+from zhospar.store.settings import (
+    INFERRED,
+    OverrideKind,
+    OverrideRecord,
+    in_force,
+    override_history,
+    set_polarity,
+    set_rollup,
+)
+
+__all__ = ["OverrideForm", "Overrides", "choices", "indicator_overrides", "submit_override"]
+
+
+class OverrideForm(BaseModel):
+    """The override form as typed: which kind, the new setting, why, and a rule's parameters."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    kind: str = ""
+    value: str = ""
+    reason: str = ""
+    numerator: str = ""
+    denominator: str = ""
+    scale: str = ""
+    base: str = ""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Every decision recorded for an indicator, oldest first, and the ids of those in force."""
+
+    records: list[OverrideRecord]
+    in_force: frozenset[int]
+
+
+def choices() -> dict[str, list[str]]:
+    """The settings each kind offers; ``inferred`` ends an override."""
+    return {
+        OverrideKind.POLARITY.value: [*(p.value for p in Polarity), INFERRED],
+        OverrideKind.ROLLUP.value: [*(r.value for r in RollupRule), INFERRED],
+    }
+
+
+def indicator_overrides(ctx: AppContext, indicator_id: str) -> Overrides:
+    records = override_history(ctx.db, ctx.plan_key, indicator_id=indicator_id)
+    return Overrides(records, frozenset(r.id for r in in_force(records).values()))
+
+
+def _scale(text: str) -> Decimal | None:
+    if not text:
+        return None
+    try:
+        return parse_value(text)
+    except ValueError:
+        raise ValidationError(f'the scale must be a number such as 100; got "{text}"') from None
+
+
+def submit_override(ctx: AppContext, indicator_id: str, form: OverrideForm) -> str | None:
+    """Record the decision as the configured user; the store's message when it refuses."""
+    try:
+        if form.kind == OverrideKind.POLARITY.value:
+            set_polarity(ctx.db, ctx.plan_key, indicator_id, form.value, form.reason, ctx.user)
+        elif form.kind == OverrideKind.ROLLUP.value:
+            set_rollup(
+                ctx.db, ctx.plan_key, indicator_id, form.value, form.reason, ctx.user,
+                numerator=form.numerator or None, denominator=form.denominator or None,
+                scale=_scale(form.scale), base=form.base or None,
+            )  # fmt: skip
+        else:
+            return f'unknown kind "{form.kind}": expected polarity or rollup'
+    except (ValidationError, NotFoundError) as error:
+        return str(error)
+    return None

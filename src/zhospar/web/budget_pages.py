@@ -1,0 +1,87 @@
+"""Budget execution (``/budget``): planned against actual expenditure per program, and a form
+on each program's row to record its actual for the year.
+
+A program's actual expenditure is the value of its expenditure row ``P{code}-X`` (thousand
+tenge) for the year, recorded through the same path as any value (``set_actual``: checked by
+the store, kept with its history, recorded as the configured user), so the execution rate, the
+dashboard and the report show it at once.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from zhospar._exceptions import NotFoundError
+from zhospar.api import queries
+from zhospar.api.context import AppContext, Context
+from zhospar.imports.resolve import EXPENDITURE_SUFFIX
+from zhospar.web._pages import Year, year_context
+from zhospar.web._render import after_post, render
+from zhospar.web._security import CsrfForm
+
+router = APIRouter()
+
+
+def _page(
+    ctx: AppContext,
+    year: int | None,
+    *,
+    program: str | None = None,
+    form: queries.ActualForm | None = None,
+    errors: dict[str, str] | None = None,
+    notice: str | None = None,
+) -> dict[str, Any]:
+    stored = ctx.stored()
+    chosen = queries.check_year(stored, year)
+    report = queries.year_report(stored, chosen)
+    return {
+        **year_context(stored.plan, chosen, "/budget"),
+        "budget": report.budget,
+        "summary": queries.budget_summary(report.budget),
+        "program": program,  # the row whose form comes back with messages
+        "form": form or queries.ActualForm(),
+        "errors": errors or {},
+        "notice": notice,
+        "user": ctx.user,
+    }
+
+
+@router.get("/budget", response_class=HTMLResponse)
+def budget_page(request: Request, ctx: Context, year: Year = None) -> HTMLResponse:
+    """Planned expenditure (with the plan's line) against the actual, per program."""
+    return render(request, "budget", _page(ctx, year))
+
+
+def expenditure_id(code: str) -> str:
+    """The id of a program's expenditure row: ``P002-X`` (see docs/ids.md)."""
+    return f"P{code}{EXPENDITURE_SUFFIX}"
+
+
+@router.post("/budget/{code}/actual", response_model=None, dependencies=[CsrfForm])
+def record_expenditure(
+    request: Request,
+    ctx: Context,
+    code: str,
+    form: Annotated[queries.ActualForm, Form()],
+    year: Year = None,
+) -> Response:
+    """Record program ``code``'s actual expenditure in the selected year."""
+    stored = ctx.stored()
+    chosen = queries.check_year(stored, year)
+    if code not in {p.code for p in stored.plan.budget_programs}:
+        raise NotFoundError(f'no budget program "{code}" in this plan (codes look like 002)')
+    typed = queries.ActualForm(period=str(chosen), value=form.value, source=form.source,
+                               comment=form.comment)  # fmt: skip
+    submitted = queries.submit_actual(ctx, expenditure_id(code), typed)
+    if submitted.done is None:
+        context = _page(ctx, chosen, program=code, form=typed, errors=submitted.errors)
+        return render(request, "budget", context, status=422)
+    notice = f"program {code}, {chosen}: actual expenditure recorded"
+    return after_post(
+        request,
+        f"/budget?year={chosen}#P{code}",
+        lambda: render(request, "budget", _page(ctx, chosen, notice=notice)),
+    )
