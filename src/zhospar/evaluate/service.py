@@ -22,8 +22,8 @@ from zhospar.evaluate.polarity import (
     infer_polarities,
 )
 from zhospar.evaluate.rollup import Observed, RollupSpec, infer_rollup, rollup_year
-from zhospar.model.plan import Milestone, Plan
-from zhospar.model.walk import IndicatorPlace, iter_indicators
+from zhospar.model.plan import Plan
+from zhospar.model.walk import IndicatorPlace, iter_indicators, iter_milestones
 
 __all__ = [
     "EvaluationOptions",
@@ -69,13 +69,6 @@ def rollup_specs(plan: Plan, overrides: Mapping[str, RollupSpec]) -> dict[str, R
     return specs
 
 
-def _milestones(plan: Plan) -> Iterable[Milestone]:
-    for direction in plan.directions:
-        for goal in direction.goals:
-            for task in goal.tasks:
-                yield from task.milestones
-
-
 @dataclass(frozen=True)
 class _Inputs:
     plan: Plan
@@ -116,7 +109,7 @@ def evaluate_year(
     inputs = _prepare(plan, facts, opts)
     places = list(iter_indicators(plan))
     achievements = {p.indicator.id: inputs.achieve(p, year) for p in places}
-    for milestone in _milestones(plan):
+    for _, milestone in iter_milestones(plan):
         polarity = inputs.polarities[milestone.id]
         facts_of = inputs.groups.of(milestone.id)
         achievements[milestone.id] = achieve_milestone(milestone, polarity, year, facts_of)
