@@ -9,6 +9,7 @@ indicators and periods the reading tests do not look at.
 
 from __future__ import annotations
 
+import re
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -28,7 +29,17 @@ with warnings.catch_warnings():  # starlette asks for httpx2 on import; httpx is
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
-__all__ = ["USER", "TestClient", "empty_client", "empty_database", "web_client", "web_database"]
+__all__ = [
+    "USER",
+    "TestClient",
+    "csrf_token",
+    "empty_client",
+    "empty_database",
+    "post_form",
+    "table_row",
+    "web_client",
+    "web_database",
+]
 
 USER = "aigerim"
 
@@ -111,3 +122,26 @@ def empty_client(empty_database: Database) -> Iterator[TestClient]:
     """A client of the app on the empty database; values are recorded as ``USER``."""
     with _client(empty_database) as client:
         yield client
+
+
+# --- what the page tests share ----------------------------------------------------------------
+
+
+def csrf_token(client: TestClient, page: str) -> str:
+    """The CSRF token in the forms of ``page``, as a browser would read it from the page."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(page).text)
+    assert found is not None, f"no form token on {page}"
+    return found.group(1)
+
+
+def post_form(client: TestClient, path: str, page: str, **fields: str) -> tuple[int, str]:
+    """Post ``fields`` to ``path`` as htmx does from a form of ``page``: status and body."""
+    data = {"csrf_token": csrf_token(client, page), **fields}
+    response = client.post(path, data=data, headers={"HX-Request": "true"})
+    return response.status_code, response.text
+
+
+def table_row(html: str, marker: str) -> str:
+    """The table row of ``html`` holding ``marker``."""
+    start = html.rindex("<tr", 0, html.index(marker))
+    return html[start : html.index("</tr>", start)]

@@ -10,12 +10,17 @@
     ├── NotFoundError             a plan, indicator or revision does not exist
     └── StoreError                the database cannot do what was asked
 
-The CLI maps these to exit codes in exactly one place (``zhospar.cli._errors``).
+The CLI maps these to exit codes in exactly one place (``zhospar.cli._errors``), the web app
+to HTTP status codes in another (``zhospar.api.errors``); both look the code up with ``code_for``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+_E = TypeVar("_E", bound=BaseException)
 
 
 class ZhosparError(Exception):
@@ -86,3 +91,10 @@ class NotFoundError(ZhosparError):
 
 class StoreError(ZhosparError):
     """The database cannot do what was asked."""
+
+
+def code_for(error: _E, codes: Mapping[type[_E], int], default: int) -> int:
+    """The code of the nearest class of ``error`` (in its MRO) that ``codes`` names, else
+    ``default``: a subclass such as ``NumberFormatError`` gets its parent's code unless it is
+    given one of its own, so a new exception never needs a new entry to be reported."""
+    return next((codes[cls] for cls in type(error).__mro__ if cls in codes), default)

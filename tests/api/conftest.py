@@ -1,5 +1,6 @@
-"""Fixtures: the app on a database with the bundled plan and its facts (see tests/_webapp.py)."""
+"""Fixtures: the app on a database with the bundled plan and its facts, or with the plan alone
+(see tests/_webapp.py)."""
 
-from tests._webapp import web_client, web_database
+from tests._webapp import empty_client, empty_database, web_client, web_database
 
-__all__ = ["web_client", "web_database"]
+__all__ = ["empty_client", "empty_database", "web_client", "web_database"]

@@ -11,26 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests._webapp import USER, TestClient
+from tests._webapp import USER, TestClient, table_row
+from tests._webapp import post_form as _post
 from zhospar.web._chart import nice_step, nice_ticks
-
-
-def _token(client: TestClient, path: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
-    assert found is not None
-    return found.group(1)
-
-
-def _post(client: TestClient, path: str, page: str, **fields: str) -> tuple[int, str]:
-    data = {"csrf_token": _token(client, page), **fields}
-    response = client.post(path, data=data, headers={"HX-Request": "true"})
-    return response.status_code, response.text
-
-
-def _row(html: str, marker: str) -> str:
-    start = html.rindex("<tr", 0, html.index(marker))
-    return html[start : html.index("</tr>", start)]
-
 
 # --- the chart's ticks ------------------------------------------------------------------------
 
@@ -81,7 +64,7 @@ def test_budget_entry_updates_the_execution_rate(
     )
     assert status == 200, html
     assert "program 001, 2012: actual expenditure recorded" in html
-    row = _row(html, 'id="P001"')
+    row = table_row(html, 'id="P001"')
     # 3 061 396.8 / 3 401 552 x 100 = 90.00 %
     assert "3 401 552" in row and "3 061 396.8" in row and "90.00 %" in row
     summary = html[html.index('id="budget-summary"') :]
@@ -90,13 +73,13 @@ def test_budget_entry_updates_the_execution_rate(
     assert [(r["value"], r["entered_by"]) for r in revisions] == [("3061396.8", USER)]
 
 
-def test_budget_entry_errors_are_shown_beside_the_row(web_client: TestClient) -> None:
+def test_budget_entry_errors_are_shown_beside_thetable_row(web_client: TestClient) -> None:
     status, html = _post(web_client, "/budget/002/actual?year=2013", "/budget", value="abc")
     assert status == 422
-    row = _row(html, 'id="P002"')
+    row = table_row(html, 'id="P002"')
     assert 'id="P002-error"' in row and "expected a number such as 5.3 or 5,3" in row
     assert 'value="abc"' in row
-    assert "P002-error" not in _row(html, 'id="P003"')
+    assert "P002-error" not in table_row(html, 'id="P003"')
     forged = web_client.post("/budget/002/actual?year=2013", data={"value": "1"})
     assert forged.status_code == 403
     assert _post(web_client, "/budget/999/actual", "/budget", value="1")[0] == 404
@@ -110,16 +93,16 @@ def test_budget_entry_errors_are_shown_beside_the_row(web_client: TestClient) ->
 def test_milestones_show_due_years_and_state(web_client: TestClient, seed_lines: list[str]) -> None:
     assert "Ең төменгі жалақының жаңа стандартын белгілеу (2012-2013" in seed_lines[283 - 1]
     html = web_client.get("/milestones?year=2012").text
-    row = _row(html, 'id="T2.1.2-M1"')
+    row = table_row(html, 'id="T2.1.2-M1"')
     assert "Ең төменгі жалақының жаңа стандартын белгілеу" in row and "line 283" in row
     # due 2012-2013: in 2012 its last due year has not come (no data, method.md §3) ...
     assert "<td>2012, 2013</td>" in row and '<td class="state">not yet due</td>' in row
     assert "status-no-data" in row and "no report recorded" in row
     # ... in 2014 it has, and nothing is reported: no data, not a failure
-    later = _row(web_client.get("/milestones?year=2014").text, 'id="T2.1.2-M1"')
+    later = table_row(web_client.get("/milestones?year=2014").text, 'id="T2.1.2-M1"')
     assert '<td class="state">no data</td>' in later
     # task 5.1.4's milestone (line 393), due 2009-2011, has no report: no data (method.md §8)
-    assert "<td>2009, 2010, 2011</td>" in _row(html, 'id="T5.1.4-M1"')
+    assert "<td>2009, 2010, 2011</td>" in table_row(html, 'id="T5.1.4-M1"')
     dashboard = web_client.get("/?year=2012").text
     assert '<a href="/milestones?year=2012">' in dashboard
 
@@ -138,7 +121,7 @@ def test_facts_per_region_for_the_year(web_client: TestClient) -> None:
     )
     assert status == 200, html
     table = html[html.index('id="regional"') : html.index('id="history"')]
-    row = _row(table, "<td>75</td>")
+    row = table_row(table, "<td>75</td>")
     assert "Алматы қаласы" in row and "город Алматы" in row and "Almaty city" in row
     assert "<td>2011</td>" in row and ">85<" in row
     other = web_client.get("/indicators/G2.2-I1?year=2012").text
@@ -154,7 +137,7 @@ def test_an_override_needs_a_reason_and_is_kept_in_the_history(web_client: TestC
     )
     assert status == 200, html
     history = html[html.index('id="override-history"') :]
-    row = _row(history, "&lt;b&gt;ILO&lt;/b&gt; method")
+    row = table_row(history, "&lt;b&gt;ILO&lt;/b&gt; method")
     assert "polarity" in row and "increase" in row and USER in row and "in force" in row
     assert "<b>ILO" not in html
     assert re.search(r"<dt>polarity</dt><dd>increase", html)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-from tests._webapp import USER, TestClient
+from tests._webapp import USER, TestClient, csrf_token
 
 FORM = "/indicators/{id}/actuals"
 
 
 def _token(client: TestClient, indicator_id: str) -> str:
-    html = client.get(f"/indicators/{indicator_id}").text
-    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert found is not None
-    return found.group(1)
+    return csrf_token(client, f"/indicators/{indicator_id}")
 
 
 def _post(client: TestClient, indicator_id: str, **fields: str) -> tuple[int, str]:

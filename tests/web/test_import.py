@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tests._webapp import USER, TestClient
+from tests._webapp import USER, TestClient, csrf_token
 from tests.conftest import FACTS
 from zhospar.store import Database, latest_actuals
 from zhospar.web._uploads import StagedUploads, clean_name
@@ -27,9 +27,7 @@ BAD = (
 
 
 def _token(client: TestClient) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/import").text)
-    assert found is not None
-    return found.group(1)
+    return csrf_token(client, "/import")
 
 
 def _upload(

@@ -9,12 +9,7 @@ from __future__ import annotations
 import re
 
 from tests._webapp import TestClient
-
-
-def _row(html: str, marker: str) -> str:
-    """The table row holding ``marker``."""
-    start = html.rindex("<tr", 0, html.index(marker))
-    return html[start : html.index("</tr>", start)]
+from tests._webapp import table_row as _row
 
 
 def test_dashboard_shows_the_plan_and_the_years_achievement(web_client: TestClient) -> None:

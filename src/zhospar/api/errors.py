@@ -10,6 +10,7 @@ from zhospar._exceptions import (
     StoreError,
     ValidationError,
     ZhosparError,
+    code_for,
 )
 
 __all__ = ["STATUS_CODES", "http_status"]
@@ -26,7 +27,4 @@ STATUS_CODES: dict[type[ZhosparError], int] = {
 
 def http_status(error: ZhosparError) -> int:
     """The status of the nearest class of ``error`` that has one; 500 for anything else."""
-    for cls in type(error).__mro__:
-        if cls in STATUS_CODES:
-            return STATUS_CODES[cls]
-    return 500
+    return code_for(error, STATUS_CODES, 500)

@@ -3,6 +3,11 @@
 Numbers are exact decimals written as JSON strings ("6.2", "116.9811..."), as the evaluation
 keeps them; ``display_percent`` is the percentage rounded half up to 2 decimals, as shown on the
 pages and in the report. Every target carries its ``line`` in the plan text.
+
+A response model is filled from the library's object of the same fields with
+``Model.model_validate(obj)`` (``from_attributes``: nested objects become nested models, a tuple
+a list), so a field added to both needs no copying code; ``of`` stays only where a field is
+renamed or transformed (a period as text, an import file's origin, a plan's version keys).
 """
 
 from __future__ import annotations
@@ -12,10 +17,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from zhospar.api.queries import BudgetSummary, IndicatorDetail, YearRow
+from zhospar.api.queries import IndicatorDetail, YearRow
 from zhospar.model.actuals import Actual
-from zhospar.model.plan import YearValue
-from zhospar.report import BudgetLine, IndicatorLine, MilestoneLine, Score
 from zhospar.store import PlanInfo
 
 __all__ = [
@@ -32,7 +35,9 @@ __all__ = [
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    """Read from the attributes of the library's dataclasses and models, field by name."""
+
+    model_config = ConfigDict(frozen=True, from_attributes=True)
 
 
 class PlanOut(_Out):
@@ -44,13 +49,13 @@ class PlanOut(_Out):
 
     @classmethod
     def of(cls, p: PlanInfo) -> PlanOut:
-        versions = [v.key for v in p.versions]
+        """A version is shown by its key (``KEY@VERSION``), not its whole record."""
         return cls(
             key=p.key,
             title=p.title,
             period_start=p.period_start,
             period_end=p.period_end,
-            versions=versions,
+            versions=[v.key for v in p.versions],
         )
 
 
@@ -61,10 +66,6 @@ class TargetOut(_Out):
     raw: str  # the cell as printed, e.g. "6,2"
     line: int
 
-    @classmethod
-    def of(cls, v: YearValue) -> TargetOut:
-        return cls(year=v.year, phase=v.phase.value, value=v.value, raw=v.raw, line=v.line)
-
 
 class ScoreOut(_Out):
     score: Decimal | None
@@ -74,18 +75,6 @@ class ScoreOut(_Out):
     nearly: int
     not_achieved: int
     no_data: int
-
-    @classmethod
-    def of(cls, s: Score) -> ScoreOut:
-        return cls(
-            score=s.score,
-            display=s.display,
-            status=s.status,
-            achieved=s.achieved,
-            nearly=s.nearly,
-            not_achieved=s.not_achieved,
-            no_data=s.no_data,
-        )
 
 
 class IndicatorOut(_Out):
@@ -109,49 +98,19 @@ class IndicatorOut(_Out):
     forecast: str
     forecast_message: str
 
-    @classmethod
-    def of(cls, x: IndicatorLine) -> IndicatorOut:
-        return cls(
-            id=x.id,
-            name=x.name,
-            unit=x.unit,
-            breakdown=x.breakdown,
-            line=x.line,
-            polarity=x.polarity,
-            target=x.target,
-            target_raw=x.target_raw,
-            target_line=x.target_line,
-            fact=x.fact,
-            percent=x.percent,
-            display_percent=x.display_percent,
-            status=x.status,
-            status_label=x.status_label,
-            message=x.message,
-            forecast=x.forecast,
-            forecast_message=x.forecast_message,
-        )
-
 
 class MilestoneOut(_Out):
+    """A milestone in a year: its state (done, late, not_done, not_yet_due; null: no report)
+    as ``zhospar.evaluate`` decides it from the facts of 1 (done) and 0 (not done)."""
+
     id: str
     name: str
     due_years: list[int]
     line: int
+    state: str | None
     status: str
     status_label: str
     message: str
-
-    @classmethod
-    def of(cls, m: MilestoneLine) -> MilestoneOut:
-        return cls(
-            id=m.id,
-            name=m.name,
-            due_years=list(m.due_years),
-            line=m.line,
-            status=m.status,
-            status_label=m.status_label,
-            message=m.message,
-        )
 
 
 class TaskOut(_Out):
@@ -204,11 +163,12 @@ class YearOut(_Out):
 
     @classmethod
     def of(cls, r: YearRow) -> YearOut:
+        """The achievement's fields under the names the other answers use (``fact``, the
+        status as text, its label)."""
         a = r.achievement
-        target = TargetOut.of(a.target) if a.target is not None else None
         return cls(
             year=r.year,
-            target=target,
+            target=a.target,
             fact=a.fact_value,
             percent=a.percent,
             display_percent=a.display_percent,
@@ -238,6 +198,7 @@ class ActualOut(_Out):
 
     @classmethod
     def of(cls, a: Actual) -> ActualOut:
+        """The period as text and the import file's origin spread into two fields."""
         return cls(
             id=a.id,
             indicator_id=a.indicator_id,
@@ -269,13 +230,14 @@ class IndicatorDetailOut(_Out):
 
     @classmethod
     def of(cls, d: IndicatorDetail, year: int) -> IndicatorDetailOut:
+        """Gathered from the detail's parts: its year's line, roll-up and revisions."""
         return cls(
-            indicator=IndicatorOut.of(d.line),
+            indicator=d.line,
             year=year,
             polarity_reason=d.line.polarity_reason,
             rollup=d.rollup.rule.value,
             rollup_reason=d.rollup.reason,
-            targets=[TargetOut.of(v) for v in d.indicator.values],
+            targets=d.indicator.values,
             years=[YearOut.of(r) for r in d.years],
             revisions=[ActualOut.of(a) for a in d.revisions],
             in_force=sorted(d.in_force),
@@ -310,19 +272,6 @@ class BudgetLineOut(_Out):
     display_rate: str | None
     message: str
 
-    @classmethod
-    def of(cls, b: BudgetLine) -> BudgetLineOut:
-        return cls(
-            program=b.program,
-            name=b.name,
-            planned=b.planned,
-            planned_source=b.planned_source,
-            actual=b.actual,
-            rate=b.rate,
-            display_rate=b.display_rate,
-            message=b.message,
-        )
-
 
 class BudgetSummaryOut(_Out):
     programs: int
@@ -331,17 +280,6 @@ class BudgetSummaryOut(_Out):
     actual: Decimal
     rate: Decimal | None
     display_rate: str | None
-
-    @classmethod
-    def of(cls, s: BudgetSummary) -> BudgetSummaryOut:
-        return cls(
-            programs=s.programs,
-            with_actual=s.with_actual,
-            planned=s.planned,
-            actual=s.actual,
-            rate=s.rate,
-            display_rate=s.display_rate,
-        )
 
 
 class BudgetOut(_Out):

@@ -20,20 +20,17 @@ from zhospar.api.models import (
     BudgetOut,
     BudgetSummaryOut,
     DirectionOut,
-    GoalOut,
     IndicatorDetailOut,
     IndicatorOut,
-    MilestoneOut,
     PlanOut,
     PlanTreeOut,
     RecordedOut,
     ScoreOut,
     TargetOut,
-    TaskOut,
 )
 from zhospar.audit import Finding, FindingKind, Skip, audit_plan
 from zhospar.model.periods import Period
-from zhospar.report import AnnualReport, DirectionSection, GoalSection, TaskSection
+from zhospar.report import AnnualReport
 from zhospar.store import history as revisions_of
 from zhospar.store import latest_actuals, list_plans
 
@@ -46,41 +43,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 def plans(ctx: Context) -> list[PlanOut]:
     """Every plan stored, with its versions (``KEY@VERSION``)."""
     return [PlanOut.of(p) for p in list_plans(ctx.db)]
-
-
-def _task(t: TaskSection) -> TaskOut:
-    return TaskOut(
-        id=t.id,
-        code=t.code,
-        name=t.name,
-        line=t.line,
-        score=ScoreOut.of(t.score),
-        indicators=[IndicatorOut.of(i) for i in t.indicators],
-        milestones=[MilestoneOut.of(m) for m in t.milestones],
-    )
-
-
-def _goal(g: GoalSection) -> GoalOut:
-    return GoalOut(
-        id=g.id,
-        code=g.code,
-        name=g.name,
-        line=g.line,
-        score=ScoreOut.of(g.score),
-        target_indicators=[IndicatorOut.of(i) for i in g.target_indicators],
-        tasks=[_task(t) for t in g.tasks],
-    )
-
-
-def _direction(d: DirectionSection) -> DirectionOut:
-    return DirectionOut(
-        id=d.id,
-        number=d.number,
-        name=d.name,
-        line=d.line,
-        score=ScoreOut.of(d.score),
-        goals=[_goal(g) for g in d.goals],
-    )
 
 
 def _report(ctx: Context, year: int | None) -> tuple[str, AnnualReport]:
@@ -97,8 +59,8 @@ def plan_tree(ctx: Context, year: Year = None) -> PlanTreeOut:
         title=report.title,
         year=report.year,
         facts_origin=report.facts_origin,
-        score=ScoreOut.of(report.plan_score),
-        directions=[_direction(d) for d in report.directions],
+        score=ScoreOut.model_validate(report.plan_score),
+        directions=[DirectionOut.model_validate(d) for d in report.directions],
     )
 
 
@@ -107,7 +69,7 @@ def scores(ctx: Context, year: Year = None) -> list[IndicatorOut]:
     """Every indicator's achievement in ``year`` (goal, task and program form indicators)."""
     _, report = _report(ctx, year)
     program_lines = (i for p in report.programs for i in p.indicators)
-    return [IndicatorOut.of(i) for i in (*report.indicators, *program_lines)]
+    return [IndicatorOut.model_validate(i) for i in (*report.indicators, *program_lines)]
 
 
 @router.get("/indicators/{indicator_id}")
@@ -123,7 +85,7 @@ def indicator(ctx: Context, indicator_id: str, year: Year = None) -> IndicatorDe
 def targets(ctx: Context, indicator_id: str) -> list[TargetOut]:
     """The plan's cells of one indicator: reported years and targets, each with its line."""
     place = queries.find_place(ctx.stored().plan, indicator_id)
-    return [TargetOut.of(v) for v in place.indicator.values]
+    return [TargetOut.model_validate(v) for v in place.indicator.values]
 
 
 @router.get("/actuals")
@@ -207,6 +169,6 @@ def budget(ctx: Context, year: Year = None) -> BudgetOut:
     summary = queries.budget_summary(report.budget)
     return BudgetOut(
         year=report.year,
-        summary=BudgetSummaryOut.of(summary),
-        programs=[BudgetLineOut.of(b) for b in report.budget],
+        summary=BudgetSummaryOut.model_validate(summary),
+        programs=[BudgetLineOut.model_validate(b) for b in report.budget],
     )

@@ -14,6 +14,7 @@ from zhospar._exceptions import (
     StoreError,
     ValidationError,
     ZhosparError,
+    code_for,
 )
 
 EXIT_CODES: dict[type[ZhosparError], int] = {
@@ -27,10 +28,8 @@ EXIT_CODES: dict[type[ZhosparError], int] = {
 
 
 def exit_code(error: ZhosparError) -> int:
-    for cls in type(error).__mro__:
-        if cls in EXIT_CODES:
-            return EXIT_CODES[cls]
-    return 1
+    """The exit code of the nearest class of ``error`` that has one; 1 for anything else."""
+    return code_for(error, EXIT_CODES, 1)
 
 
 def run(app: typer.Typer) -> None:

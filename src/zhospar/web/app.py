@@ -32,6 +32,7 @@ from zhospar.web import (
     dashboard,
     import_pages,
     indicator_pages,
+    milestone_pages,
     plan_pages,
     report_pages,
 )
@@ -91,8 +92,8 @@ def create_app(
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
-    pages = (dashboard, plan_pages, indicator_pages, budget_pages, import_pages, audit_pages,
-             report_pages)  # fmt: skip
+    pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
+             audit_pages, report_pages)  # fmt: skip
     for module in pages:
         app.include_router(module.router)
     _errors(app)

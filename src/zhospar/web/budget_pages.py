@@ -19,21 +19,14 @@ from zhospar.api import queries
 from zhospar.api.context import AppContext, Context
 from zhospar.imports.resolve import EXPENDITURE_SUFFIX
 from zhospar.web._pages import Year, year_context
-from zhospar.web._render import after_post, render
+from zhospar.web._render import render
+from zhospar.web._rows import RowEntry, RowPage
 from zhospar.web._security import CsrfForm
 
 router = APIRouter()
 
 
-def _page(
-    ctx: AppContext,
-    year: int | None,
-    *,
-    program: str | None = None,
-    form: queries.ActualForm | None = None,
-    errors: dict[str, str] | None = None,
-    notice: str | None = None,
-) -> dict[str, Any]:
+def _page(ctx: AppContext, year: int | None, entry: RowEntry | None = None) -> dict[str, Any]:
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     report = queries.year_report(stored, chosen)
@@ -41,12 +34,12 @@ def _page(
         **year_context(stored.plan, chosen, "/budget"),
         "budget": report.budget,
         "summary": queries.budget_summary(report.budget),
-        "program": program,  # the row whose form comes back with messages
-        "form": form or queries.ActualForm(),
-        "errors": errors or {},
-        "notice": notice,
+        "entry": entry or RowEntry(),  # the row whose form comes back with messages
         "user": ctx.user,
     }
+
+
+_PAGE = RowPage("budget", _page)
 
 
 @router.get("/budget", response_class=HTMLResponse)
@@ -73,15 +66,6 @@ def record_expenditure(
     chosen = queries.check_year(stored, year)
     if code not in {p.code for p in stored.plan.budget_programs}:
         raise NotFoundError(f'no budget program "{code}" in this plan (codes look like 002)')
-    typed = queries.ActualForm(period=str(chosen), value=form.value, source=form.source,
-                               comment=form.comment)  # fmt: skip
-    submitted = queries.submit_actual(ctx, expenditure_id(code), typed)
-    if submitted.done is None:
-        context = _page(ctx, chosen, program=code, form=typed, errors=submitted.errors)
-        return render(request, "budget", context, status=422)
     notice = f"program {code}, {chosen}: actual expenditure recorded"
-    return after_post(
-        request,
-        f"/budget?year={chosen}#P{code}",
-        lambda: render(request, "budget", _page(ctx, chosen, notice=notice)),
-    )
+    entry = RowEntry(f"P{code}", form, notice=notice)
+    return _PAGE.record(request, ctx, chosen, expenditure_id(code), entry)

@@ -9,7 +9,7 @@ from zhospar.api import queries
 from zhospar.api.context import Context
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
-from zhospar.web.plan_pages import milestone_counts, milestones_of
+from zhospar.web.milestone_pages import milestone_counts, milestones_of
 
 router = APIRouter()
 
