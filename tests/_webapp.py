@@ -10,17 +10,15 @@ indicators and periods the reading tests do not look at.
 from __future__ import annotations
 
 import re
-import uuid
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from tests.conftest import FACTS
-from tests.store.conftest import _schema_url, postgres_admin_url
+from tests.store.conftest import postgres_schema
 from zhospar.imports import import_file
 from zhospar.store import Database, Settings, initialize, open_database
 from zhospar.web import create_app
@@ -45,28 +43,11 @@ USER = "aigerim"
 
 
 @contextmanager
-def _pg_schema() -> Iterator[str]:
-    """A fresh schema on the test server for the whole package, dropped afterwards."""
-    admin_url = postgres_admin_url()
-    assert admin_url is not None
-    schema = f"w_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(admin_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield _schema_url(admin_url, schema)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-@contextmanager
 def _url(backend: str, folder: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{folder / 'web.sqlite3'}"
     else:
-        with _pg_schema() as url:
+        with postgres_schema("w") as url:
             yield url
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from zhospar._exceptions import ImportFileError
@@ -20,8 +16,8 @@ from zhospar.model.plan import Plan
 from zhospar.store import Database, history, latest_actuals, open_database, store_plan
 
 from ..conftest import FACTS
+from ..store.conftest import postgres_schema
 
-PG_ENV = "ZHOSPAR_TEST_POSTGRES_URL"
 KEY = "small"
 
 
@@ -31,22 +27,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'zhospar.sqlite3'}"
         return
-    admin_url = os.environ.get(PG_ENV)
-    if not admin_url:
-        if os.environ.get("ZHOSPAR_REQUIRE_POSTGRES"):
-            pytest.fail(f"ZHOSPAR_REQUIRE_POSTGRES is set but {PG_ENV} is not")
-        pytest.skip(f"PostgreSQL not configured: set {PG_ENV}")
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(admin_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        options = {"options": f"-csearch_path={schema}"}
-        yield make_url(admin_url).update_query_dict(options).render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,12 +42,15 @@ def _schema_url(url: str, schema: str) -> str:
     )
 
 
-@pytest.fixture
-def pg_schema_url() -> Iterator[str]:
-    """A URL whose connections live in a fresh, empty schema of the test server."""
+@contextmanager
+def postgres_schema(prefix: str = "t") -> Iterator[str]:
+    """A URL whose connections live in a fresh, empty schema of the test server (dropped after).
+
+    Skips when no server is configured, fails when one is required or configured but unusable.
+    """
     admin_url = postgres_admin_url()
     assert admin_url is not None
-    schema = f"t_{uuid.uuid4().hex[:16]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:16]}"
     admin = create_engine(admin_url)
     try:
         with admin.begin() as conn:
@@ -60,6 +64,13 @@ def pg_schema_url() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_schema_url() -> Iterator[str]:
+    """A URL whose connections live in a fresh, empty schema of the test server."""
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
