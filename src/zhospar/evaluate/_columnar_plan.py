@@ -16,14 +16,21 @@ from typing import Any
 
 import duckdb
 
-from zhospar.evaluate.achievement import _deleted, target_for
+from zhospar.evaluate._columnar_score import (
+    COLUMNS,
+    NO_MILESTONE_FACTS,
+    POLARITY,
+    RULE,
+    milestones_sql,
+)
+from zhospar.evaluate.achievement import _deleted, target_for, years_text
 from zhospar.evaluate.polarity import apply_overrides, infer_polarities
 from zhospar.evaluate.rollup import RollupRule
 from zhospar.evaluate.service import EvaluationOptions, rollup_specs
 from zhospar.model.plan import Milestone, Plan
 from zhospar.model.walk import iter_indicators
 
-__all__ = ["PLAN_TABLES", "PlanTables", "load_plan_tables", "plan_tables"]
+__all__ = ["PlanTables", "load_plan_tables", "plan_tables"]
 
 Columns = dict[str, list[Any]]
 
@@ -31,14 +38,14 @@ Columns = dict[str, list[Any]]
 _SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "ind": (
         ("indicator_id", "VARCHAR"),
-        ("rule", "VARCHAR"),
+        ("rule", RULE),
         ("reason", "VARCHAR"),
         ("numerator", "VARCHAR"),
         ("denominator", "VARCHAR"),
         ("scale", "DOUBLE"),
         ("base", "VARCHAR"),
         ("fixed_weights", "BOOLEAN"),
-        ("polarity", "VARCHAR"),
+        ("polarity", POLARITY),
         ("deleted", "VARCHAR"),
     ),
     "tgt": (
@@ -51,7 +58,7 @@ _SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "wgt": (("indicator_id", "VARCHAR"), ("region_key", "VARCHAR"), ("weight", "DOUBLE")),
     "ms": (
         ("indicator_id", "VARCHAR"),
-        ("polarity", "VARCHAR"),
+        ("polarity", POLARITY),
         ("due", "INTEGER"),
         ("due_text", "VARCHAR"),
         ("deleted", "VARCHAR"),
@@ -89,6 +96,10 @@ class PlanTables:
     @property
     def has_fixed_weights(self) -> bool:
         return bool(self.tables["wgt"]["indicator_id"]) or any(self.tables["ind"]["fixed_weights"])
+
+    @property
+    def rules(self) -> frozenset[RollupRule]:
+        return frozenset(RollupRule(rule) for rule in self.tables["ind"]["rule"])
 
     @property
     def has_base_weights(self) -> bool:
@@ -157,7 +168,7 @@ def _milestones(plan: Plan, polarities: dict[str, Any]) -> Columns:
     for milestone in _each_milestone(plan):
         due = max(milestone.due_years, default=None)
         deleted = _deleted(milestone.deleted) if milestone.deleted is not None else None
-        due_text = "-".join(str(y) for y in sorted(set(milestone.due_years)))
+        due_text = years_text(milestone.due_years)
         polarity = polarities[milestone.id].polarity.value
         _append(ms, milestone.id, polarity, due, due_text, deleted)
     return ms
@@ -175,22 +186,49 @@ def _append(columns: Columns, *values: Any) -> None:
         column.append(value)
 
 
-PLAN_TABLES = tuple(_SCHEMAS)
+# Made from the tables above when they are loaded: every indicator in every year with its
+# target (what the scores are joined to) and the note when there is none, every milestone in
+# every year, and every id the plan knows (to list the others).
+_DERIVED = {
+    "grid": """SELECT i.*, y.year, t.target,
+  CASE WHEN t.target IS NULL THEN 'no target for ' || y.year || CASE WHEN t.raw IS NOT NULL
+    THEN ' (the plan prints "' || t.raw || '" at line ' || t.line || ')' ELSE '' END
+    END AS target_note
+FROM {s}_ind i CROSS JOIN {s}_years y
+LEFT JOIN {s}_tgt t ON t.indicator_id = i.indicator_id AND t.year = y.year""",
+    "msgrid": "SELECT m.*, y.year FROM {s}_ms m CROSS JOIN {s}_years y",
+    "known": """SELECT indicator_id, bool_or(milestone) AS milestone FROM (
+  SELECT indicator_id, FALSE AS milestone FROM {s}_ind
+  UNION ALL SELECT indicator_id, TRUE FROM {s}_ms
+  UNION ALL SELECT unnest([numerator, denominator, base]), FALSE FROM {s}_ind
+) WHERE indicator_id IS NOT NULL GROUP BY indicator_id""",
+}
 
 
-def load_plan_tables(con: duckdb.DuckDBPyConnection, tables: PlanTables, prefix: str) -> None:
-    """Views ``{prefix}_ind``, ``_tgt``, ``_wgt``, ``_ms`` and ``_years`` of the plan's tables,
-    which are loaded into ``con`` the first time these ``tables`` meet it."""
+def load_plan_tables(con: duckdb.DuckDBPyConnection, tables: PlanTables) -> str:
+    """Load the plan's tables into ``con`` the first time these ``tables`` meet it (once per
+    plan: the scoring of each fact set only reads them); return the prefix of their names:
+    ``{prefix}_ind``, ``_tgt``, ``_wgt``, ``_ms``, ``_years``, ``_grid``, ``_msgrid``,
+    ``_unreported`` (the milestones' scores when no milestone has a fact) and ``_known``.
+    """
     stored = f"zhospar_plan_{tables.token}"
     found = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?",
-        [f"{stored}_years"],  # loaded last: when it is there, all are
+        [f"{stored}_unreported"],  # loaded last: when it is there, all are
     ).fetchone()
     if not (found and found[0]):
         for name, schema in _SCHEMAS.items():
             _load(con, f"{stored}_{name}", schema, tables.tables[name])
-    for name in _SCHEMAS:
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}_{name} AS SELECT * FROM {stored}_{name}")
+        for name, select in _DERIVED.items():
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {stored}_{name} AS {select.format(s=stored)}"
+            )
+        con.execute(  # the milestones' scores while nobody has reported on them
+            f"CREATE OR REPLACE TEMP TABLE {stored}_unreported AS "
+            f"WITH {NO_MILESTONE_FACTS}, {milestones_sql(stored)} "
+            f"SELECT {COLUMNS} FROM milestone_scores"
+        )
+    return stored
 
 
 def _load(

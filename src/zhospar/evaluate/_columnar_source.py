@@ -44,7 +44,9 @@ class FactTable:
 
     ``rows`` selects ``indicator_id, year, region, value`` and the period as its first month
     and length (``p_start``, ``p_len``); when the source gives a ``month`` column, ``month`` too
-    (``monthly``), which lets the scoring use cheaper expressions.
+    (``monthly``), which lets the scoring use cheaper expressions. ``positioned`` selects the
+    same and each row's position in its file (``pos``), for a Parquet file without revisions
+    (see ``_columnar_sorted``); None for other sources.
     """
 
     view: str
@@ -53,6 +55,7 @@ class FactTable:
     monthly: bool
     checks: tuple[tuple[str, str, str], ...]  # (field, SQL condition of a bad row, expected)
     header_lines: int  # 1 for a CSV file, so that a row can be named by its line too
+    positioned: str | None = None
 
     @property
     def bad(self) -> str:
@@ -62,7 +65,7 @@ class FactTable:
 
 def open_facts(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) -> FactTable:
     """Make ``source`` readable as ``view`` on ``con`` and check that its columns are usable."""
-    name, header = _register(con, source, view)
+    name, header, numbered = _register(con, source, view)
     columns = {
         str(row[0]): str(row[1]).upper() for row in con.execute(f"DESCRIBE {view}").fetchall()
     }
@@ -94,13 +97,16 @@ def open_facts(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) ->
         + (f", {_integer('month', columns)} AS month" if monthly else "")
     )
     rows = f"SELECT {selected} FROM {view}"
+    positioned = None
+    if numbered is not None and not {"revision", "file_row_number"} & set(columns):
+        positioned = f"SELECT {selected}, file_row_number AS pos FROM {numbered}"
     if "revision" in columns:  # only the latest revision of each key counts
         rows = (
             f"SELECT * EXCLUDE (revision) FROM (SELECT {selected}, revision FROM {view}) "
             "QUALIFY row_number() OVER (PARTITION BY indicator_id, year, region, p_start, p_len "
             "ORDER BY revision DESC) = 1"
         )
-    return FactTable(view, name, rows, monthly, checks, header)
+    return FactTable(view, name, rows, monthly, checks, header, positioned)
 
 
 def count_bad(con: duckdb.DuckDBPyConnection, table: FactTable) -> int:
@@ -110,7 +116,11 @@ def count_bad(con: duckdb.DuckDBPyConnection, table: FactTable) -> int:
     return int(found[0]) if found is not None else 0
 
 
-def _register(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) -> tuple[str, int]:
+def _register(
+    con: duckdb.DuckDBPyConnection, source: FactSource, view: str
+) -> tuple[str, int, str | None]:
+    """Make ``source`` readable as ``view``: its name for messages, its header lines, and for a
+    Parquet file a reader that numbers its rows."""
     if isinstance(source, str | os.PathLike):
         return _register_file(con, Path(source), view)
     if isinstance(source, duckdb.DuckDBPyRelation):
@@ -122,7 +132,7 @@ def _register(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) -> 
                 "the facts relation was made on another DuckDB connection; pass that "
                 "connection as connection="
             ) from None
-        return "the facts relation", 0
+        return "the facts relation", 0, None
     try:
         con.register(view, source)
     except (duckdb.Error, TypeError) as exc:
@@ -130,10 +140,12 @@ def _register(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) -> 
             f"cannot read facts from a {type(source).__name__}: give a Parquet or CSV file, a "
             f"DuckDB relation, or a table DuckDB can scan ({exc})"
         ) from None
-    return f"the facts {type(source).__name__}", 0
+    return f"the facts {type(source).__name__}", 0, None
 
 
-def _register_file(con: duckdb.DuckDBPyConnection, path: Path, view: str) -> tuple[str, int]:
+def _register_file(
+    con: duckdb.DuckDBPyConnection, path: Path, view: str
+) -> tuple[str, int, str | None]:
     if not path.is_file():
         raise ValidationError(f"{path}: no such file of facts")
     literal = "'" + str(path).replace("'", "''") + "'"
@@ -148,7 +160,9 @@ def _register_file(con: duckdb.DuckDBPyConnection, path: Path, view: str) -> tup
         con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM {reader}")
     except duckdb.Error as exc:
         raise ValidationError(f"{path}: cannot be read as {suffix.lstrip('.')}: {exc}") from None
-    return path.name, 0 if suffix in _PARQUET else 1
+    if suffix in _PARQUET:
+        return path.name, 0, f"read_parquet({literal}, file_row_number = true)"
+    return path.name, 1, None
 
 
 def _integer(column: str, columns: Mapping[str, str]) -> str:

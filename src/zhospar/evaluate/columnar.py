@@ -7,8 +7,10 @@ data frame; see ``_columnar_source`` for the columns) and gives, for every indic
 milestone of the plan in every year, the same national value, achievement percentage and status
 as the pure path: the same roll-up rule per indicator (``infer_rollup`` or the caller's), the same
 polarity, targets, formulas, bands and no-score cases. The rules are not restated here: the
-plan's decisions are taken from the pure modules into small tables (``_columnar_plan``) and the
-SQL (``_columnar_sql``) applies them with the constants of ``achievement.py``.
+plan's decisions are taken from the pure modules into small tables (``_columnar_plan``); the
+facts are rolled up to one row per indicator and year (``_columnar_rollup``: in one pass by
+indicator and year for a file in order, ``_columnar_sorted``, else by region,
+``_columnar_sql``) and scored with the constants of ``achievement.py`` (``_columnar_score``).
 
 What it does not do: keep every fact as evidence (a score says how many facts it read), place
 breakdown values by their label, aggregate to goals, forecast or execute budgets; for those the
@@ -29,19 +31,18 @@ import duckdb
 
 from zhospar._exceptions import ValidationError
 from zhospar.evaluate._columnar_plan import (
-    PLAN_TABLES,
     PlanTables,
     load_plan_tables,
     plan_tables,
 )
+from zhospar.evaluate._columnar_rollup import RUN_TABLES, roll_up
+from zhospar.evaluate._columnar_score import COLUMNS, scores_sql
 from zhospar.evaluate._columnar_source import (
     FactSource,
-    FactTable,
     count_bad,
     first_bad_row,
     open_facts,
 )
-from zhospar.evaluate._columnar_sql import MAX_FACTS_IN_CELL, rolled_sql, scores_sql
 from zhospar.evaluate.achievement import MilestoneState, NoScore, Status
 from zhospar.evaluate.polarity import Polarity
 from zhospar.evaluate.rollup import RollupRule
@@ -57,10 +58,6 @@ __all__ = [
     "score_facts",
 ]
 
-_COLUMNS = (
-    "indicator_id, year, polarity, status, no_score, percent, deviation, fact, target, rule, "
-    "complete, facts, milestone, note"
-)
 _names = itertools.count(1)
 
 
@@ -121,19 +118,23 @@ class ColumnarScores:
     ``rows()`` brings them into Python (one per indicator and year: small); ``relation`` keeps
     them in DuckDB, e.g. to write Parquet. ``unscored_ids`` are ids of facts that the plan
     does not know (budget facts such as ``P002-X`` among them), so nothing is dropped silently.
+    ``in_order`` says how many indicator-years took the fast path (``_columnar_sorted``). In
+    the table, statuses, no-score reasons, rules, polarities and milestone states are ENUM
+    columns (they read as their text).
     """
 
     connection: duckdb.DuckDBPyConnection
     table: str
     facts_read: int
     unscored_ids: tuple[str, ...]
+    in_order: int = 0  # indicator-years rolled up from facts in order, without region grouping
 
     @property
     def relation(self) -> duckdb.DuckDBPyRelation:
         return self.connection.table(self.table)
 
     def rows(self) -> list[ColumnarScore]:
-        query = f"SELECT {_COLUMNS} FROM {self.table} ORDER BY indicator_id, year"
+        query = f"SELECT {COLUMNS} FROM {self.table} ORDER BY indicator_id, year"
         return [ColumnarScore.of(row) for row in self.connection.execute(query).fetchall()]
 
     def by_key(self) -> dict[tuple[str, int], ColumnarScore]:
@@ -172,70 +173,39 @@ def score_facts(
         source = open_facts(con, facts, f"{prefix}_facts")
         if count_bad(con, source):
             raise ValidationError(first_bad_row(con, source))
-        load_plan_tables(con, tables, prefix)
-        con.execute(
-            rolled_sql(
-                prefix,
-                source.rows,
-                monthly=source.monthly,
-                expected=tables.expected_regions,
-                fixed_weights=tables.has_fixed_weights,
-            )
-        )
-        facts_read = _check_rolled(con, source, f"{prefix}_rolled")
+        plan_prefix = load_plan_tables(con, tables)
+        rolled = roll_up(con, source, tables, prefix, plan_prefix)
         con.execute(
             scores_sql(
                 prefix,
+                plan_prefix,
                 source.rows,
+                rolled=rolled.rows,
                 keep_tolerance=tables.keep_tolerance,
-                expected=tables.expected_regions,
+                rules=tables.rules,
                 base_weights=tables.has_base_weights,
-                milestone_ids=tables.milestone_ids,
+                milestones=tables.milestone_ids if rolled.milestone_facts else None,
+                several_milestone_facts=rolled.several_milestone_facts,
             )
         )
-        unscored = _unscored(con, prefix)
+        unscored = _unscored(con, rolled.rows, plan_prefix) if rolled.unknown else ()
     finally:
         _drop(con, prefix)
-    return ColumnarScores(con, f"{prefix}_scores", facts_read, unscored)
+    return ColumnarScores(con, f"{prefix}_scores", rolled.facts_read, unscored, rolled.in_order)
 
 
-def _check_rolled(con: duckdb.DuckDBPyConnection, source: FactTable, rolled: str) -> int:
-    """Refuse a period given over and over; return how many facts were read."""
-    found = con.execute(
-        f"SELECT coalesce(max(most), 0), coalesce(sum(read), 0) FROM {rolled}"
-    ).fetchone()
-    assert found is not None  # an aggregate without GROUP BY always returns a row
-    most, total = found
-    if most > MAX_FACTS_IN_CELL:
-        ident, year, country = con.execute(
-            f"SELECT indicator_id, year, country FROM {rolled} ORDER BY most DESC LIMIT 1"
-        ).fetchone() or ("?", 0, True)
-        where = "the whole country" if country else "one region"
-        raise ValidationError(
-            f"{source.name}: {most} facts for {ident}, {year}, {where}; a year has only "
-            f"{MAX_FACTS_IN_CELL} distinct periods, so a period is given more than once: keep "
-            "one value per period, or add a revision column"
-        )
-    return int(total)
-
-
-def _unscored(con: duckdb.DuckDBPyConnection, prefix: str) -> tuple[str, ...]:
-    known = (
-        f"SELECT indicator_id FROM {prefix}_ind UNION ALL SELECT indicator_id FROM {prefix}_ms "
-        f"UNION ALL SELECT unnest([numerator, denominator, base]) FROM {prefix}_ind"
-    )
+def _unscored(con: duckdb.DuckDBPyConnection, rolled: str, plan_prefix: str) -> tuple[str, ...]:
     rows = con.execute(
-        f"SELECT DISTINCT indicator_id FROM {prefix}_rolled WHERE indicator_id NOT IN "
-        f"(SELECT indicator_id FROM ({known}) WHERE indicator_id IS NOT NULL) ORDER BY 1"
+        f"SELECT DISTINCT indicator_id FROM {rolled} "
+        f"ANTI JOIN {plan_prefix}_known USING (indicator_id) ORDER BY 1"
     ).fetchall()
     return tuple(str(row[0]) for row in rows)
 
 
 def _drop(con: duckdb.DuckDBPyConnection, prefix: str) -> None:
-    for name in ("cells", "rolled"):
-        con.execute(f"DROP TABLE IF EXISTS {prefix}_{name}")
-    for name in PLAN_TABLES:
-        con.execute(f"DROP VIEW IF EXISTS {prefix}_{name}")
-    con.execute(f"DROP VIEW IF EXISTS {prefix}_facts")
+    """Drop this run's tables and views (the plan's stay, for the next fact set)."""
+    drops = [f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES]
+    drops.append(f"DROP VIEW IF EXISTS {prefix}_facts")
+    con.execute(";".join(drops))
     with contextlib.suppress(duckdb.Error):  # a file or a relation's view: already dropped
         con.unregister(f"{prefix}_facts")

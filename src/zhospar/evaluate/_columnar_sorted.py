@@ -1,0 +1,230 @@
+"""The fast path for facts in order: region-level roll-ups proven from indicator-year sums.
+
+Grouping ten million facts by indicator, year *and region* costs about twice a plain
+``GROUP BY indicator_id, year``: the regions multiply the groups sixteen-fold and the hash table
+no longer fits the cache. Yet a stock's latest value and an overlap are a region's own. This
+module gets them without that grouping when the facts come in order (as an export ordered by
+indicator, year, region and period has them), and proves that they did.
+
+Every fact has a distinct *position* (its row number in a Parquet file) and a *key* from its
+region and period: with the regions numbered 0 .. R-1 in sorted order and the country as R,
+
+* a whole-year fact of region c has key c;
+* a month m of region c has key R + 1 + 12c + m - 1;
+* a quarter or a half-year has a key above those (never part of a proof; only decoded when it is
+  an indicator-year's only fact).
+
+One pass groups by indicator and year only (``rolled_sql``), keeping the number of facts, the
+sum, the sum of December values, and the least and greatest of ``position - key`` and of
+``position``. When ``position - key`` is the same for every fact of the group, the keys are the
+positions shifted, hence all different: no region has a period twice. When, besides, the
+positions run without a gap (greatest - least + 1 = the number of facts), the keys fill a range
+without a gap, and a range of month keys is exactly "regions c1 .. c2, each with each month
+once, except that c1 may start after January and c2 stop before December". So a group is one of:
+
+* ``years``: regions c1 .. c2, one whole-year fact each;
+* ``months``: regions c1 .. c2 (or the country alone) by month, as just said;
+* ``one``: a single fact, whose key says its region and period;
+
+and then each region's total, latest value (December, or the year), months covered and overlap
+are known from the group's sums, exactly, with no region grouping. Anything else (facts out of
+order, a missing month, an overlap, the country beside regions, a WEIGHTED indicator, which needs
+each region's own total, a stock whose last region stops before December) is *not* proven and
+goes to the region-level roll-up (``_columnar_sql``), restricted to those indicator-years. The
+proof never depends on the order: facts out of order only fail it, and cost the slower path. A
+file whose first facts are out of order (``probe_sql``) goes that way at once.
+"""
+
+from __future__ import annotations
+
+from zhospar.evaluate.rollup import RollupRule
+
+__all__ = ["probe_sql", "regions_sql", "rolled_sql", "unproven_rows"]
+
+_SHAPE = "ENUM('one', 'years', 'months')"  # an ENUM column is written faster than text
+
+
+def regions_sql(p: str, rows: str) -> str:
+    """``{p}_regions``: each region's code (0 .. R-1 in sorted order; the country, NULL, is R)
+    and ``base``, its month keys less the month. A table, not a list in the statement: DuckDB
+    joins ten million facts to a table faster."""
+    return f"""
+CREATE OR REPLACE TEMP TABLE {p}_regions AS
+WITH coded AS (
+  SELECT region, (row_number() OVER (ORDER BY region) - 1)::BIGINT AS code
+  FROM (SELECT DISTINCT region FROM ({rows}) WHERE region IS NOT NULL)
+),
+counted AS (SELECT count(*)::BIGINT AS regions FROM coded)
+SELECT region, code, regions + 12 * code AS base FROM coded, counted
+UNION ALL SELECT NULL, regions, 13 * regions FROM counted"""
+
+
+def _key(monthly: bool, regions: int) -> str:
+    """A fact's key (see the module's docstring), from its region's ``code`` and ``base``."""
+    if monthly:
+        return "coalesce(r.base + f.month, r.code)"
+    width = 12 * (regions + 1)  # the keys of one period length, all regions and the country
+    return (
+        f"CASE f.p_len WHEN 12 THEN r.code ELSE r.base + f.p_start "
+        f"+ CASE f.p_len WHEN 1 THEN 0 WHEN 3 THEN {width} ELSE {2 * width} END END"
+    )
+
+
+def probe_sql(positioned: str, rows: int) -> str:
+    """Of the indicator-years with several facts among the first ``rows`` facts, how many, and
+    how many have their facts side by side: a file out of order (by period first, say) is seen
+    here and rolled up by region at once, rather than after a pass that proves next to nothing.
+    """
+    return f"""
+SELECT count(*), count(*) FILTER (WHERE last - first + 1 = n)
+FROM (
+  SELECT count(*) AS n, min(pos) AS first, max(pos) AS last
+  FROM ({positioned}) WHERE pos < {int(rows)} GROUP BY indicator_id, year
+) WHERE n > 1"""
+
+
+def _sums(p: str, positioned: str, *, monthly: bool, regions: int) -> str:
+    """The one pass over the facts: per indicator and year, the sums and the proof's bounds."""
+    december = "f.month = 12" if monthly else "f.p_start = 12"
+    return f"""
+sums AS (
+  SELECT indicator_id, year, count(*) AS n, sum(value) AS total,
+    sum(value) FILTER (WHERE december) AS december,
+    min(a) AS a_lo, max(a) AS a_hi, min(pos) AS pos_lo, max(pos) AS pos_hi
+  FROM (
+    SELECT f.indicator_id, f.year, f.value, f.pos, {december} AS december,
+      f.pos - {_key(monthly, regions)} AS a
+    FROM ({positioned}) f JOIN {p}_regions r ON r.region IS NOT DISTINCT FROM f.region
+  )
+  GROUP BY indicator_id, year
+)"""
+
+
+def _shaped(t: str, regions: int) -> str:
+    """Each group's shape: ``one``, ``years``, ``months`` or NULL (not proven), as the module's
+    docstring says. A WEIGHTED indicator is never proven (it needs each region's own total), nor
+    a LAST one whose last region stops before December (its latest value is not kept)."""
+    months = regions + 1
+    end = months + 12 * (regions + 1)  # past the last month key
+    country = months + 12 * regions  # the country's first month key
+    last = RollupRule.LAST.value
+    return f"""
+shaped AS (
+  SELECT g.*, pos_lo - a_lo AS k_lo, pos_hi - a_lo AS k_hi,
+    CASE WHEN i.rule = '{RollupRule.WEIGHTED.value}' THEN NULL
+      WHEN n = 1 THEN 'one'::{_SHAPE}
+      WHEN a_lo <> a_hi OR pos_hi - pos_lo + 1 <> n THEN NULL
+      WHEN k_hi < {regions} THEN 'years'::{_SHAPE}
+      WHEN k_lo >= {months} AND k_hi < {end} AND (k_hi < {country} OR k_lo >= {country})
+        AND (i.rule IS DISTINCT FROM '{last}' OR (k_hi - {months}) % 12 = 11)
+        THEN 'months'::{_SHAPE} END AS shape
+  FROM sums g LEFT JOIN {t}_ind i ON i.indicator_id = g.indicator_id
+    AND i.rule IN ('{RollupRule.WEIGHTED.value}', '{last}')
+)"""
+
+
+def _decoded(regions: int) -> str:
+    """From a group's first and last keys: its first region (``code``), first month and, for
+    ``one``, length; its last region (``code_hi``) and month (``last_month``)."""
+    months, width = regions + 1, 12 * (regions + 1)
+    rest = f"(k_lo - {months})"
+    year = f"k_lo <= {regions}"
+    return f"""
+decoded AS (
+  SELECT *,
+    CASE WHEN {year} THEN k_lo ELSE ({rest} % {width}) // 12 END AS code,
+    CASE WHEN {year} THEN 1 ELSE {rest} % 12 + 1 END AS p_start,
+    CASE WHEN {year} THEN 12 ELSE [1, 3, 6][{rest} // {width} + 1] END AS p_len,
+    CASE WHEN {year} THEN k_hi ELSE ((k_hi - {months}) % {width}) // 12 END AS code_hi,
+    CASE WHEN {year} THEN 12 ELSE (k_hi - {months}) % 12 + 1 END AS last_month
+  FROM shaped
+)"""
+
+
+def _covers(at: str, months: str) -> str:
+    return f"{at} || ': covers ' || {months} || ' of 12 months'"
+
+
+def _short_months(at: str, at_hi: str) -> str:
+    """Regions that do not cover the year: a fact shorter than a year alone; in ``months``, the
+    first region when it starts after January, the last when it stops before December."""
+    first = f"""CASE WHEN code = code_hi AND (p_start > 1 OR last_month < 12)
+        THEN {_covers(at, "last_month - p_start + 1")}
+      WHEN code < code_hi AND p_start > 1 THEN {_covers(at, "13 - p_start")} END"""
+    last = f"CASE WHEN code < code_hi AND last_month < 12 THEN {_covers(at_hi, 'last_month')} END"
+    return f"""CASE shape
+    WHEN 'one' THEN CASE WHEN p_len < 12 THEN {_covers(at, "p_len")} END
+    WHEN 'months' THEN nullif(concat_ws('; ', {first}, {last}), '') END"""
+
+
+def _short_last(at: str, at_hi: str) -> str:
+    """Regions whose latest value is before December."""
+    late = "': latest value is before the year''s end'"
+    return f"""CASE shape
+    WHEN 'one' THEN CASE WHEN p_start + p_len < 13 THEN {at} || {late} END
+    WHEN 'months' THEN CASE WHEN last_month < 12 THEN {at_hi} || {late} END END"""
+
+
+def _missing(names: list[str], expected: tuple[str, ...] | None) -> str:
+    """The expected regions with no fact in a proven group, as text."""
+    if not expected:
+        return "NULL::VARCHAR"
+    absent = (
+        f"list_filter({_listed(list(expected))}, "
+        f"lambda r: NOT list_contains({_listed(names)}[code + 1:code_hi + 1], r))"
+    )
+    return (
+        f"CASE WHEN code < {len(names)} AND len({absent}) > 0 "
+        f"THEN array_to_string(list_sort({absent}), ', ') END"
+    )
+
+
+def rolled_sql(
+    p: str,
+    t: str,
+    positioned: str,
+    *,
+    monthly: bool,
+    names: list[str],
+    expected: tuple[str, ...] | None,
+) -> str:
+    """``{p}_rolled``: per indicator and year, its ``shape`` and what the region-level roll-up
+    (``_columnar_sql``) would give, made from the group's sums: the facts (``n``), their
+    ``total``, the regions' latest values added, whether it is a national yearly fact, and the
+    places short of the year (``missing`` only with expected regions). Only what varies is
+    stored: each column of a table costs its writing. Where the shape is NULL (not proven),
+    the facts between ``pos_lo`` and ``pos_hi`` are to be rolled up by region."""
+    regions = len(names)
+    listed = _listed(names)
+    at, at_hi = (
+        f"CASE WHEN {c} = {regions} THEN 'country' ELSE {listed}[{c} + 1] END"
+        for c in ("code", "code_hi")
+    )
+    parts = [
+        _sums(p, positioned, monthly=monthly, regions=regions),
+        _shaped(t, regions),
+        _decoded(regions),
+    ]
+    missing = f",\n  {_missing(names, expected)} AS missing" if expected else ""
+    return f"""
+CREATE OR REPLACE TEMP TABLE {p}_rolled AS
+WITH {",".join(parts)}
+SELECT indicator_id, year, shape, pos_lo, pos_hi, n, total,
+  CASE WHEN shape <> 'months' THEN total WHEN last_month = 12 THEN december END AS last_value,
+  shape = 'one' AND p_len = 12 AND code = {regions} AS national,
+  {_short_months(at, at_hi)} AS short_months,
+  {_short_last(at, at_hi)} AS short_last{missing}
+FROM decoded"""
+
+
+def unproven_rows(p: str, positioned: str, first: int, last: int) -> str:
+    """The facts of the groups not proven, which lie between positions ``first`` and ``last``
+    (a Parquet reader skips the rest of the file)."""
+    return f"""SELECT f.* FROM ({positioned}) f
+SEMI JOIN (SELECT indicator_id, year FROM {p}_rolled WHERE shape IS NULL) u
+  ON u.indicator_id = f.indicator_id AND u.year = f.year
+WHERE f.pos BETWEEN {int(first)} AND {int(last)}"""
+
+
+def _listed(texts: list[str]) -> str:
+    return "([" + ", ".join("'" + x.replace("'", "''") + "'" for x in texts) + "]::VARCHAR[])"
