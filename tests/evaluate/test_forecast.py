@@ -123,3 +123,11 @@ def test_a_partial_year_is_not_a_point() -> None:
     result = forecast(ind, _pol(Polarity.INCREASE), seen, end_year=2014)
     assert [year for year, _ in result.points] == [2010, 2011]
     assert result.projected == Decimal(18)  # 10 + 2 a year, not dragged down by 2012's 3
+
+
+def test_the_sentence_rounds_what_was_computed() -> None:
+    # the same facts as above: slope -0.2375 and 4.779167 in 2014, kept whole on the forecast
+    seen = _seen(UNEMPLOYMENT, {2010: "5.775", 2011: "5.4", 2012: "5.3"})
+    result = forecast(UNEMPLOYMENT, _pol(Polarity.DECREASE), seen, end_year=2014)
+    assert result.projected == Decimal("4.779167")
+    assert result.message.startswith("trend -0.238 a year over 3 years projects 4.78 in 2014 ")

@@ -68,6 +68,17 @@ def _dec(x: float) -> Decimal:
     return Decimal(str(round(x, 6)))
 
 
+def _shown(value: Decimal) -> str:
+    """A computed figure as a reader wants it: three significant digits, whole above 1000.
+
+    The forecast keeps its full precision in ``slope`` and ``projected``; only the sentence is
+    rounded, so that "4.779167" reads "4.78".
+    """
+    if abs(value) >= 1000:
+        return str(value.quantize(Decimal(1)))
+    return f"{value.normalize():.3g}" if value else "0"
+
+
 def final_target(indicator: Indicator, end_year: int) -> YearValue | None:
     """The target of the plan's last year, or of the last year that has one."""
     at_end = target_for(indicator, end_year)
@@ -145,9 +156,9 @@ def _project(base: Forecast, goal: _Goal) -> Forecast:
     chance = _chance(margin, spread)
     cent = Decimal("0.01")
     msg = (
-        f"trend {_dec(slope)} a year over {len(xs)} years projects {projected} in {goal.year} "
-        f"against a target of {goal.target} (margin {margin.quantize(cent)}, spread "
-        f"{spread.quantize(cent)}): {chance.value}"
+        f"trend {_shown(_dec(slope))} a year over {len(xs)} years projects {_shown(projected)} "
+        f"in {goal.year} against a target of {goal.target} (margin {margin.quantize(cent)}, "
+        f"spread {spread.quantize(cent)}): {chance.value}"
     )
     return replace(
         base,
