@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, StrictFloat, StrictInt, StrictStr
 
 from zhospar.api.queries import IndicatorDetail, YearRow
 from zhospar.model.actuals import Actual
@@ -25,6 +26,7 @@ __all__ = [
     "ActualIn",
     "ActualOut",
     "BudgetOut",
+    "ErrorOut",
     "IndicatorDetailOut",
     "IndicatorOut",
     "PlanOut",
@@ -244,17 +246,48 @@ class IndicatorDetailOut(_Out):
         )
 
 
+def _unicode(text: str) -> str:
+    """Refuse a lone surrogate (JSON lets ``"\\ud800"`` through): it is not text, and neither
+    the checks nor the database could take it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        message = "not valid Unicode text (it holds a lone surrogate such as \\ud800)"
+        raise ValueError(message) from None
+    return text
+
+
+Text = Annotated[StrictStr, AfterValidator(_unicode)]
+
+
 class ActualIn(BaseModel):
-    """A value to record; ``value`` may be a JSON number or text such as "5,3"."""
+    """A value to record; ``value`` may be a JSON number or text such as "5,3" (exact: a JSON
+    number is read as a binary float first). ``true`` is not a number."""
 
     model_config = ConfigDict(extra="forbid")
-    indicator_id: str
-    period: str
-    value: str | int | float
-    region: str | None = None
-    source: str | None = None
-    comment: str | None = None
-    force_reason: str | None = None
+    indicator_id: Text
+    period: Text
+    value: Text | StrictInt | StrictFloat
+    region: Text | None = None
+    source: Text | None = None
+    comment: Text | None = None
+    force_reason: Text | None = None
+
+
+class FieldErrorOut(BaseModel):
+    """One wrong field: where (``["body", "value"]``), what is wrong, and the kind of error."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+    input: Any = None
+    ctx: dict[str, Any] | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: the reason in words, or (a wrong request) one entry per field."""
+
+    detail: str | list[FieldErrorOut]
 
 
 class RecordedOut(_Out):

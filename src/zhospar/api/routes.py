@@ -7,7 +7,8 @@ out in the response models of ``zhospar.api.models``. Errors become status codes
 
 from __future__ import annotations
 
-from typing import Annotated
+import math
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
@@ -20,6 +21,7 @@ from zhospar.api.models import (
     BudgetOut,
     BudgetSummaryOut,
     DirectionOut,
+    ErrorOut,
     IndicatorDetailOut,
     IndicatorOut,
     PlanOut,
@@ -36,7 +38,12 @@ from zhospar.store import latest_actuals, list_plans
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "An unknown indicator or plan."},
+    422: {"model": ErrorOut, "description": "A wrong parameter or a refused value."},
+    503: {"model": ErrorOut, "description": "The database is unavailable."},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
 
 @router.get("/plans")
@@ -130,9 +137,29 @@ def json_from_same_origin(request: Request) -> None:
         raise HTTPException(403, f"requests from {origin} are not accepted")
 
 
-@router.post("/actuals", status_code=201, dependencies=[Depends(json_from_same_origin)])
+_POST_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "A body that is not UTF-8 text."},
+    403: {"model": ErrorOut, "description": "A request from another site (Origin)."},
+    415: {"model": ErrorOut, "description": "A body that is not JSON."},
+}
+
+
+def _field_errors(errors: dict[str, str]) -> HTTPException:
+    detail = [{"loc": ["body", k], "msg": v, "type": "value_error"} for k, v in errors.items()]
+    return HTTPException(422, detail)
+
+
+@router.post(
+    "/actuals",
+    status_code=201,
+    dependencies=[Depends(json_from_same_origin)],
+    responses=_POST_ERRORS,
+)
 def record(ctx: Context, body: ActualIn) -> RecordedOut:
     """Record one value as the configured user; a correction becomes a new revision."""
+    if isinstance(body.value, float) and not math.isfinite(body.value):
+        message = "expected a finite number; NaN, Infinity and beyond 1.8e308 cannot be recorded"
+        raise _field_errors({"value": message})
     form = queries.ActualForm(
         period=body.period,
         value=str(body.value),
@@ -143,10 +170,7 @@ def record(ctx: Context, body: ActualIn) -> RecordedOut:
     )
     parsed = queries.parse_actual(body.indicator_id, form)
     if parsed.item is None:
-        detail = [
-            {"loc": ["body", k], "msg": v, "type": "value_error"} for k, v in parsed.errors.items()
-        ]
-        raise HTTPException(422, detail)
+        raise _field_errors(parsed.errors)
     done = queries.record_actual(ctx, parsed.item)
     return RecordedOut(status=done.status, actual=ActualOut.of(done.actual))
 

@@ -206,15 +206,23 @@ def _read_xlsx(path: Path, file: str, header_names: frozenset[str]) -> RawTable:
     return RawTable(file, header, header_row, rest, "xlsx")
 
 
+_BROKEN_XLSX = (zipfile.BadZipFile, KeyError, IndexError, ValueError, OSError, SyntaxError)
+"""What openpyxl raises on a damaged workbook; SyntaxError: XML that does not parse (lxml's and
+the standard library's errors derive from it), an entity expansion bomb included."""
+
+
 def _xlsx_records(path: Path, file: str) -> Iterator[RawRow]:
     """The first worksheet's rows with values, formulas read as their last computed value."""
     import openpyxl  # type: ignore[import-untyped]  # only XLSX imports pay for it
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except InvalidFileException:  # a workbook whose name does not end in .xlsx
+        _fail(file, "is an XLSX workbook under another name: give it the extension .xlsx")
+    except _BROKEN_XLSX as exc:
         _fail(file, f"is not a valid XLSX workbook ({exc})")
     try:
         sheet = book.worksheets[0]
@@ -222,6 +230,8 @@ def _xlsx_records(path: Path, file: str) -> Iterator[RawRow]:
             cells = [_cell_text(v) for v in values]
             if "".join(cells).strip():
                 yield RawRow(number, cells)
+    except _BROKEN_XLSX as exc:
+        _fail(file, f"is not a valid XLSX workbook ({exc})")
     finally:
         book.close()
 

@@ -27,10 +27,15 @@ from zhospar.store.reference import find_region
 __all__ = ["MAX_BREAKDOWN", "Series", "check_batch"]
 
 MAX_BREAKDOWN = 100
+# The magnitudes a value may have (as powers of ten, Decimal.adjusted()): every one of them is
+# kept by both backends (a double on SQLite, NUMERIC on PostgreSQL) and computed with in the
+# default decimal context; 1e999999 would be stored as infinity and break every later read.
+MIN_EXPONENT, MAX_EXPONENT = -15, 14
 # a problem: row index in the batch, rank within the row, column, message, "not found" (an
 # unknown indicator: NotFoundError when every problem is one)
 Found = tuple[int, int, str, str, bool]
-_INDICATOR, _REGION, _PERIOD, _BREAKDOWN = range(4)
+_INDICATOR, _REGION, _PERIOD, _BREAKDOWN, _TEXT = range(5)
+_TEXTS = ("source", "comment", "force_reason")  # free text kept as it is typed
 T = TypeVar("T")
 
 
@@ -51,6 +56,7 @@ def check_batch(cat: Catalog, batch: ActualBatch) -> Series:
     regions = _regions(batch.region, found)
     _check_periods(cat, batch.period, found)
     _check_labels(labels, found)
+    _check_texts(batch, found)
     if found:
         found.sort(key=lambda f: (f[0], f[1]))  # stable: row order, then the rank in the row
         _raise(found, batch)
@@ -112,6 +118,9 @@ def _values_clearly_sensible(
     """
     if not all(map(Decimal.is_finite, values)):
         return False
+    exponents = list(map(Decimal.adjusted, values))
+    if exponents and (min(exponents) < MIN_EXPONENT or max(exponents) > MAX_EXPONENT):
+        return False
     groups: dict[tuple[RangeRule, Decimal | None, Decimal | None], set[str]] = {}
     for ident in set(ids):
         info = cat.indicators.get(ident)
@@ -138,6 +147,12 @@ def _check_values(
         info = cat.indicators[ident]
         if not value.is_finite():
             found.append((i, _INDICATOR, "value", f"expected a number; got {value}", False))
+        elif not MIN_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+            message = (
+                "the value is too large or too small to be recorded: expected 0 or a number "
+                f"from 1e-15 to below 1e15 (either sign); got {value}"
+            )  # forcing does not help: it could not be stored and read back
+            found.append((i, _INDICATOR, "value", message, False))
         elif info.rule is RangeRule.MILESTONE and info.out_of_range(value):
             message = (
                 f'milestone {info.id} "{_short(info.name)}": {range_problem(info.rule, value)}; '
@@ -154,6 +169,19 @@ def _check_values(
                 f"got {value}. Give a reason to force it (--force REASON) if it is right"
             )
             found.append((i, _INDICATOR, "value", message, False))
+
+
+def _check_texts(batch: ActualBatch, found: list[Found]) -> None:
+    """Free text holding a NUL character, which PostgreSQL cannot store (checked per column at
+    C speed, row by row only when one holds it)."""
+    for name in _TEXTS:
+        column: list[str | None] = getattr(batch, name)
+        if "\x00" not in "".join(filter(None, column)):
+            continue
+        for i, text in enumerate(column):
+            if text and "\x00" in text:
+                message = f"the {name} holds a NUL character (\\x00), which cannot be stored"
+                found.append((i, _TEXT, name, message, False))
 
 
 def _regions(texts: list[str | None], found: list[Found]) -> list[str]:

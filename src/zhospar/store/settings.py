@@ -267,6 +267,8 @@ def _record(
 ) -> OverrideRecord:
     if not reason.strip():
         raise ValidationError("an override needs a reason (--reason): say why inference is wrong")
+    if "\x00" in reason:  # PostgreSQL cannot store it
+        raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
     if not user.strip():
         raise ValidationError("who makes the override must be named (user is empty)")
     row = {

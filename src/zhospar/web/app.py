@@ -8,15 +8,16 @@ server starts, and closes it when the server stops.
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -94,8 +95,8 @@ def create_app(
     app.include_router(api_router)
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
              audit_pages, report_pages)  # fmt: skip
-    for module in pages:
-        app.include_router(module.router)
+    for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
+        app.include_router(module.router, include_in_schema=False)
     _errors(app)
     return app
 
@@ -117,6 +118,27 @@ def error_page(request: Request, status: int, message: str) -> Response:
     return Response(html, status_code=status, media_type="text/html; charset=utf-8")
 
 
+def _finite(value: Any) -> Any:
+    """``value`` with NaN and the infinities as text ("nan", "inf"): they are not JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+class EchoJSONResponse(JSONResponse):
+    """JSON for errors that echo what the client sent: every non-ASCII character escaped (a
+    lone surrogate sent as ``"\\ud800"`` cannot be encoded as UTF-8) and NaN or Infinity,
+    which Python's parser accepts but JSON has not, as text."""
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(_finite(content), ensure_ascii=True, allow_nan=False)
+        return text.encode("ascii")
+
+
 def _errors(app: FastAPI) -> None:
     """Zhospar's errors, HTTP errors and bad parameters: JSON for the API, pages for people."""
 
@@ -134,7 +156,7 @@ def _errors(app: FastAPI) -> None:
     async def bad_parameters(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         if _is_api(request):
-            return await request_validation_exception_handler(request, exc)
+            return EchoJSONResponse({"detail": jsonable_encoder(exc.errors())}, 422)
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
         )
