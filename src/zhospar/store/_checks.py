@@ -166,7 +166,8 @@ def _check_values(
         ):
             message = (
                 f'indicator {info.id} "{_short(info.name)}" has unit "{info.unit}": {why}; '
-                f"got {value}. Give a reason to force it (--force REASON) if it is right"
+                f"got {value}. Give a reason to force it if it is right "
+                "(--force REASON on the command line)"
             )
             found.append((i, _INDICATOR, "value", message, False))
 

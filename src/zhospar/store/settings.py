@@ -266,7 +266,7 @@ def _record(
     db: Database, cat: Catalog, fields: dict[str, Any], reason: str, user: str
 ) -> OverrideRecord:
     if not reason.strip():
-        raise ValidationError("an override needs a reason (--reason): say why inference is wrong")
+        raise ValidationError("an override needs a reason: say why the inference is wrong")
     if "\x00" in reason:  # PostgreSQL cannot store it
         raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
     if not user.strip():
