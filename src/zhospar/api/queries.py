@@ -56,17 +56,13 @@ def check_year(stored: StoredEvaluation, year: int | None) -> int:
     plan = stored.plan
     if year is None:
         recorded = {f.period.year for f in stored.facts}
-        return max((y for y in plan_years(plan) if y in recorded), default=plan.period_start)
+        return max((y for y in plan.planned_years if y in recorded), default=plan.period_start)
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
             f"year {year} is outside the plan's period: expected {plan.period_start} to "
             f"{plan.period_end}"
         )
     return year
-
-
-def plan_years(plan: Plan) -> list[int]:
-    return list(range(plan.period_start, plan.period_end + 1))
 
 
 def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:

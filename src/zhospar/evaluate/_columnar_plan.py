@@ -117,9 +117,7 @@ def plan_tables(
 ) -> PlanTables:
     """The plan's tables for ``years`` (default: every year of the planned period)."""
     opts = options or EvaluationOptions()
-    wanted = (
-        tuple(years) if years is not None else tuple(range(plan.period_start, plan.period_end + 1))
-    )
+    wanted = tuple(years) if years is not None else tuple(plan.planned_years)
     polarities = apply_overrides(infer_polarities(plan), opts.overrides)
     specs = rollup_specs(plan, opts.rollups)
     ind, tgt, wgt = _empty("ind"), _empty("tgt"), _empty("wgt")

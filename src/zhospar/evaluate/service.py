@@ -164,7 +164,7 @@ def plan_vs_fact(
     """The multi-year plan-vs-fact table: every indicator in every year of the plan."""
     opts = options or EvaluationOptions()
     inputs = _prepare(plan, facts, opts)
-    years = range(plan.period_start, plan.period_end + 1)
+    years = plan.planned_years
     return [
         PlanVsFactRow(place, {y: inputs.achieve(place, y) for y in years})
         for place in iter_indicators(plan)

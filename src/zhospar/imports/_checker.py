@@ -23,7 +23,7 @@ from zhospar._exceptions import Problem
 from zhospar.imports._cells import parse_period, parse_value, parse_values, unguard
 from zhospar.imports.columns import ColumnMap
 from zhospar.imports.read import RawChunk
-from zhospar.imports.resolve import IndicatorIndex, Resolved, Unresolved, plan_years, units_agree
+from zhospar.imports.resolve import IndicatorIndex, Resolved, Unresolved, units_agree
 from zhospar.ingest.numbers import NO_VALUE
 from zhospar.model.batch import ActualBatch
 from zhospar.model.periods import Period
@@ -60,7 +60,7 @@ class ChunkChecker:
         self.origin_file = Path(file).name
         self.columns = columns
         self.index = IndicatorIndex.from_plan(plan)
-        self.years = plan_years(plan)
+        self.years = plan.years
         self.region_lookup = region_lookup
         self.problems: list[Problem] = []
         self.batch = ActualBatch()

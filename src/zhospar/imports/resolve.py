@@ -31,7 +31,6 @@ __all__ = [
     "Unresolved",
     "name_words",
     "normalise_code",
-    "plan_years",
     "program_names",
     "units_agree",
 ]
@@ -242,14 +241,6 @@ class IndicatorIndex:
         return f'the plan has no goal, task or program "{code_text}" with indicators' + (
             _closest_hint(self._everywhere(), words, cutoff=0.3, with_code=True)
         )
-
-
-def plan_years(plan: Plan) -> list[int]:
-    """The years an actual may belong to: the plan's reported and planned years."""
-    years = set(plan.reported_years)
-    if plan.period_start and plan.period_end:
-        years.update(range(plan.period_start, plan.period_end + 1))
-    return sorted(years)
 
 
 def _deleted_message(cand: Candidate) -> str:

@@ -21,7 +21,6 @@ from zhospar._exceptions import ValidationError
 from zhospar.imports.resolve import (
     EXPENDITURE_SUFFIX,
     EXPENDITURE_UNIT,
-    plan_years,
     program_names,
 )
 from zhospar.model.plan import MILESTONE_UNIT, Expenditure, ExpenditureKind, Indicator, Plan
@@ -126,7 +125,7 @@ def template_rows(plan: Plan, year: int | None = None) -> Iterator[TemplateRow]:
 def write_template(plan: Plan, path: str | Path, year: int | None = None) -> int:
     """Write the template as XLSX or CSV (by the file's suffix); returns the number of rows."""
     target = Path(path)
-    years = plan_years(plan)
+    years = plan.years
     if year is not None and years and year not in years:
         raise ValidationError(
             f"the year {year} is outside the plan: expected {years[0]} to {years[-1]}"

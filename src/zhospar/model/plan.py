@@ -368,3 +368,13 @@ class Plan(_Model):
     totals: list[PlanTotal] = Field(default_factory=list)
     gaps: list[Gap] = Field(default_factory=list)
     source: SourceDocument | None = None
+
+    @property
+    def planned_years(self) -> range:
+        """The planned period's years (2010-2014): the years targets are scored in."""
+        return range(self.period_start, self.period_end + 1)
+
+    @property
+    def years(self) -> list[int]:
+        """Every year the plan gives figures for: its reported years, then the planned period."""
+        return sorted({*self.reported_years, *self.planned_years})

@@ -22,7 +22,7 @@ from zhospar.report._format import number as format_number
 from zhospar.report._format import percent as format_percent
 from zhospar.report._format import status_class
 from zhospar.report._lines import STATUS_LABELS, status_label
-from zhospar.report.build import build_report, report_years
+from zhospar.report.build import build_report
 from zhospar.report.docx import write_docx
 from zhospar.report.html import render_html, write_html
 from zhospar.report.model import (
@@ -88,7 +88,6 @@ __all__ = [
     "render_html",
     "render_multiyear_html",
     "report_format",
-    "report_years",
     "status_class",
     "status_label",
     "write_docx",

@@ -51,7 +51,7 @@ from zhospar.report.model import (
 )
 from zhospar.report.risks import RISK_RULE, link_risks
 
-__all__ = ["build_report", "comments_of", "report_years"]
+__all__ = ["build_report", "comments_of"]
 
 METHOD = (
     "Achievement: increase fact / target × 100 %; decrease target / fact × 100 %; keep at the "
@@ -63,12 +63,6 @@ METHOD = (
     "Figures are computed by zhospar.evaluate (docs/method.md); targets cite their plan line, "
     "facts their source, import file and row, and who entered them.",
 )
-
-
-def report_years(plan: Plan) -> list[int]:
-    """The reported years before the plan and every year of the planned period."""
-    planned = range(plan.period_start, plan.period_end + 1)
-    return sorted({*plan.reported_years, *planned})
 
 
 def comments_of(facts: Iterable[Fact]) -> Comments:
@@ -162,7 +156,7 @@ class _Builder:
         """Plan (reported values and targets) and facts over the years, facts up to the year."""
         facts = dict(self.ev.forecasts[indicator.id].points)
         points = []
-        for year in report_years(self.plan):
+        for year in self.plan.years:
             cells = [v for v in indicator.values if v.year == year]
             reported = next((v.value for v in cells if v.phase is Phase.REPORTED), None)
             target = next((v.value for v in cells if v.phase is Phase.PLANNED), None)

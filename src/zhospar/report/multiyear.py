@@ -22,7 +22,6 @@ from zhospar.model.plan import Phase, Plan
 from zhospar.model.walk import IndicatorPlace
 from zhospar.report._lines import status_label
 from zhospar.report._workbook import WORKBOOK_OPTIONS, Formats, StatusCell, write_cell, write_text
-from zhospar.report.build import report_years
 
 __all__ = [
     "MultiYearRow",
@@ -110,7 +109,7 @@ def build_multiyear(
 ) -> MultiYearTable:
     """Every indicator of ``plan`` in every reported and planned year, plan beside fact."""
     facts = list(facts)
-    years = tuple(report_years(plan))
+    years = tuple(plan.years)
     planned = plan_vs_fact(plan, facts, options)
     before = [y for y in years if y < plan.period_start]
     earlier = {y: evaluate_year(plan, facts, y, options).achievements for y in before}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from zhospar.api.context import Year
-from zhospar.api.queries import plan_years
 from zhospar.model.plan import Plan
 
 __all__ = ["Year", "year_context"]
@@ -13,4 +12,9 @@ __all__ = ["Year", "year_context"]
 
 def year_context(plan: Plan, year: int, path: str) -> dict[str, Any]:
     """The selected year, the plan's years to choose from, and the page the selector reloads."""
-    return {"year": year, "years": plan_years(plan), "year_path": path, "plan_title": plan.title}
+    return {
+        "year": year,
+        "years": list(plan.planned_years),
+        "year_path": path,
+        "plan_title": plan.title,
+    }

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse
 from zhospar.api import queries
 from zhospar.api.context import Context
 from zhospar.model.walk import iter_indicators
-from zhospar.report import report_years
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
 
@@ -30,7 +29,7 @@ def plan_tree(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
     context = {
         **year_context(stored.plan, chosen, "/plan"),
         "report": queries.year_report(stored, chosen),
-        "columns": report_years(stored.plan),
+        "columns": stored.plan.years,
         "cells": cells,
     }
     return render(request, "plan", context)
