@@ -479,7 +479,26 @@ def test_a_bad_value_is_named_by_file_row_and_column(bundled: ReadResult, tmp_pa
     with pytest.raises(ValidationError) as raised:
         score_facts(bundled.plan, path)
     assert str(raised.value) == (
-        'facts.csv, row 3 (line 4), column "value": expected a number such as 5.3 or 5,3; got "abc"'
+        'facts.csv, row 3 (line 4), column "value": expected a finite number such as 5.3 or 5,3; '
+        'got "abc"'
+    )
+
+
+@pytest.mark.parametrize("bad", ["'NaN'::DOUBLE", "'inf'::DOUBLE", "-'inf'::DOUBLE"])
+def test_a_value_that_is_not_finite_is_refused_from_a_parquet_file(
+    bundled: ReadResult, tmp_path: Path, bad: str
+) -> None:
+    # Not a number, nor infinite: summed, it would turn a whole indicator-year into NaN.
+    path = tmp_path / "facts.parquet"
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT * FROM (VALUES ('G1.1-I1', 2012, 5.3::DOUBLE), ('G1.1-I1', 2011, {bad})) "
+        f"t(indicator_id, year, value)) TO '{path}' (FORMAT parquet)"
+    )
+    with pytest.raises(ValidationError) as raised:
+        score_facts(bundled.plan, path)
+    assert str(raised.value).startswith(
+        'facts.parquet, row 2, column "value": expected a finite number such as 5.3 or 5,3; got "'
     )
 
 

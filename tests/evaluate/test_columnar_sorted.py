@@ -119,6 +119,23 @@ def test_facts_in_order_are_proven_and_equal_pure(bundled: ReadResult, monthly: 
     assert in_order > shuffled + 150  # the shapes proven in order
 
 
+def test_regions_first_seen_after_the_probe_take_a_second_pass(
+    bundled: ReadResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The regions are read from the first facts only; with a probe of 40 facts some regions
+    # (KAR, say) first appear later. Their facts find no key and the pass reads fewer facts
+    # than the file holds, so it runs again with every region: the same scores, as many proven.
+    facts = shaped_facts(bundled.plan, seed=17)
+    options = EvaluationOptions(expected_regions=REGIONS)
+    order = _SORTED.format(period="start_month")
+    _IN_ORDER.clear()
+    _compare(bundled.plan, facts, options, order=order)
+    monkeypatch.setattr("zhospar.evaluate._columnar_rollup._PROBE", 40)
+    _compare(bundled.plan, facts, options, order=order)
+    whole_file, first_facts = _IN_ORDER
+    assert first_facts == whole_file > 0
+
+
 # --- by hand ----------------------------------------------------------------------------------
 
 Row = tuple[str, int, str | None, int | None, float]  # indicator, year, region, month, value
@@ -195,6 +212,31 @@ def test_a_count_whose_first_region_starts_late_is_proven(
     score, in_order = _score(bundled.plan, rows, tmp_path, options)
     assert (score.fact, score.complete, in_order) == (20.0, False, 1)
     assert score.note == ("on partial facts: R01: covers 8 of 12 months; no fact for region(s) R04")
+
+
+def test_a_region_the_probe_missed_is_not_taken_for_its_neighbour(
+    bundled: ReadResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The probe (the first 24 facts: 2011) sees R01 and R03 only. In 2012 R02's December comes
+    # just before R03's year: it must be neither left out nor taken for R01's December. 13 facts
+    # of 1.0: 13 of 210 = 6.19 %, R02 short of the year.
+    monkeypatch.setattr("zhospar.evaluate._columnar_rollup._PROBE", 24)
+    first = [(COUNT, 2011, r, m, 1.0) for r in ("R01", "R03") for m in FULL]
+    rows = first + _regions(COUNT, {"R02": range(12, 13), "R03": FULL})
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
+        "value DOUBLE)"
+    )
+    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
+    path = tmp_path / "facts.parquet"
+    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    scores = score_facts(plan_tables(bundled.plan, [2011, 2012]), path)
+    score = scores.by_key()[(COUNT, 2012)]
+    assert (score.fact, score.facts, score.complete) == (13.0, 13, False)
+    assert score.percent is not None and round(score.percent, 2) == 6.19
+    assert score.note == "on partial facts: R02: covers 1 of 12 months"
+    assert scores.in_order == 1  # 2012, on the second pass; in 2011 R01 and R03 are not next
 
 
 def test_one_region_from_march_to_july(bundled: ReadResult, tmp_path: Path) -> None:

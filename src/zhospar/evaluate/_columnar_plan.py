@@ -9,6 +9,7 @@ facts once they are rolled up (a few rows per indicator, never per fact).
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -93,15 +94,16 @@ class PlanTables:
     def milestone_ids(self) -> list[str]:
         return list(self.tables["ms"]["indicator_id"])
 
-    @property
+    # Read on every scoring: worked out once (ten thousand indicators take milliseconds).
+    @functools.cached_property
     def has_fixed_weights(self) -> bool:
         return bool(self.tables["wgt"]["indicator_id"]) or any(self.tables["ind"]["fixed_weights"])
 
-    @property
+    @functools.cached_property
     def rules(self) -> frozenset[RollupRule]:
-        return frozenset(RollupRule(rule) for rule in self.tables["ind"]["rule"])
+        return frozenset(RollupRule(rule) for rule in set(self.tables["ind"]["rule"]))
 
-    @property
+    @functools.cached_property
     def has_base_weights(self) -> bool:
         ind = self.tables["ind"]
         return any(

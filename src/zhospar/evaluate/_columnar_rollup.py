@@ -20,16 +20,28 @@ import duckdb
 
 from zhospar._exceptions import ValidationError
 from zhospar.evaluate._columnar_plan import PlanTables
-from zhospar.evaluate._columnar_score import rolled_rows
-from zhospar.evaluate._columnar_sorted import probe_sql, regions_sql, unproven_rows
-from zhospar.evaluate._columnar_sorted import rolled_sql as sorted_sql
+from zhospar.evaluate._columnar_score import (
+    first_scores_sql,
+    outside_rows,
+    pass_rows,
+    rolled_rows,
+    rolled_table,
+)
+from zhospar.evaluate._columnar_sorted import (
+    MOST_FACTS,
+    every_region_sql,
+    probe_sql,
+    regions_sql,
+    rolled_ctes,
+    unproven_rows,
+)
 from zhospar.evaluate._columnar_source import FactTable
 from zhospar.evaluate._columnar_sql import MAX_FACTS_IN_CELL, rolled_sql
 
 __all__ = ["RUN_TABLES", "Rolled", "roll_up"]
 
-RUN_TABLES = ("cells", "rolled", "slow", "regions")  # made by each run, dropped after it
-_PROBE = 100_000  # the first facts of a file, which show whether it is in order
+RUN_TABLES = ("cells", "scored", "slow", "regions")  # made by each run, dropped after it
+_PROBE = 20_000  # the first facts of a file, which show its order and its regions
 _MOSTLY = 0.9  # the share of facts left unproven above which all are rolled up by region
 
 
@@ -43,6 +55,7 @@ class Rolled:
     milestone_facts: bool  # some milestone has a fact
     several_milestone_facts: bool  # a milestone has more than one fact in a year
     unknown: bool  # some facts are of ids the plan does not know
+    scored: bool = False  # the scores are made: ``{prefix}_scored`` (``first_scores_sql``)
 
 
 def roll_up(
@@ -62,92 +75,130 @@ def roll_up(
         expected=tables.expected_regions,
         fixed_weights=tables.has_fixed_weights,
     )
-    names = _regions(con, source, prefix)
-    if names is None:
+    probe = _probe(con, source)
+    if probe is None:
         con.execute(by_region(source.rows))
         _check_periods(con, source, prefix)
         counts = _one(con, f"SELECT {_seen(f'{prefix}_slow', plan_prefix, 'read')}")
-        rows = rolled_rows(prefix, proven=False, by_region=True, expected=_expected(tables))
-        return _rolled(rows, 0, counts)
-    assert source.positioned is not None  # names come only with positions
-    con.execute(
-        sorted_sql(
-            prefix,
-            plan_prefix,
-            source.positioned,
-            monthly=source.monthly,
-            names=names,
-            expected=tables.expected_regions,
-        )
-    )
-    return _prove_the_rest(con, source, tables, prefix, plan_prefix, by_region)
+        return _rolled(rolled_rows(prefix, proven=False, by_region=True), 0, counts)
+    names, facts = probe
+    # A WEIGHTED rate's base weights need each fact: never proven, so never scored here.
+    score = not tables.has_base_weights
+    seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
+    if seen[_FACTS] < facts:  # some fact's region was not among the first facts': no key
+        names = [str(r) for r in _one(con, every_region_sql(source.rows))[0]]
+        seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
+    if score and (seen[0] or seen[_MILESTONES]):
+        # Some group is not proven, or a milestone has facts: the scores made with the pass
+        # do not stand. Again, keeping the rows for the region roll-up and the scores.
+        score = False
+        seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
+    return _prove_the_rest(con, source, prefix, by_region, seen, scored=score)
 
 
-def _prove_the_rest(
+def _probe(con: duckdb.DuckDBPyConnection, source: FactTable) -> tuple[list[str], int] | None:
+    """The regions of the first facts (sorted) and the facts in the file; None for facts
+    without positions, whose first facts show them out of order (most indicator-years with
+    several facts not side by side), or too many for the packed bounds (``MOST_FACTS``): those
+    are rolled up by region at once."""
+    if source.positioned is None:
+        return None
+    several, side_by_side, names, facts = _one(con, probe_sql(source.positioned, _PROBE))
+    if side_by_side * 2 < several or facts > MOST_FACTS:
+        return None
+    return [str(r) for r in names], int(facts)
+
+
+_FACTS, _MILESTONES = 3, 4  # in the counts of ``_sorted_pass``: facts read, milestones with facts
+
+
+def _sorted_pass(
     con: duckdb.DuckDBPyConnection,
     source: FactTable,
     tables: PlanTables,
     prefix: str,
     plan_prefix: str,
-    by_region: Callable[[str], str],
-) -> Rolled:
-    """After the sorted pass: roll up by region what it did not prove, and count."""
-    unproven, groups, first, last, left, *counts = _one(
-        con,
-        "SELECT count(*) FILTER (WHERE r.shape IS NULL), count(*), "
-        "min(r.pos_lo) FILTER (WHERE r.shape IS NULL), "
-        "max(r.pos_hi) FILTER (WHERE r.shape IS NULL), "
-        "coalesce(sum(r.n) FILTER (WHERE r.shape IS NULL), 0), "
-        + _seen(f"{prefix}_rolled", plan_prefix, "n"),
+    names: list[str],
+    *,
+    score: bool,
+) -> tuple[Any, ...]:
+    """The one pass by indicator and year with the regions ``names`` (and, with ``score``, the
+    scores made as if all is proven), then what it saw: the groups not proven, all groups, the
+    facts of those not proven, then ``_seen``."""
+    assert source.positioned is not None  # the sorted pass needs positions
+    con.execute(regions_sql(prefix, names))
+    ctes = rolled_ctes(
+        prefix,
+        plan_prefix,
+        source.positioned,
+        monthly=source.monthly,
+        names=names,
+        expected=tables.expected_regions,
     )
+    con.execute(
+        first_scores_sql(
+            prefix,
+            plan_prefix,
+            ctes,
+            keep_tolerance=tables.keep_tolerance,
+            rules=tables.rules,
+            score=score,
+        )
+    )
+    # Rows of the plan's grid are of known indicators: only the others (``r_id``) are looked up.
+    outside = outside_rows(prefix)
+    return _one(
+        con,
+        "SELECT * FROM (SELECT count(*) FILTER (WHERE shape IS NULL), count(*), "
+        "coalesce(sum(n) FILTER (WHERE shape IS NULL), 0), coalesce(sum(n), 0) "
+        f"FROM {pass_rows(prefix)}), (SELECT {_seen(outside, plan_prefix, 'n', read=False)})",
+    )
+
+
+def _prove_the_rest(
+    con: duckdb.DuckDBPyConnection,
+    source: FactTable,
+    prefix: str,
+    by_region: Callable[[str], str],
+    seen: tuple[Any, ...],
+    *,
+    scored: bool,
+) -> Rolled:
+    """After the sorted pass: roll up by region what it did not prove (when the pass has
+    ``scored``, it proved everything)."""
+    unproven, groups, left, *counts = seen
     proven = groups - unproven
     if unproven:
         # Facts nearly all left unproven are all rolled up by region: picking out the few that
         # were proven would cost more than it saves.
         some = left < _MOSTLY * counts[0]
         assert source.positioned is not None  # the sorted pass needs positions
-        rows = unproven_rows(prefix, source.positioned, first, last) if some else source.rows
+        rolled = rolled_table(prefix)
+        rows = unproven_rows(rolled, source.positioned) if some else source.rows
         con.execute(by_region(rows))
         _check_periods(con, source, prefix)
         proven = proven if some else 0
-    sql = rolled_rows(prefix, proven=proven > 0, by_region=unproven > 0, expected=_expected(tables))
-    return _rolled(sql, proven, tuple(counts))
+    sql = rolled_rows(prefix, proven=proven > 0, by_region=unproven > 0)
+    return _rolled(sql, proven, tuple(counts), scored=scored)
 
 
-def _regions(con: duckdb.DuckDBPyConnection, source: FactTable, prefix: str) -> list[str] | None:
-    """The regions of facts that have positions, numbered in ``{prefix}_regions``; None for facts
-    without positions, or whose first facts show them out of order (most indicator-years with
-    several facts not side by side): those are rolled up by region at once."""
-    if source.positioned is None:
-        return None
-    several, side_by_side = _one(con, probe_sql(source.positioned, _PROBE))
-    if side_by_side * 2 < several:
-        return None
-    con.execute(regions_sql(prefix, source.rows))
-    found = con.execute(
-        f"SELECT region FROM {prefix}_regions WHERE region IS NOT NULL ORDER BY code"
-    ).fetchall()
-    return [str(row[0]) for row in found]
-
-
-def _seen(table: str, plan_prefix: str, facts: str) -> str:
-    """SQL of: the facts read, whether milestones have facts (several in a year), whether some
-    ids are unknown; over ``table``, one row per indicator-year with ``facts`` facts."""
+def _seen(table: str, plan_prefix: str, facts: str, *, read: bool = True) -> str:
+    """SQL of: the facts read (with ``read``), whether milestones have facts (several in a
+    year), whether some ids are unknown; over ``table``, one row per indicator-year with
+    ``facts`` facts."""
     return (
-        f"coalesce(sum(r.{facts}), 0), count(*) FILTER (WHERE k.milestone), "
+        (f"coalesce(sum(r.{facts}), 0), " if read else "") + "count(*) FILTER (WHERE k.milestone), "
         f"count(*) FILTER (WHERE k.milestone AND r.{facts} > 1), "
         f"count(*) FILTER (WHERE k.indicator_id IS NULL) FROM {table} r "
         f"LEFT JOIN {plan_prefix}_known k ON k.indicator_id = r.indicator_id"
     )
 
 
-def _rolled(rows: str, in_order: int, counts: tuple[Any, ...]) -> Rolled:
+def _rolled(rows: str, in_order: int, counts: tuple[Any, ...], *, scored: bool = False) -> Rolled:
     facts, milestones, several, unknown = counts
-    return Rolled(rows, in_order, int(facts), bool(milestones), bool(several), bool(unknown))
-
-
-def _expected(tables: PlanTables) -> bool:
-    return tables.expected_regions is not None
+    return Rolled(
+        rows, in_order, int(facts), bool(milestones), bool(several), bool(unknown), scored
+    )
 
 
 def _one(con: duckdb.DuckDBPyConnection, query: str) -> tuple[Any, ...]:

@@ -36,6 +36,8 @@ __all__ = [
     "POLARITY",
     "RULE",
     "milestones_sql",
+    "outside_rows",
+    "pass_rows",
     "rolled_rows",
     "scores_sql",
 ]
@@ -66,29 +68,76 @@ def _literals(enum: type[StrEnum], kind: str) -> dict[Any, str]:
     return {member: f"{_q(member.value)}::{kind}" for member in enum}
 
 
-_R = _literals(RollupRule, RULE)
 _S = _literals(Status, STATUS)
 _N = _literals(NoScore, NO_SCORE)
-_P = _literals(Polarity, POLARITY)
 _M = _literals(MilestoneState, MILESTONE)
+
+
+def _plain(enum: type[StrEnum]) -> dict[Any, str]:
+    """Values as plain text, for comparing with an ENUM column (DuckDB casts the text once) and
+    for CASE branches cast once as a whole: each ENUM written in a statement is bound apart."""
+    return {member: _q(member.value) for member in enum}
+
+
+_R, _P, _SV, _NV = (_plain(enum) for enum in (RollupRule, Polarity, Status, NoScore))
 _NO_PARTS = "(SELECT NULL::VARCHAR AS indicator_id, NULL::DOUBLE AS value, NULL::BOOLEAN AS full)"
 
 
-def rolled_rows(p: str, *, proven: bool, by_region: bool, expected: bool) -> str:
+# The sorted pass's columns kept as r_<name> by ``first_scores_sql`` without scores, for the
+# region roll-up and ``scores_sql``; its ``n`` is kept as ``facts``, its ids as they are and again
+# as ``r_id`` and ``r_year``. With scores only the shape is kept, and the ids of rows outside the
+# grid: each column written costs about half a millisecond.
+CARRIED = (
+    "shape",
+    "total",
+    "last_value",
+    "national",
+    "short_months",
+    "short_last",
+    "missing",
+)
+
+
+def rolled_table(p: str) -> str:
+    """The sorted pass's rows (``_columnar_sorted.rolled_ctes``) as kept in ``{p}_scored``, by
+    their own names, as a subquery (a row rolled up from facts has at least one)."""
+    columns = ", ".join(f"r_{c} AS {c}" for c in CARRIED)
+    return (
+        "(SELECT coalesce(r_id, indicator_id) AS indicator_id, coalesce(r_year, year) AS year, "
+        f"facts AS n, {columns} FROM {p}_scored WHERE facts > 0)"
+    )
+
+
+def pass_rows(p: str) -> str:
+    """Each row of the sorted pass in ``{p}_scored``, scored or not, by its ``shape`` and ``n``
+    (a row rolled up from facts has at least one); and (``outside_rows``) those of ids outside
+    the plan's grid, by ``indicator_id`` and ``n``."""
+    return f"(SELECT r_shape AS shape, facts AS n FROM {p}_scored WHERE facts > 0)"
+
+
+def outside_rows(p: str) -> str:
+    return f"(SELECT r_id AS indicator_id, facts AS n FROM {p}_scored WHERE r_id IS NOT NULL)"
+
+
+def _proven(source: str, more: str = "") -> str:
+    """The sorted pass's rows of ``source`` in the columns of ``rolled_rows`` (and ``more``)."""
+    return (
+        "SELECT indicator_id, year, n, total, last_value, national, FALSE AS overlapping, "
+        "NULL::VARCHAR AS overlap_at, short_months, short_last, missing, "
+        "NULL::DOUBLE AS w_sum, NULL::DOUBLE AS w_den, NULL::VARCHAR AS w_missing, "
+        f"n AS read{more} FROM {source}"
+    )
+
+
+def rolled_rows(p: str, *, proven: bool, by_region: bool) -> str:
     """Every indicator-year's rolled-up facts, as one relation: the rows the sorted path proved
-    (``{p}_rolled``, where only what varies is stored) and those rolled up by region
-    (``{p}_slow``). Columns: indicator_id, year, n, total, last_value, national, overlapping,
-    overlap_at, short_months, short_last, missing, w_sum, w_den, w_missing and read (the facts
-    of the indicator-year, the country's and the regions')."""
+    (kept in ``{p}_scored``) and those rolled up by region (``{p}_slow``). Columns:
+    indicator_id, year, n, total, last_value, national, overlapping, overlap_at, short_months,
+    short_last, missing, w_sum, w_den, w_missing and read (the facts of the indicator-year, the
+    country's and the regions')."""
     parts = []
     if proven:
-        missing = "missing" if expected else "NULL::VARCHAR AS missing"
-        parts.append(
-            "SELECT indicator_id, year, n, total, last_value, national, FALSE AS overlapping, "
-            f"NULL::VARCHAR AS overlap_at, short_months, short_last, {missing}, "
-            "NULL::DOUBLE AS w_sum, NULL::DOUBLE AS w_den, NULL::VARCHAR AS w_missing, "
-            f"n AS read FROM {p}_rolled WHERE shape IS NOT NULL"
-        )
+        parts.append(_proven(rolled_table(p)) + " WHERE shape IS NOT NULL")
     if by_region:
         parts.append(
             "SELECT indicator_id, year, n, total, last_value, country AND has_year AS national, "
@@ -131,12 +180,14 @@ based AS (  -- the country's rates when there are any, as _prefer_national does
 )"""
 
 
-def _joins(t: str, *, rules: frozenset[RollupRule], base_weights: bool) -> str:
-    """The plan's grid with each indicator's own facts; a RATIO's parts and a WEIGHTED rate's
-    base only when the plan has such rules (each join is a pipeline more to run)."""
+def _joins(t: str, *, rules: frozenset[RollupRule], base_weights: bool, carry: bool) -> str:
+    """The plan's grid with each indicator's own facts (all of them when ``carry``: the rows of
+    ids not in the grid are kept too); a RATIO's parts and a WEIGHTED rate's base only when the
+    plan has such rules (each join is a pipeline more to run)."""
     joins = [
         f"FROM {t}_grid g",
-        "LEFT JOIN own o ON o.indicator_id = g.indicator_id AND o.year = g.year",
+        f"{'FULL' if carry else 'LEFT'} JOIN own o "
+        "ON o.indicator_id = g.indicator_id AND o.year = g.year",
     ]
     if RollupRule.RATIO in rules:
         joins.append("LEFT JOIN own num ON num.indicator_id = g.numerator AND num.year = g.year")
@@ -196,14 +247,25 @@ def _branches(table: dict[RollupRule | None, str], rules: frozenset[RollupRule])
     return "\n      ".join(sql for rule, sql in table.items() if rule is None or rule in rules)
 
 
-def _observed(t: str, *, rules: frozenset[RollupRule], base_weights: bool) -> str:
+_CARRIED_FROM_OWN = (
+    "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, "
+    "CASE WHEN g.indicator_id IS NULL THEN o.year END AS r_year, o.shape AS r_shape, "
+)
+
+
+def _observed(
+    t: str, *, rules: frozenset[RollupRule], base_weights: bool, carry: bool = False
+) -> str:
     """Per plan indicator and year, as ``rollup_year``: no fact (``nothing``), a refusal and
     why, or a value, whether it is whole, and what is missing from it. Only the branches of
-    the rules the plan has are written (a plan without RATIO needs no parts joined)."""
+    the rules the plan has are written (a plan without RATIO needs no parts joined). With
+    ``carry``, each row keeps its rolled-up facts (``CARRIED``)."""
     sum_, last = _R[RollupRule.SUM], _R[RollupRule.LAST]
+    carried = _CARRIED_FROM_OWN if carry else ""
     return f"""
 observed AS (
-  SELECT g.indicator_id, g.year, g.polarity, g.deleted, g.target, g.target_note, o.n AS facts,
+  SELECT {carried}g.indicator_id, g.year, g.polarity, g.deleted, g.target, g.target_note,
+    o.n AS facts,
     CASE WHEN o.national THEN FALSE
       {_branches(_NOTHING, rules)}
       ELSE o.indicator_id IS NULL END AS nothing,
@@ -220,7 +282,7 @@ observed AS (
     CASE WHEN g.rule = {sum_} THEN o.short_months WHEN g.rule = {last} THEN o.short_last
       END AS short,
     CASE WHEN g.rule IN ({sum_}, {last}) THEN o.missing END AS missing
-  {_joins(t, rules=rules, base_weights=base_weights)}
+  {_joins(t, rules=rules, base_weights=base_weights, carry=carry)}
 )"""
 
 
@@ -228,59 +290,71 @@ def _band(percent: str) -> str:
     achieved = _num(ACHIEVED_AT) + f" * (1 - {BAND_SLACK!r})"
     nearly = _num(NEARLY_AT) + f" * (1 - {BAND_SLACK!r})"
     return (
-        f"CASE WHEN {percent} >= {achieved} THEN {_S[Status.ACHIEVED]} "
-        f"WHEN {percent} >= {nearly} THEN {_S[Status.NEARLY]} "
-        f"ELSE {_S[Status.NOT_ACHIEVED]} END"
+        f"CASE WHEN {percent} >= {achieved} THEN {_SV[Status.ACHIEVED]} "
+        f"WHEN {percent} >= {nearly} THEN {_SV[Status.NEARLY]} "
+        f"ELSE {_SV[Status.NOT_ACHIEVED]} END"
     )
 
 
 def _better(better: str) -> str:
-    return f"CASE WHEN {better} THEN {_S[Status.ACHIEVED]} ELSE {_S[Status.NOT_ACHIEVED]} END"
+    return f"CASE WHEN {better} THEN {_SV[Status.ACHIEVED]} ELSE {_SV[Status.NOT_ACHIEVED]} END"
 
 
 def _scored(keep_tolerance: float) -> str:
-    """Each observation against its target, as ``achievement.achieve`` (one SELECT: each column
-    may use those before it)."""
+    """Each observation against its target, as ``achievement.achieve``. A column is used by
+    the next CTE, never by a column of the same SELECT: DuckDB would write the used column's
+    expression again in place, and planning the grown expressions costs more than running
+    them (each CTE passes every column on; the final SELECT picks)."""
     inc, dec, keep = _P[Polarity.INCREASE], _P[Polarity.DECREASE], _P[Polarity.KEEP]
-    signed = "(target < 0 OR fact < 0)"
     return f"""
-scored AS (
-  SELECT indicator_id, year, polarity, target, facts, deleted, target_note, refused,
+judged AS (
+  SELECT * REPLACE (CASE WHEN nothing THEN NULL ELSE rule END AS rule),
     CASE WHEN nothing THEN NULL WHEN refused IS NOT NULL THEN FALSE ELSE whole END AS complete,
     CASE WHEN nothing OR refused IS NOT NULL THEN NULL ELSE value END AS fact,
-    CASE WHEN nothing THEN NULL ELSE rule END AS rule,
-    CASE WHEN deleted IS NOT NULL THEN {_N[NoScore.DELETED]}
-      WHEN target IS NULL THEN {_N[NoScore.NO_TARGET]}
-      WHEN nothing THEN {_N[NoScore.NO_FACT]}
-      WHEN refused IS NOT NULL THEN {_N[NoScore.NOT_ROLLED_UP]} END AS no_score,
+    (CASE WHEN deleted IS NOT NULL THEN {_NV[NoScore.DELETED]}
+      WHEN target IS NULL THEN {_NV[NoScore.NO_TARGET]}
+      WHEN nothing THEN {_NV[NoScore.NO_FACT]}
+      WHEN refused IS NOT NULL THEN {_NV[NoScore.NOT_ROLLED_UP]} END)::{NO_SCORE} AS no_score,
+    nullif(concat_ws('; ', short, 'no fact for region(s) ' || missing), '') AS partial
+  FROM observed
+),
+measured AS (
+  SELECT *, target < 0 OR fact < 0 AS signed,
     CASE WHEN polarity = {keep} AND target <> 0
-      THEN abs(fact - target) * 100 / abs(target) END AS deviation,
+      THEN abs(fact - target) * 100 / abs(target) END AS deviation
+  FROM judged
+),
+percented AS (
+  SELECT *,
     CASE WHEN no_score IS NOT NULL THEN NULL
-      WHEN polarity = {inc} THEN CASE WHEN {signed} OR target = 0 THEN NULL
+      WHEN polarity = {inc} THEN CASE WHEN signed OR target = 0 THEN NULL
         ELSE fact / target * 100 END
-      WHEN polarity = {dec} THEN CASE WHEN {signed} OR fact = 0 THEN NULL
+      WHEN polarity = {dec} THEN CASE WHEN signed OR fact = 0 THEN NULL
         WHEN target = 0 THEN 0 ELSE target / fact * 100 END
       WHEN polarity = {keep} THEN CASE WHEN target = 0 THEN NULL
         ELSE greatest(0, 100 - greatest(0, deviation - {keep_tolerance!r})) END
-      ELSE CASE WHEN fact >= 1 THEN 100 ELSE 0 END END AS percent,
-    CASE WHEN no_score IS NOT NULL THEN {_S[Status.NO_DATA]}
-      WHEN polarity = {inc} AND {signed} THEN {_better("fact >= target")}
-      WHEN polarity = {inc} AND target = 0 THEN {_S[Status.ACHIEVED]}
-      WHEN polarity = {dec} AND {signed} THEN {_better("fact <= target")}
-      WHEN polarity = {dec} AND fact = 0 THEN {_S[Status.ACHIEVED]}
+      ELSE CASE WHEN fact >= 1 THEN 100 ELSE 0 END END AS percent
+  FROM measured
+),
+scored AS (
+  SELECT *,
+    (CASE WHEN no_score IS NOT NULL THEN {_SV[Status.NO_DATA]}
+      WHEN polarity = {inc} AND signed THEN {_better("fact >= target")}
+      WHEN polarity = {inc} AND target = 0 THEN {_SV[Status.ACHIEVED]}
+      WHEN polarity = {dec} AND signed THEN {_better("fact <= target")}
+      WHEN polarity = {dec} AND fact = 0 THEN {_SV[Status.ACHIEVED]}
       WHEN polarity = {keep} AND target = 0 THEN {_better("fact = 0")}
       WHEN polarity NOT IN ({inc}, {dec}, {keep}) THEN {_better("fact >= 1")}
-      ELSE {_band("percent")} END AS status,
-    nullif(concat_ws('; ', short, 'no fact for region(s) ' || missing), '') AS partial
-  FROM observed
+      ELSE {_band("percent")} END)::{STATUS} AS status
+  FROM percented
 )"""
 
 
 _NOTE = f"""CASE no_score
-      WHEN {_N[NoScore.DELETED]} THEN deleted
-      WHEN {_N[NoScore.NO_TARGET]} THEN target_note
-      WHEN {_N[NoScore.NO_FACT]} THEN 'no fact yet for ' || year
-      WHEN {_N[NoScore.NOT_ROLLED_UP]} THEN 'not rolled up: ' || refused
+      WHEN {_NV[NoScore.DELETED]} THEN deleted
+      WHEN {_NV[NoScore.NO_TARGET]} THEN target_note
+      WHEN {_NV[NoScore.NO_FACT]} THEN 'no fact yet for ' || year
+      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN 'not rolled up: ' || refused
       ELSE coalesce('on partial facts: ' || partial, '') END"""
 
 
@@ -402,4 +476,43 @@ def scores_sql(
     return (
         f"CREATE OR REPLACE TEMP TABLE {p}_scores AS WITH {','.join(parts)}\n"
         f"SELECT {COLUMNS} FROM ({union})"
+    )
+
+
+def first_scores_sql(
+    p: str,
+    t: str,
+    ctes: str,
+    *,
+    keep_tolerance: float,
+    rules: frozenset[RollupRule],
+    score: bool,
+) -> str:
+    """``{p}_scored``: the sorted pass's rows (``ctes`` end with ``rolled``) and, with
+    ``score``, in the same statement the scores made from them as if every row were proven and
+    no milestone had a fact: planning and writing a second table of fifty thousand rows would
+    cost more than the scoring itself. Then only what ``_columnar_rollup`` checks is kept of the
+    pass (``r_shape``; ``r_id`` and ``r_year`` on rows of ids outside the grid: milestones'
+    facts, unknown ids, years outside the plan's). When the check fails, the pass is made again
+    without ``score``, keeping every row by ``rolled_table``'s columns for ``scores_sql``."""
+    if not score:
+        columns = ", ".join(f"{c} AS r_{c}" for c in CARRIED)
+        return (
+            f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {ctes}\n"
+            "SELECT indicator_id, year, n AS facts, indicator_id AS r_id, "
+            f"year AS r_year, {columns} FROM rolled"
+        )
+    parts = [
+        ctes,
+        _own(f"({_proven('rolled', ', shape')})"),
+        _observed(t, rules=rules, base_weights=False, carry=True),
+        _scored(keep_tolerance),
+    ]
+    union = (
+        f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} AS note FROM scored "
+        f"UNION ALL BY NAME SELECT * FROM {t}_unreported"
+    )
+    return (
+        f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {','.join(parts)}\n"
+        f"SELECT r_id, r_year, r_shape, {COLUMNS} FROM ({union})"
     )

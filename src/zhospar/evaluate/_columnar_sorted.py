@@ -14,9 +14,12 @@ region and period: with the regions numbered 0 .. R-1 in sorted order and the co
 * a quarter or a half-year has a key above those (never part of a proof; only decoded when it is
   an indicator-year's only fact).
 
-One pass groups by indicator and year only (``rolled_sql``), keeping the number of facts, the
+One pass groups by indicator and year only (``rolled_ctes``), keeping the number of facts, the
 sum, the sum of December values, and the least and greatest of ``position - key`` and of
-``position``. When ``position - key`` is the same for every fact of the group, the keys are the
+``position``, the two packed in one number, ``(position - key) * 2^32 + position`` (two
+aggregates cost less than four): when the least and greatest ``position - key`` are equal, the
+low halves are the least and greatest position. When ``position - key`` is the same for every
+fact of the group, the keys are the
 positions shifted, hence all different: no region has a period twice. When, besides, the
 positions run without a gap (greatest - least + 1 = the number of facts), the keys fill a range
 without a gap, and a range of month keys is exactly "regions c1 .. c2, each with each month
@@ -30,7 +33,9 @@ and then each region's total, latest value (December, or the year), months cover
 are known from the group's sums, exactly, with no region grouping. Anything else (facts out of
 order, a missing month, an overlap, the country beside regions, a WEIGHTED indicator, which needs
 each region's own total, a stock whose last region stops before December) is *not* proven and
-goes to the region-level roll-up (``_columnar_sql``), restricted to those indicator-years. The
+goes to the region-level roll-up (``_columnar_sql``), restricted to those indicator-years (the
+packed bounds of a group not proven are not its positions' bounds, so those facts are sought in
+the whole file). The
 proof never depends on the order: facts out of order only fail it, and cost the slower path. A
 file whose first facts are out of order (``probe_sql``) goes that way at once.
 """
@@ -39,24 +44,41 @@ from __future__ import annotations
 
 from zhospar.evaluate.rollup import RollupRule
 
-__all__ = ["probe_sql", "regions_sql", "rolled_sql", "unproven_rows"]
+__all__ = [
+    "MOST_FACTS",
+    "every_region_sql",
+    "probe_sql",
+    "regions_sql",
+    "rolled_ctes",
+    "unproven_rows",
+]
 
 _SHAPE = "ENUM('one', 'years', 'months')"  # an ENUM column is written faster than text
+_HALF = 2**32  # positions are packed below this, ``position - key`` above it
+# The most facts a file may hold for the sorted path: ``position - key`` stays within 31 bits.
+MOST_FACTS = 2**31 - 2**24
 
 
-def regions_sql(p: str, rows: str) -> str:
-    """``{p}_regions``: each region's code (0 .. R-1 in sorted order; the country, NULL, is R)
-    and ``base``, its month keys less the month. A table, not a list in the statement: DuckDB
-    joins ten million facts to a table faster."""
+def regions_sql(p: str, names: list[str]) -> str:
+    """``{p}_regions``: each region of ``names`` (sorted) with its code (0 .. R-1; the country,
+    NULL, is R) and ``base``, its month keys less the month. A table, not a list in the
+    statement: DuckDB joins ten million facts to a table faster. A fact whose region is not
+    here finds no key and is left out of the pass: ``_columnar_rollup`` sees that fewer facts
+    were read than the file holds and runs the pass again with every region."""
+    listed = _listed(names)
     return f"""
 CREATE OR REPLACE TEMP TABLE {p}_regions AS
-WITH coded AS (
-  SELECT region, (row_number() OVER (ORDER BY region) - 1)::BIGINT AS code
-  FROM (SELECT DISTINCT region FROM ({rows}) WHERE region IS NOT NULL)
-),
-counted AS (SELECT count(*)::BIGINT AS regions FROM coded)
-SELECT region, code, regions + 12 * code AS base FROM coded, counted
-UNION ALL SELECT NULL, regions, 13 * regions FROM counted"""
+SELECT region, code, {len(names)} + 12 * code AS base
+FROM (SELECT unnest({listed}) AS region, unnest(range({len(names)})) AS code)
+UNION ALL SELECT NULL, {len(names)}, {13 * len(names)}"""
+
+
+def every_region_sql(rows: str) -> str:
+    """Every region of the facts, sorted (when the first facts did not show them all)."""
+    return (
+        "SELECT coalesce(list(DISTINCT region ORDER BY region), []) "
+        f"FROM ({rows}) WHERE region IS NOT NULL"
+    )
 
 
 def _key(monthly: bool, regions: int) -> str:
@@ -74,26 +96,33 @@ def probe_sql(positioned: str, rows: int) -> str:
     """Of the indicator-years with several facts among the first ``rows`` facts, how many, and
     how many have their facts side by side: a file out of order (by period first, say) is seen
     here and rolled up by region at once, rather than after a pass that proves next to nothing.
-    """
+    Third, the regions of those facts, sorted: the codes of the keys (reading every region of a
+    file would cost a sixth of the pass itself); fourth, how many facts the file holds, which
+    shows whether some fact's region was not among them (``regions_sql``)."""
+    first = f"FROM ({positioned}) WHERE pos < {int(rows)}"
     return f"""
-SELECT count(*), count(*) FILTER (WHERE last - first + 1 = n)
+SELECT count(*), count(*) FILTER (WHERE last - first + 1 = n),
+  (SELECT coalesce(list(DISTINCT region ORDER BY region), []) {first} AND region IS NOT NULL),
+  (SELECT count(*) FROM ({positioned}))
 FROM (
   SELECT count(*) AS n, min(pos) AS first, max(pos) AS last
-  FROM ({positioned}) WHERE pos < {int(rows)} GROUP BY indicator_id, year
+  {first} GROUP BY indicator_id, year
 ) WHERE n > 1"""
 
 
 def _sums(p: str, positioned: str, *, monthly: bool, regions: int) -> str:
-    """The one pass over the facts: per indicator and year, the sums and the proof's bounds."""
+    """The one pass over the facts: per indicator and year, the sums and the proof's bounds.
+    December's values are added as products (0 elsewhere) rather than filtered, which costs
+    less; the sum is read only where the group has a December."""
     december = "f.month = 12" if monthly else "f.p_start = 12"
     return f"""
 sums AS (
   SELECT indicator_id, year, count(*) AS n, sum(value) AS total,
-    sum(value) FILTER (WHERE december) AS december,
-    min(a) AS a_lo, max(a) AS a_hi, min(pos) AS pos_lo, max(pos) AS pos_hi
+    sum(value * december::INTEGER) AS december,
+    min(packed) AS lo, max(packed) AS hi
   FROM (
-    SELECT f.indicator_id, f.year, f.value, f.pos, {december} AS december,
-      f.pos - {_key(monthly, regions)} AS a
+    SELECT f.indicator_id, f.year, f.value, {december} AS december,
+      (f.pos - {_key(monthly, regions)}) * {_HALF} + f.pos AS packed
     FROM ({positioned}) f JOIN {p}_regions r ON r.region IS NOT DISTINCT FROM f.region
   )
   GROUP BY indicator_id, year
@@ -111,14 +140,18 @@ def _shaped(t: str, regions: int) -> str:
     return f"""
 shaped AS (
   SELECT g.*, pos_lo - a_lo AS k_lo, pos_hi - a_lo AS k_hi,
-    CASE WHEN i.rule = '{RollupRule.WEIGHTED.value}' THEN NULL
-      WHEN n = 1 THEN 'one'::{_SHAPE}
+    (CASE WHEN i.rule = '{RollupRule.WEIGHTED.value}' THEN NULL
+      WHEN n = 1 THEN 'one'
       WHEN a_lo <> a_hi OR pos_hi - pos_lo + 1 <> n THEN NULL
-      WHEN k_hi < {regions} THEN 'years'::{_SHAPE}
+      WHEN k_hi < {regions} THEN 'years'
       WHEN k_lo >= {months} AND k_hi < {end} AND (k_hi < {country} OR k_lo >= {country})
         AND (i.rule IS DISTINCT FROM '{last}' OR (k_hi - {months}) % 12 = 11)
-        THEN 'months'::{_SHAPE} END AS shape
-  FROM sums g LEFT JOIN {t}_ind i ON i.indicator_id = g.indicator_id
+        THEN 'months' END)::{_SHAPE} AS shape
+  FROM (
+    SELECT *, lo & {_HALF - 1} AS pos_lo, hi & {_HALF - 1} AS pos_hi,
+      (lo - pos_lo) // {_HALF} AS a_lo, (hi - pos_hi) // {_HALF} AS a_hi
+    FROM sums
+  ) g LEFT JOIN {t}_ind i ON i.indicator_id = g.indicator_id
     AND i.rule IN ('{RollupRule.WEIGHTED.value}', '{last}')
 )"""
 
@@ -165,21 +198,16 @@ def _short_last(at: str, at_hi: str) -> str:
     WHEN 'months' THEN CASE WHEN last_month < 12 THEN {at_hi} || {late} END END"""
 
 
-def _missing(names: list[str], expected: tuple[str, ...] | None) -> str:
-    """The expected regions with no fact in a proven group, as text."""
-    if not expected:
-        return "NULL::VARCHAR"
-    absent = (
-        f"list_filter({_listed(list(expected))}, "
-        f"lambda r: NOT list_contains({_listed(names)}[code + 1:code_hi + 1], r))"
-    )
+def _missing(regions: int) -> str:
+    """The expected regions with no fact in a proven group (``absent``, from ``_placed``) as
+    text; never for the country's own facts."""
     return (
-        f"CASE WHEN code < {len(names)} AND len({absent}) > 0 "
-        f"THEN array_to_string(list_sort({absent}), ', ') END"
+        f"CASE WHEN code < {regions} AND len(absent) > 0 "
+        "THEN array_to_string(list_sort(absent), ', ') END"
     )
 
 
-def rolled_sql(
+def rolled_ctes(
     p: str,
     t: str,
     positioned: str,
@@ -188,42 +216,58 @@ def rolled_sql(
     names: list[str],
     expected: tuple[str, ...] | None,
 ) -> str:
-    """``{p}_rolled``: per indicator and year, its ``shape`` and what the region-level roll-up
-    (``_columnar_sql``) would give, made from the group's sums: the facts (``n``), their
-    ``total``, the regions' latest values added, whether it is a national yearly fact, and the
-    places short of the year (``missing`` only with expected regions). Only what varies is
-    stored: each column of a table costs its writing. Where the shape is NULL (not proven),
-    the facts between ``pos_lo`` and ``pos_hi`` are to be rolled up by region."""
+    """The CTEs up to ``rolled``: per indicator and year, its ``shape`` and what the
+    region-level roll-up (``_columnar_sql``) would give, made from the group's sums: the facts
+    (``n``), their ``total``, the regions' latest values added, whether it is a national yearly
+    fact, and the places short of the year (``missing`` only with expected regions). Where the
+    shape is NULL (not proven), the group's facts are to be rolled up by region.
+    ``_columnar_score.first_scores_sql`` scores these rows in the same statement."""
     regions = len(names)
-    listed = _listed(names)
-    at, at_hi = (
-        f"CASE WHEN {c} = {regions} THEN 'country' ELSE {listed}[{c} + 1] END"
-        for c in ("code", "code_hi")
-    )
     parts = [
         _sums(p, positioned, monthly=monthly, regions=regions),
         _shaped(t, regions),
         _decoded(regions),
+        _placed(names, expected),
     ]
-    missing = f",\n  {_missing(names, expected)} AS missing" if expected else ""
+    missing = _missing(regions) if expected else "NULL::VARCHAR"
+    return f"""{",".join(parts)},
+rolled AS (
+  SELECT indicator_id, year, shape, n, total,
+    CASE WHEN shape <> 'months' THEN total WHEN last_month = 12 THEN december END AS last_value,
+    shape = 'one' AND p_len = 12 AND code = {regions} AS national,
+    {_short_months("place", "place_hi")} AS short_months,
+    {_short_last("place", "place_hi")} AS short_last,
+    {missing} AS missing
+  FROM placed
+)"""
+
+
+def _placed(names: list[str], expected: tuple[str, ...] | None) -> str:
+    """The names of a group's first and last places (``place``, ``place_hi``) and the expected
+    regions it has no fact for (``absent``), once: the messages use them several times, and a
+    list written once is bound once."""
+    absent = (
+        ", list_filter(expected, lambda r: NOT list_contains(names[code + 1:code_hi + 1], r)) "
+        "AS absent"
+        if expected
+        else ""
+    )
+    lists = f"{_listed(names)} AS names" + (
+        f", {_listed(list(expected))} AS expected" if expected else ""
+    )
     return f"""
-CREATE OR REPLACE TEMP TABLE {p}_rolled AS
-WITH {",".join(parts)}
-SELECT indicator_id, year, shape, pos_lo, pos_hi, n, total,
-  CASE WHEN shape <> 'months' THEN total WHEN last_month = 12 THEN december END AS last_value,
-  shape = 'one' AND p_len = 12 AND code = {regions} AS national,
-  {_short_months(at, at_hi)} AS short_months,
-  {_short_last(at, at_hi)} AS short_last{missing}
-FROM decoded"""
+placed AS (
+  SELECT *, CASE WHEN code = {len(names)} THEN 'country' ELSE names[code + 1] END AS place,
+    CASE WHEN code_hi = {len(names)} THEN 'country' ELSE names[code_hi + 1] END AS place_hi{absent}
+  FROM decoded, (SELECT {lists})
+)"""
 
 
-def unproven_rows(p: str, positioned: str, first: int, last: int) -> str:
-    """The facts of the groups not proven, which lie between positions ``first`` and ``last``
-    (a Parquet reader skips the rest of the file)."""
+def unproven_rows(rolled: str, positioned: str) -> str:
+    """The facts of the groups of ``rolled`` not proven."""
     return f"""SELECT f.* FROM ({positioned}) f
-SEMI JOIN (SELECT indicator_id, year FROM {p}_rolled WHERE shape IS NULL) u
-  ON u.indicator_id = f.indicator_id AND u.year = f.year
-WHERE f.pos BETWEEN {int(first)} AND {int(last)}"""
+SEMI JOIN (SELECT indicator_id, year FROM {rolled} WHERE shape IS NULL) u
+  ON u.indicator_id = f.indicator_id AND u.year = f.year"""
 
 
 def _listed(texts: list[str]) -> str:

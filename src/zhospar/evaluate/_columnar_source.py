@@ -16,6 +16,7 @@ to name the first bad row and field.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,8 @@ _PERIOD_LENGTHS = (1, 3, 6, 12)
 _INTEGERS = frozenset(
     ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
 )
+_MAX = sys.float_info.max  # NaN and the infinities lie outside (NaN sorts above all)
+_NUMBER = "a finite number such as 5.3 or 5,3"
 _PARQUET = (".parquet", ".pq")
 _CSV = (".csv", ".tsv", ".txt", ".gz")
 
@@ -86,7 +89,7 @@ def open_facts(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) ->
     checks = (
         ("indicator_id", "indicator_id IS NULL OR indicator_id = ''", "an indicator id"),
         ("year", f"{year} IS NULL OR {year} NOT BETWEEN 1900 AND 2100", "a year such as 2011"),
-        ("value", f"({value}) IS NULL", "a number such as 5.3 or 5,3"),
+        ("value", f"({value}) IS NULL OR ({value}) NOT BETWEEN {-_MAX!r} AND {_MAX!r}", _NUMBER),
         *period_checks,
     )
     region = _text("region", columns) if "region" in columns else "NULL::VARCHAR"

@@ -36,7 +36,7 @@ from zhospar.evaluate._columnar_plan import (
     plan_tables,
 )
 from zhospar.evaluate._columnar_rollup import RUN_TABLES, roll_up
-from zhospar.evaluate._columnar_score import COLUMNS, scores_sql
+from zhospar.evaluate._columnar_score import COLUMNS, outside_rows, scores_sql
 from zhospar.evaluate._columnar_source import (
     FactSource,
     count_bad,
@@ -169,29 +169,55 @@ def score_facts(
         tables = plan_tables(plan, years, options)
     con = connection if connection is not None else duckdb.connect()
     prefix = f"zhospar_{next(_names)}"
+    kept: tuple[str, ...] = ()
+    cached = _parquet_metadata_cached(con)
+    if not cached:
+        con.execute(f"SET SESSION {_CACHE} = true")
     try:
         source = open_facts(con, facts, f"{prefix}_facts")
         if count_bad(con, source):
             raise ValidationError(first_bad_row(con, source))
         plan_prefix = load_plan_tables(con, tables)
         rolled = roll_up(con, source, tables, prefix, plan_prefix)
-        con.execute(
-            scores_sql(
-                prefix,
-                plan_prefix,
-                source.rows,
-                rolled=rolled.rows,
-                keep_tolerance=tables.keep_tolerance,
-                rules=tables.rules,
-                base_weights=tables.has_base_weights,
-                milestones=tables.milestone_ids if rolled.milestone_facts else None,
-                several_milestone_facts=rolled.several_milestone_facts,
+        if rolled.scored:  # made with the roll-up: shown without its working columns
+            con.execute(
+                f"CREATE OR REPLACE TEMP VIEW {prefix}_scores AS SELECT {COLUMNS} "
+                f"FROM {prefix}_scored WHERE indicator_id IS NOT NULL"
             )
-        )
-        unscored = _unscored(con, rolled.rows, plan_prefix) if rolled.unknown else ()
+        else:
+            con.execute(
+                scores_sql(
+                    prefix,
+                    plan_prefix,
+                    source.rows,
+                    rolled=rolled.rows,
+                    keep_tolerance=tables.keep_tolerance,
+                    rules=tables.rules,
+                    base_weights=tables.has_base_weights,
+                    milestones=tables.milestone_ids if rolled.milestone_facts else None,
+                    several_milestone_facts=rolled.several_milestone_facts,
+                )
+            )
+        # Scored with the pass, only the rows outside the plan's grid can be of unknown ids.
+        ids = outside_rows(prefix) if rolled.scored else rolled.rows
+        unscored = _unscored(con, ids, plan_prefix) if rolled.unknown else ()
+        kept = ("scored",) if rolled.scored else ()
     finally:
-        _drop(con, prefix)
+        _drop(con, prefix, kept)
+        if not cached:
+            con.execute(f"SET SESSION {_CACHE} = false")
     return ColumnarScores(con, f"{prefix}_scores", rolled.facts_read, unscored, rolled.in_order)
+
+
+_CACHE = "parquet_metadata_cache"
+
+
+def _parquet_metadata_cached(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this connection keeps Parquet footers. Each statement naming a Parquet file reads
+    its footer again unless DuckDB keeps it, and a scoring names the file half a dozen times:
+    ``score_facts`` turns the cache on for this connection, and off again after."""
+    found = con.execute(f"SELECT current_setting('{_CACHE}')").fetchone()
+    return bool(found[0]) if found is not None else False
 
 
 def _unscored(con: duckdb.DuckDBPyConnection, rolled: str, plan_prefix: str) -> tuple[str, ...]:
@@ -202,9 +228,10 @@ def _unscored(con: duckdb.DuckDBPyConnection, rolled: str, plan_prefix: str) -> 
     return tuple(str(row[0]) for row in rows)
 
 
-def _drop(con: duckdb.DuckDBPyConnection, prefix: str) -> None:
-    """Drop this run's tables and views (the plan's stay, for the next fact set)."""
-    drops = [f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES]
+def _drop(con: duckdb.DuckDBPyConnection, prefix: str, kept: tuple[str, ...]) -> None:
+    """Drop this run's tables and views but those ``kept`` (the plan's stay, for the next fact
+    set); when the run failed, its scores too."""
+    drops = [f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES if name not in kept]
     drops.append(f"DROP VIEW IF EXISTS {prefix}_facts")
     con.execute(";".join(drops))
     with contextlib.suppress(duckdb.Error):  # a file or a relation's view: already dropped
