@@ -370,3 +370,45 @@ def test_a_milestone_with_two_facts_in_a_year(bundled: ReadResult, tmp_path: Pat
     assert (done.status, done.percent, done.facts) == (Status.ACHIEVED, 100.0, 2)
     assert done.note == "done in 2012 (due 2011-2012)"
     assert (before.no_score, before.facts) == (NoScore.NOT_YET_DUE, 0)
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_runs_leave_their_scores_and_the_connections_settings(
+    bundled: ReadResult, tmp_path: Path, cache: bool
+) -> None:
+    # Scored with the pass, a run keeps its table and shows it through a view of the score
+    # columns; everything else it made goes, also when it fails; the connection's Parquet
+    # metadata cache (turned on for the run) is as the caller set it.
+    con = duckdb.connect()
+    con.execute(f"SET SESSION parquet_metadata_cache = {str(cache).lower()}")
+    rows = _regions(COUNT, {"R01": FULL, "R02": FULL})
+    good, bad = tmp_path / "good.parquet", tmp_path / "bad.parquet"
+    for path, value in ((good, "1.0"), (bad, "'NaN'::DOUBLE")):
+        con.execute(
+            f"COPY (SELECT t.*, {value} AS value FROM (VALUES {_values(rows)}) "
+            f"t(indicator_id, year, region, month)) TO '{path}' (FORMAT parquet)"
+        )
+    tables = plan_tables(bundled.plan, [2012])
+    runs = [score_facts(tables, good, connection=con) for _ in range(2)]
+    with pytest.raises(ValidationError):
+        score_facts(tables, bad, connection=con)
+    assert [r.by_key()[(COUNT, 2012)].fact for r in runs] == [24.0, 24.0]
+    assert [r.in_order for r in runs] == [1, 1]
+    assert _left(con, "table") == [r.table.replace("_scores", "_scored") for r in runs]
+    assert _left(con, "view") == [r.table for r in runs]
+    setting = con.execute("SELECT current_setting('parquet_metadata_cache')").fetchone()
+    assert setting == (cache,)
+
+
+def _values(rows: Sequence[Row]) -> str:
+    return ", ".join(f"('{i}', {y}, '{r}', {m})" for i, y, r, m, _ in rows)
+
+
+def _left(con: duckdb.DuckDBPyConnection, kind: str) -> list[str]:
+    """The temporary tables (or views) of the connection but the plan's."""
+    name = f"{kind}_name"
+    found = con.sql(
+        f"SELECT {name} FROM duckdb_{kind}s() WHERE temporary AND NOT internal "
+        f"AND NOT starts_with({name}, 'zhospar_plan_') ORDER BY 1"
+    ).fetchall()
+    return [str(row[0]) for row in found]

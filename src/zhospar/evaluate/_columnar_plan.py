@@ -20,6 +20,7 @@ import duckdb
 from zhospar.evaluate._columnar_score import (
     COLUMNS,
     NO_MILESTONE_FACTS,
+    NOT_ROLLED_UP,
     POLARITY,
     RULE,
     milestones_sql,
@@ -187,13 +188,15 @@ def _append(columns: Columns, *values: Any) -> None:
 
 
 # Made from the tables above when they are loaded: every indicator in every year with its
-# target (what the scores are joined to) and the note when there is none, every milestone in
-# every year, and every id the plan knows (to list the others).
+# target (what the scores are joined to), the note when there is none and the note of a rule
+# that refuses to roll up, every milestone in every year, and every id the plan knows (to list
+# the others).
 _DERIVED = {
     "grid": """SELECT i.*, y.year, t.target,
   CASE WHEN t.target IS NULL THEN 'no target for ' || y.year || CASE WHEN t.raw IS NOT NULL
     THEN ' (the plan prints "' || t.raw || '" at line ' || t.line || ')' ELSE '' END
-    END AS target_note
+    END AS target_note,
+  '{refused}' || i.reason AS refusal
 FROM {s}_ind i CROSS JOIN {s}_years y
 LEFT JOIN {s}_tgt t ON t.indicator_id = i.indicator_id AND t.year = y.year""",
     "msgrid": "SELECT m.*, y.year FROM {s}_ms m CROSS JOIN {s}_years y",
@@ -220,9 +223,8 @@ def load_plan_tables(con: duckdb.DuckDBPyConnection, tables: PlanTables) -> str:
         for name, schema in _SCHEMAS.items():
             _load(con, f"{stored}_{name}", schema, tables.tables[name])
         for name, select in _DERIVED.items():
-            con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {stored}_{name} AS {select.format(s=stored)}"
-            )
+            sql = select.format(s=stored, refused=NOT_ROLLED_UP.replace("'", "''"))
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {stored}_{name} AS {sql}")
         con.execute(  # the milestones' scores while nobody has reported on them
             f"CREATE OR REPLACE TEMP TABLE {stored}_unreported AS "
             f"WITH {NO_MILESTONE_FACTS}, {milestones_sql(stored)} "

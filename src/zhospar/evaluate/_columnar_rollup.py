@@ -23,7 +23,7 @@ from zhospar.evaluate._columnar_plan import PlanTables
 from zhospar.evaluate._columnar_score import (
     first_scores_sql,
     outside_rows,
-    pass_rows,
+    pass_counts_sql,
     rolled_rows,
     rolled_table,
 )
@@ -145,14 +145,10 @@ def _sorted_pass(
             score=score,
         )
     )
-    # Rows of the plan's grid are of known indicators: only the others (``r_id``) are looked up.
-    outside = outside_rows(prefix)
-    return _one(
-        con,
-        "SELECT * FROM (SELECT count(*) FILTER (WHERE shape IS NULL), count(*), "
-        "coalesce(sum(n) FILTER (WHERE shape IS NULL), 0), coalesce(sum(n), 0) "
-        f"FROM {pass_rows(prefix)}), (SELECT {_seen(outside, plan_prefix, 'n', read=False)})",
-    )
+    *counts, outside = _one(con, pass_counts_sql(prefix))
+    # Rows of the plan's grid are of known indicators: only the others are looked up.
+    seen = f"SELECT {_seen(outside_rows(prefix), plan_prefix, 'n', read=False)}"
+    return (*counts, *(_one(con, seen) if outside else (0, 0, 0)))
 
 
 def _prove_the_rest(

@@ -32,12 +32,13 @@ from zhospar.evaluate.rollup import RollupRule
 __all__ = [
     "BAND_SLACK",
     "COLUMNS",
+    "NOT_ROLLED_UP",
     "NO_MILESTONE_FACTS",
     "POLARITY",
     "RULE",
     "milestones_sql",
     "outside_rows",
-    "pass_rows",
+    "pass_counts_sql",
     "rolled_rows",
     "scores_sql",
 ]
@@ -84,9 +85,9 @@ _NO_PARTS = "(SELECT NULL::VARCHAR AS indicator_id, NULL::DOUBLE AS value, NULL:
 
 
 # The sorted pass's columns kept as r_<name> by ``first_scores_sql`` without scores, for the
-# region roll-up and ``scores_sql``; its ``n`` is kept as ``facts``, its ids as they are and again
-# as ``r_id`` and ``r_year``. With scores only the shape is kept, and the ids of rows outside the
-# grid: each column written costs about half a millisecond.
+# region roll-up and ``scores_sql`` (its ``n`` as ``facts``, its id again as ``r_id``). With
+# scores, only the shape is kept, and the id on rows outside the grid: each column written costs
+# about half a millisecond.
 CARRIED = (
     "shape",
     "total",
@@ -99,20 +100,23 @@ CARRIED = (
 
 
 def rolled_table(p: str) -> str:
-    """The sorted pass's rows (``_columnar_sorted.rolled_ctes``) as kept in ``{p}_scored``, by
-    their own names, as a subquery (a row rolled up from facts has at least one)."""
+    """The sorted pass's rows (``_columnar_sorted.rolled_ctes``) as ``first_scores_sql`` keeps
+    them without scores in ``{p}_scored``, by their own names, as a subquery."""
     columns = ", ".join(f"r_{c} AS {c}" for c in CARRIED)
+    return f"(SELECT indicator_id, year, facts AS n, {columns} FROM {p}_scored)"
+
+
+def pass_counts_sql(p: str) -> str:
+    """Of the sorted pass's rows in ``{p}_scored`` (scored or not; a row rolled up from facts
+    has at least one): how many are not proven, how many there are, their facts, all facts,
+    and how many are of ids outside the plan's grid (``outside_rows``). One scan."""
+    rolled, unproven = "facts > 0", "facts > 0 AND r_shape IS NULL"
     return (
-        "(SELECT coalesce(r_id, indicator_id) AS indicator_id, coalesce(r_year, year) AS year, "
-        f"facts AS n, {columns} FROM {p}_scored WHERE facts > 0)"
+        f"SELECT count(*) FILTER (WHERE {unproven}), count(*) FILTER (WHERE {rolled}), "
+        f"coalesce(sum(facts) FILTER (WHERE {unproven}), 0), "
+        f"coalesce(sum(facts) FILTER (WHERE {rolled}), 0), "
+        f"count(*) FILTER (WHERE r_id IS NOT NULL) FROM {p}_scored"
     )
-
-
-def pass_rows(p: str) -> str:
-    """Each row of the sorted pass in ``{p}_scored``, scored or not, by its ``shape`` and ``n``
-    (a row rolled up from facts has at least one); and (``outside_rows``) those of ids outside
-    the plan's grid, by ``indicator_id`` and ``n``."""
-    return f"(SELECT r_shape AS shape, facts AS n FROM {p}_scored WHERE facts > 0)"
 
 
 def outside_rows(p: str) -> str:
@@ -202,6 +206,8 @@ def _joins(t: str, *, rules: frozenset[RollupRule], base_weights: bool, carry: b
     return "\n  ".join(joins)
 
 
+NOT_ROLLED_UP = "not rolled up: "
+_NOT_ROLLED_UP = _q(NOT_ROLLED_UP)
 _W_NUM = "CASE WHEN g.fixed_weights THEN o.w_sum ELSE bw.b_sum END"
 _W_DEN = "CASE WHEN g.fixed_weights THEN o.w_den ELSE bw.b_den END"
 _W_MISSING = (
@@ -213,8 +219,10 @@ _NOTHING: dict[RollupRule | None, str] = {
     RollupRule.RATIO: f"""WHEN g.rule = {_R[RollupRule.RATIO]} THEN g.numerator IS NOT NULL
         AND g.denominator IS NOT NULL AND num.indicator_id IS NULL AND den.indicator_id IS NULL""",
 }
+# A refusal is the score's note as it stands ("not rolled up: ..."); NONE's, the same for every
+# fact set, is the plan grid's ``refusal``, made once per plan rather than on every row.
 _REFUSED: dict[RollupRule | None, str] = {
-    RollupRule.RATIO: f"""WHEN g.rule = {_R[RollupRule.RATIO]} THEN CASE
+    RollupRule.RATIO: f"""WHEN g.rule = {_R[RollupRule.RATIO]} THEN {_NOT_ROLLED_UP} || CASE
         WHEN g.numerator IS NULL OR g.denominator IS NULL
           THEN 'RATIO needs a numerator and a denominator'
         WHEN num.indicator_id IS NULL AND den.indicator_id IS NULL THEN NULL
@@ -222,13 +230,14 @@ _REFUSED: dict[RollupRule | None, str] = {
         WHEN den.value IS NULL THEN 'no usable facts for ' || g.denominator || ' in ' || g.year
         WHEN den.value = 0 THEN 'the denominator ' || g.denominator || ' is 0' END""",
     None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
-    RollupRule.NONE: f"WHEN g.rule = {_R[RollupRule.NONE]} THEN g.reason",
-    RollupRule.WEIGHTED: f"""WHEN g.rule = {_R[RollupRule.WEIGHTED]} THEN CASE
+    RollupRule.NONE: f"WHEN g.rule = {_R[RollupRule.NONE]} THEN g.refusal",
+    RollupRule.WEIGHTED: f"""WHEN g.rule = {_R[RollupRule.WEIGHTED]} THEN {_NOT_ROLLED_UP} || CASE
         WHEN {_W_MISSING} IS NOT NULL
           THEN 'no base (' || coalesce(g.base, 'weights') || ') for ' || {_W_MISSING}
         WHEN {_W_DEN} = 0 THEN 'the weights add up to 0' END""",
     RollupRule.SUM: f"""WHEN g.rule = {_R[RollupRule.SUM]} AND o.overlapping
-        THEN o.overlap_at || ': periods overlap; adding them would count twice'""",
+        THEN {_NOT_ROLLED_UP} || o.overlap_at
+          || ': periods overlap; adding them would count twice'""",
 }
 _VALUE: dict[RollupRule | None, str] = {
     RollupRule.RATIO: f"WHEN g.rule = {_R[RollupRule.RATIO]} THEN num.value / den.value * g.scale",
@@ -248,8 +257,7 @@ def _branches(table: dict[RollupRule | None, str], rules: frozenset[RollupRule])
 
 
 _CARRIED_FROM_OWN = (
-    "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, "
-    "CASE WHEN g.indicator_id IS NULL THEN o.year END AS r_year, o.shape AS r_shape, "
+    "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, o.shape AS r_shape, "
 )
 
 
@@ -354,7 +362,7 @@ _NOTE = f"""CASE no_score
       WHEN {_NV[NoScore.DELETED]} THEN deleted
       WHEN {_NV[NoScore.NO_TARGET]} THEN target_note
       WHEN {_NV[NoScore.NO_FACT]} THEN 'no fact yet for ' || year
-      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN 'not rolled up: ' || refused
+      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN refused
       ELSE coalesce('on partial facts: ' || partial, '') END"""
 
 
@@ -492,15 +500,15 @@ def first_scores_sql(
     ``score``, in the same statement the scores made from them as if every row were proven and
     no milestone had a fact: planning and writing a second table of fifty thousand rows would
     cost more than the scoring itself. Then only what ``_columnar_rollup`` checks is kept of the
-    pass (``r_shape``; ``r_id`` and ``r_year`` on rows of ids outside the grid: milestones'
-    facts, unknown ids, years outside the plan's). When the check fails, the pass is made again
+    pass (``r_shape``; ``r_id`` on rows of ids outside the grid: milestones' facts, unknown ids,
+    years outside the plan's). When the check fails, the pass is made again
     without ``score``, keeping every row by ``rolled_table``'s columns for ``scores_sql``."""
     if not score:
         columns = ", ".join(f"{c} AS r_{c}" for c in CARRIED)
         return (
             f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {ctes}\n"
             "SELECT indicator_id, year, n AS facts, indicator_id AS r_id, "
-            f"year AS r_year, {columns} FROM rolled"
+            f"{columns} FROM rolled"
         )
     parts = [
         ctes,
@@ -514,5 +522,5 @@ def first_scores_sql(
     )
     return (
         f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {','.join(parts)}\n"
-        f"SELECT r_id, r_year, r_shape, {COLUMNS} FROM ({union})"
+        f"SELECT r_id, r_shape, {COLUMNS} FROM ({union})"
     )

@@ -169,7 +169,7 @@ def score_facts(
         tables = plan_tables(plan, years, options)
     con = connection if connection is not None else duckdb.connect()
     prefix = f"zhospar_{next(_names)}"
-    kept: tuple[str, ...] = ()
+    scored_with_pass = False
     cached = _parquet_metadata_cached(con)
     if not cached:
         con.execute(f"SET SESSION {_CACHE} = true")
@@ -179,12 +179,7 @@ def score_facts(
             raise ValidationError(first_bad_row(con, source))
         plan_prefix = load_plan_tables(con, tables)
         rolled = roll_up(con, source, tables, prefix, plan_prefix)
-        if rolled.scored:  # made with the roll-up: shown without its working columns
-            con.execute(
-                f"CREATE OR REPLACE TEMP VIEW {prefix}_scores AS SELECT {COLUMNS} "
-                f"FROM {prefix}_scored WHERE indicator_id IS NOT NULL"
-            )
-        else:
+        if not rolled.scored:
             con.execute(
                 scores_sql(
                     prefix,
@@ -201,11 +196,9 @@ def score_facts(
         # Scored with the pass, only the rows outside the plan's grid can be of unknown ids.
         ids = outside_rows(prefix) if rolled.scored else rolled.rows
         unscored = _unscored(con, ids, plan_prefix) if rolled.unknown else ()
-        kept = ("scored",) if rolled.scored else ()
+        scored_with_pass = rolled.scored
     finally:
-        _drop(con, prefix, kept)
-        if not cached:
-            con.execute(f"SET SESSION {_CACHE} = false")
+        _finish(con, prefix, scored_with_pass=scored_with_pass, cache=not cached)
     return ColumnarScores(con, f"{prefix}_scores", rolled.facts_read, unscored, rolled.in_order)
 
 
@@ -228,11 +221,26 @@ def _unscored(con: duckdb.DuckDBPyConnection, rolled: str, plan_prefix: str) -> 
     return tuple(str(row[0]) for row in rows)
 
 
-def _drop(con: duckdb.DuckDBPyConnection, prefix: str, kept: tuple[str, ...]) -> None:
-    """Drop this run's tables and views but those ``kept`` (the plan's stay, for the next fact
-    set); when the run failed, its scores too."""
-    drops = [f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES if name not in kept]
-    drops.append(f"DROP VIEW IF EXISTS {prefix}_facts")
-    con.execute(";".join(drops))
+def _finish(
+    con: duckdb.DuckDBPyConnection, prefix: str, *, scored_with_pass: bool, cache: bool
+) -> None:
+    """In one go: show the scores made with the pass without its working columns (a view of
+    ``{prefix}_scored``, which is kept); drop this run's other tables and views (the plan's
+    stay, for the next fact set; after a failure, all of the run's go); turn the Parquet
+    metadata cache off again when ``score_facts`` turned it on."""
+    statements = []
+    if scored_with_pass:
+        statements.append(
+            f"CREATE OR REPLACE TEMP VIEW {prefix}_scores AS SELECT {COLUMNS} "
+            f"FROM {prefix}_scored WHERE indicator_id IS NOT NULL"
+        )
+    kept = ("scored",) if scored_with_pass else ()
+    statements += [
+        f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES if name not in kept
+    ]
+    statements.append(f"DROP VIEW IF EXISTS {prefix}_facts")
+    if cache:
+        statements.append(f"SET SESSION {_CACHE} = false")
+    con.execute(";".join(statements))
     with contextlib.suppress(duckdb.Error):  # a file or a relation's view: already dropped
         con.unregister(f"{prefix}_facts")
