@@ -303,6 +303,17 @@ def test_a_parquet_file_equals_pure_with_rules_set_by_the_caller(bundled: ReadRe
     _compare(bundled.plan, facts, options, order=_SORTED.format(period="start_month"))
 
 
+def test_a_parquet_file_in_order_equals_pure_with_rules_set_by_the_caller_but_no_base(
+    bundled: ReadResult,
+) -> None:
+    # Without a base the scores are made in the sorted pass's own statement, which must leave
+    # WEIGHTED rates (each region's own total needed) and RATIO's parts to the region roll-up.
+    overrides = {i: spec for i, spec in _overrides(bundled.plan).items() if spec.base is None}
+    options = EvaluationOptions(rollups=overrides, expected_regions=REGIONS)
+    facts = random_facts(bundled.plan, seed=17, share=0.6)
+    _compare(bundled.plan, facts, options, order=_SORTED.format(period="start_month"))
+
+
 def _overrides(plan: Plan) -> dict[str, RollupSpec]:
     """RATIO, WEIGHTED (fixed weights, a base, neither) and a RATIO missing its parts."""
     tables = plan_tables(plan)

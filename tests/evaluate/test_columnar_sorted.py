@@ -32,6 +32,7 @@ from zhospar.evaluate import (
     EvaluationOptions,
     NoScore,
     RollupRule,
+    RollupSpec,
     Status,
     plan_tables,
     score_facts,
@@ -237,6 +238,28 @@ def test_a_region_the_probe_missed_is_not_taken_for_its_neighbour(
     assert score.percent is not None and round(score.percent, 2) == 6.19
     assert score.note == "on partial facts: R02: covers 1 of 12 months"
     assert scores.in_order == 1  # 2012, on the second pass; in 2011 R01 and R03 are not next
+
+
+def test_a_weighted_rate_in_order_is_rolled_up_by_region(
+    bundled: ReadResult, tmp_path: Path
+) -> None:
+    # Lines 216-217: the unemployment rate, 2012 target 6,2, lower is better; weighted here by
+    # fixed weights R01 1, R02 3. R01 reports 10 each month, R02 20: (12 x 10 x 1 + 12 x 20 x 3)
+    # / (12 x 1 + 12 x 3) = 840 / 48 = 17.5, never the 360 of a sum, though its months are in
+    # order: a weighted rate needs each region's own facts. 6.2 / 17.5 = 35.43 %.
+    weights = {"R01": Decimal(1), "R02": Decimal(3)}
+    spec = RollupSpec(RollupRule.WEIGHTED, "weighted by region", weights=weights)
+    options = EvaluationOptions(rollups={"G1.1-I1": spec})
+    rows = [("G1.1-I1", 2012, r, m, v) for r, v in (("R01", 10.0), ("R02", 20.0)) for m in FULL]
+    score, in_order = _score(bundled.plan, rows, tmp_path, options)
+    assert (score.fact, score.rule, score.complete, in_order) == (
+        17.5,
+        RollupRule.WEIGHTED,
+        True,
+        0,
+    )
+    assert score.percent is not None and round(score.percent, 2) == 35.43
+    assert score.status is Status.NOT_ACHIEVED
 
 
 def test_one_region_from_march_to_july(bundled: ReadResult, tmp_path: Path) -> None:

@@ -134,6 +134,7 @@ def _sorted_pass(
         monthly=source.monthly,
         names=names,
         expected=tables.expected_regions,
+        rules=not score,  # else the scores' join with the plan's grid applies the rules
     )
     con.execute(
         first_scores_sql(

@@ -256,8 +256,12 @@ def _branches(table: dict[RollupRule | None, str], rules: frozenset[RollupRule])
     return "\n      ".join(sql for rule, sql in table.items() if rule is None or rule in rules)
 
 
+# The pass's shape, not proven for a WEIGHTED rule nor a LAST one whose last region stops
+# before December (``_columnar_sorted._shaped`` leaves the rules to this join with the grid).
 _CARRIED_FROM_OWN = (
-    "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, o.shape AS r_shape, "
+    "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, "
+    f"CASE WHEN g.rule = {_R[RollupRule.WEIGHTED]} OR (g.rule = {_R[RollupRule.LAST]} "
+    "AND o.shape = 'months' AND NOT o.to_year_end) THEN NULL ELSE o.shape END AS r_shape, "
 )
 
 
@@ -512,7 +516,7 @@ def first_scores_sql(
         )
     parts = [
         ctes,
-        _own(f"({_proven('rolled', ', shape')})"),
+        _own(f"({_proven('rolled', ', shape, to_year_end')})"),
         _observed(t, rules=rules, base_weights=False, carry=True),
         _scored(keep_tolerance),
     ]

@@ -129,30 +129,40 @@ sums AS (
 )"""
 
 
-def _shaped(t: str, regions: int) -> str:
+def _shaped(t: str, regions: int, *, rules: bool) -> str:
     """Each group's shape: ``one``, ``years``, ``months`` or NULL (not proven), as the module's
     docstring says. A WEIGHTED indicator is never proven (it needs each region's own total), nor
-    a LAST one whose last region stops before December (its latest value is not kept)."""
+    a LAST one whose last region stops before December (its latest value is not kept): with
+    ``rules`` that is decided here, from the plan's rules; without, where the scores meet the
+    plan's grid (``_columnar_score.first_scores_sql``), which saves a join."""
     months = regions + 1
     end = months + 12 * (regions + 1)  # past the last month key
     country = months + 12 * regions  # the country's first month key
     last = RollupRule.LAST.value
+    weighted = f"i.rule = '{RollupRule.WEIGHTED.value}'" if rules else "FALSE"
+    stops_early = (
+        f"i.rule IS DISTINCT FROM '{last}' OR (k_hi - {months}) % 12 = 11" if rules else "TRUE"
+    )
+    join = (
+        f"LEFT JOIN {t}_ind i ON i.indicator_id = g.indicator_id\n"
+        f"    AND i.rule IN ('{RollupRule.WEIGHTED.value}', '{last}')"
+        if rules
+        else ""
+    )
     return f"""
 shaped AS (
   SELECT g.*, pos_lo - a_lo AS k_lo, pos_hi - a_lo AS k_hi,
-    (CASE WHEN i.rule = '{RollupRule.WEIGHTED.value}' THEN NULL
+    (CASE WHEN {weighted} THEN NULL
       WHEN n = 1 THEN 'one'
       WHEN a_lo <> a_hi OR pos_hi - pos_lo + 1 <> n THEN NULL
       WHEN k_hi < {regions} THEN 'years'
       WHEN k_lo >= {months} AND k_hi < {end} AND (k_hi < {country} OR k_lo >= {country})
-        AND (i.rule IS DISTINCT FROM '{last}' OR (k_hi - {months}) % 12 = 11)
-        THEN 'months' END)::{_SHAPE} AS shape
+        AND ({stops_early}) THEN 'months' END)::{_SHAPE} AS shape
   FROM (
     SELECT *, lo & {_HALF - 1} AS pos_lo, hi & {_HALF - 1} AS pos_hi,
       (lo - pos_lo) // {_HALF} AS a_lo, (hi - pos_hi) // {_HALF} AS a_hi
     FROM sums
-  ) g LEFT JOIN {t}_ind i ON i.indicator_id = g.indicator_id
-    AND i.rule IN ('{RollupRule.WEIGHTED.value}', '{last}')
+  ) g {join}
 )"""
 
 
@@ -215,6 +225,7 @@ def rolled_ctes(
     monthly: bool,
     names: list[str],
     expected: tuple[str, ...] | None,
+    rules: bool,
 ) -> str:
     """The CTEs up to ``rolled``: per indicator and year, its ``shape`` and what the
     region-level roll-up (``_columnar_sql``) would give, made from the group's sums: the facts
@@ -225,7 +236,7 @@ def rolled_ctes(
     regions = len(names)
     parts = [
         _sums(p, positioned, monthly=monthly, regions=regions),
-        _shaped(t, regions),
+        _shaped(t, regions, rules=rules),
         _decoded(regions),
         _placed(names, expected),
     ]
@@ -234,7 +245,7 @@ def rolled_ctes(
 rolled AS (
   SELECT indicator_id, year, shape, n, total,
     CASE WHEN shape <> 'months' THEN total WHEN last_month = 12 THEN december END AS last_value,
-    shape = 'one' AND p_len = 12 AND code = {regions} AS national,
+    shape = 'one' AND p_len = 12 AND code = {regions} AS national, last_month = 12 AS to_year_end,
     {_short_months("place", "place_hi")} AS short_months,
     {_short_last("place", "place_hi")} AS short_last,
     {missing} AS missing
