@@ -495,6 +495,13 @@ def test_a_bad_value_is_named_by_file_row_and_column(bundled: ReadResult, tmp_pa
     )
 
 
+def test_a_file_that_is_not_parquet_is_named(bundled: ReadResult, tmp_path: Path) -> None:
+    path = tmp_path / "facts.parquet"
+    path.write_bytes(b"indicator_id,year,value\nG1.1-I1,2012,5.3\n")
+    with pytest.raises(ValidationError, match=r"^facts\.parquet: cannot be read as parquet: "):
+        score_facts(bundled.plan, path)
+
+
 @pytest.mark.parametrize("bad", ["'NaN'::DOUBLE", "'inf'::DOUBLE", "-'inf'::DOUBLE"])
 def test_a_value_that_is_not_finite_is_refused_from_a_parquet_file(
     bundled: ReadResult, tmp_path: Path, bad: str

@@ -99,14 +99,16 @@ def probe_sql(positioned: str, rows: int) -> str:
     Third, the regions of those facts, sorted: the codes of the keys (reading every region of a
     file would cost a sixth of the pass itself); fourth, how many facts the file holds, which
     shows whether some fact's region was not among them (``regions_sql``)."""
-    first = f"FROM ({positioned}) WHERE pos < {int(rows)}"
     return f"""
+WITH head AS MATERIALIZED (
+  SELECT indicator_id, year, region, pos FROM ({positioned}) WHERE pos < {int(rows)}
+)
 SELECT count(*), count(*) FILTER (WHERE last - first + 1 = n),
-  (SELECT coalesce(list(DISTINCT region ORDER BY region), []) {first} AND region IS NOT NULL),
+  (SELECT coalesce(list(DISTINCT region ORDER BY region), []) FROM head
+   WHERE region IS NOT NULL),
   (SELECT count(*) FROM ({positioned}))
 FROM (
-  SELECT count(*) AS n, min(pos) AS first, max(pos) AS last
-  {first} GROUP BY indicator_id, year
+  SELECT count(*) AS n, min(pos) AS first, max(pos) AS last FROM head GROUP BY indicator_id, year
 ) WHERE n > 1"""
 
 
@@ -255,22 +257,20 @@ rolled AS (
 
 def _placed(names: list[str], expected: tuple[str, ...] | None) -> str:
     """The names of a group's first and last places (``place``, ``place_hi``) and the expected
-    regions it has no fact for (``absent``), once: the messages use them several times, and a
-    list written once is bound once."""
+    regions it has no fact for (``absent``), once: the messages use them several times."""
+    listed = _listed(names)
     absent = (
-        ", list_filter(expected, lambda r: NOT list_contains(names[code + 1:code_hi + 1], r)) "
-        "AS absent"
+        f", list_filter({_listed(list(expected))}, "
+        f"lambda r: NOT list_contains({listed}[code + 1:code_hi + 1], r)) AS absent"
         if expected
         else ""
     )
-    lists = f"{_listed(names)} AS names" + (
-        f", {_listed(list(expected))} AS expected" if expected else ""
-    )
     return f"""
 placed AS (
-  SELECT *, CASE WHEN code = {len(names)} THEN 'country' ELSE names[code + 1] END AS place,
-    CASE WHEN code_hi = {len(names)} THEN 'country' ELSE names[code_hi + 1] END AS place_hi{absent}
-  FROM decoded, (SELECT {lists})
+  SELECT *, CASE WHEN code = {len(names)} THEN 'country' ELSE {listed}[code + 1] END AS place,
+    CASE WHEN code_hi = {len(names)} THEN 'country' ELSE {listed}[code_hi + 1] END
+      AS place_hi{absent}
+  FROM decoded
 )"""
 
 

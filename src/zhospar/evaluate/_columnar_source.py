@@ -43,7 +43,8 @@ _CSV = (".csv", ".tsv", ".txt", ".gz")
 
 @dataclass(frozen=True)
 class FactTable:
-    """An opened source: the view holding it and the SQL that reads it as normalised columns.
+    """An opened source: what to read it from (``relation``: a file's reader, or the view of a
+    relation or object) and the SQL that reads it as normalised columns.
 
     ``rows`` selects ``indicator_id, year, region, value`` and the period as its first month
     and length (``p_start``, ``p_len``); when the source gives a ``month`` column, ``month`` too
@@ -52,7 +53,7 @@ class FactTable:
     (see ``_columnar_sorted``); None for other sources.
     """
 
-    view: str
+    relation: str
     name: str  # for messages: the file name, or what the object was
     rows: str
     monthly: bool
@@ -68,10 +69,8 @@ class FactTable:
 
 def open_facts(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) -> FactTable:
     """Make ``source`` readable as ``view`` on ``con`` and check that its columns are usable."""
-    name, header, numbered = _register(con, source, view)
-    columns = {
-        str(row[0]): str(row[1]).upper() for row in con.execute(f"DESCRIBE {view}").fetchall()
-    }
+    name, header, numbered, relation = _register(con, source, view)
+    columns = _columns(con, relation, name)
     missing = [c for c in _REQUIRED if c not in columns]
     if missing:
         found = ", ".join(columns) or "none"
@@ -99,33 +98,34 @@ def open_facts(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) ->
         f"{value} AS value, {start} AS p_start, {length} AS p_len"
         + (f", {_integer('month', columns)} AS month" if monthly else "")
     )
-    rows = f"SELECT {selected} FROM {view}"
+    rows = f"SELECT {selected} FROM {relation}"
     positioned = None
     if numbered is not None and not {"revision", "file_row_number"} & set(columns):
         positioned = f"SELECT {selected}, file_row_number AS pos FROM {numbered}"
     if "revision" in columns:  # only the latest revision of each key counts
         rows = (
-            f"SELECT * EXCLUDE (revision) FROM (SELECT {selected}, revision FROM {view}) "
+            f"SELECT * EXCLUDE (revision) FROM (SELECT {selected}, revision FROM {relation}) "
             "QUALIFY row_number() OVER (PARTITION BY indicator_id, year, region, p_start, p_len "
             "ORDER BY revision DESC) = 1"
         )
-    return FactTable(view, name, rows, monthly, checks, header, positioned)
+    return FactTable(relation, name, rows, monthly, checks, header, positioned)
 
 
 def count_bad(con: duckdb.DuckDBPyConnection, table: FactTable) -> int:
     """How many rows are not valid facts. A Parquet file's statistics answer this without
     reading its rows; other sources are read once, on the few columns concerned."""
-    found = con.execute(f"SELECT count(*) FROM {table.view} WHERE {table.bad}").fetchone()
+    found = con.execute(f"SELECT count(*) FROM {table.relation} WHERE {table.bad}").fetchone()
     return int(found[0]) if found is not None else 0
 
 
 def _register(
     con: duckdb.DuckDBPyConnection, source: FactSource, view: str
-) -> tuple[str, int, str | None]:
-    """Make ``source`` readable as ``view``: its name for messages, its header lines, and for a
-    Parquet file a reader that numbers its rows."""
+) -> tuple[str, int, str | None, str]:
+    """Make ``source`` readable: its name for messages, its header lines, for a Parquet file a
+    reader that numbers its rows, and what to read it from: a file's reader itself (a view of
+    it would be bound again at each use all the same), else ``view``."""
     if isinstance(source, str | os.PathLike):
-        return _register_file(con, Path(source), view)
+        return _register_file(Path(source))
     if isinstance(source, duckdb.DuckDBPyRelation):
         source.create_view(view, replace=True)
         try:
@@ -135,7 +135,7 @@ def _register(
                 "the facts relation was made on another DuckDB connection; pass that "
                 "connection as connection="
             ) from None
-        return "the facts relation", 0, None
+        return "the facts relation", 0, None, view
     try:
         con.register(view, source)
     except (duckdb.Error, TypeError) as exc:
@@ -143,29 +143,30 @@ def _register(
             f"cannot read facts from a {type(source).__name__}: give a Parquet or CSV file, a "
             f"DuckDB relation, or a table DuckDB can scan ({exc})"
         ) from None
-    return f"the facts {type(source).__name__}", 0, None
+    return f"the facts {type(source).__name__}", 0, None, view
 
 
-def _register_file(
-    con: duckdb.DuckDBPyConnection, path: Path, view: str
-) -> tuple[str, int, str | None]:
+def _register_file(path: Path) -> tuple[str, int, str | None, str]:
     if not path.is_file():
         raise ValidationError(f"{path}: no such file of facts")
     literal = "'" + str(path).replace("'", "''") + "'"
     suffix = path.suffix.lower()
     if suffix in _PARQUET:
-        reader = f"read_parquet({literal})"
-    elif suffix in _CSV:
-        reader = f"read_csv({literal}, header = true)"
-    else:
-        raise ValidationError(f"{path}: expected a .parquet or .csv file of facts")
+        numbered = f"read_parquet({literal}, file_row_number = true)"
+        return path.name, 0, numbered, f"read_parquet({literal})"
+    if suffix in _CSV:
+        return path.name, 1, None, f"read_csv({literal}, header = true)"
+    raise ValidationError(f"{path}: expected a .parquet or .csv file of facts")
+
+
+def _columns(con: duckdb.DuckDBPyConnection, relation: str, name: str) -> dict[str, str]:
+    """The columns of ``relation`` and their types; a file that cannot be read is named."""
     try:
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM {reader}")
+        found = con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()
     except duckdb.Error as exc:
-        raise ValidationError(f"{path}: cannot be read as {suffix.lstrip('.')}: {exc}") from None
-    if suffix in _PARQUET:
-        return path.name, 0, f"read_parquet({literal}, file_row_number = true)"
-    return path.name, 1, None
+        kind = "parquet" if relation.startswith("read_parquet") else "csv"
+        raise ValidationError(f"{name}: cannot be read as {kind}: {exc}") from None
+    return {str(row[0]): str(row[1]).upper() for row in found}
 
 
 def _integer(column: str, columns: Mapping[str, str]) -> str:
@@ -223,7 +224,7 @@ def first_bad_row(con: duckdb.DuckDBPyConnection, table: FactTable) -> str:
     for field, condition, expected in table.checks:
         found = con.execute(
             f"SELECT n, {field}::VARCHAR FROM (SELECT row_number() OVER () AS n, * "
-            f"FROM {table.view}) WHERE {condition} ORDER BY n LIMIT 1"
+            f"FROM {table.relation}) WHERE {condition} ORDER BY n LIMIT 1"
         ).fetchone()
         if found is not None:
             row, value = int(found[0]), found[1]
