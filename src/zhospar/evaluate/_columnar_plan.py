@@ -188,14 +188,15 @@ def _append(columns: Columns, *values: Any) -> None:
 
 
 # Made from the tables above when they are loaded: every indicator in every year with its
-# target (what the scores are joined to), the note when there is none and the note of a rule
-# that refuses to roll up, every milestone in every year, and every id the plan knows (to list
-# the others).
+# target (what the scores are joined to), the note of an indicator deleted or without a target
+# and the note of a rule that refuses to roll up (the same for every fact set); every milestone
+# in every year; every id the plan knows (to list the others).
 _DERIVED = {
     "grid": """SELECT i.*, y.year, t.target,
-  CASE WHEN t.target IS NULL THEN 'no target for ' || y.year || CASE WHEN t.raw IS NOT NULL
-    THEN ' (the plan prints "' || t.raw || '" at line ' || t.line || ')' ELSE '' END
-    END AS target_note,
+  coalesce(i.deleted, CASE WHEN t.target IS NULL THEN 'no target for ' || y.year
+    || CASE WHEN t.raw IS NOT NULL
+      THEN ' (the plan prints "' || t.raw || '" at line ' || t.line || ')' ELSE '' END
+    END) AS plan_note,
   '{refused}' || i.reason AS refusal
 FROM {s}_ind i CROSS JOIN {s}_years y
 LEFT JOIN {s}_tgt t ON t.indicator_id = i.indicator_id AND t.year = y.year""",

@@ -276,7 +276,8 @@ def _observed(
     carried = _CARRIED_FROM_OWN if carry else ""
     return f"""
 observed AS (
-  SELECT {carried}g.indicator_id, g.year, g.polarity, g.deleted, g.target, g.target_note,
+  SELECT {carried}g.indicator_id, g.year, g.polarity, g.deleted IS NOT NULL AS deleted, g.target,
+    g.plan_note,
     o.n AS facts,
     CASE WHEN o.national THEN FALSE
       {_branches(_NOTHING, rules)}
@@ -323,7 +324,7 @@ judged AS (
   SELECT * REPLACE (CASE WHEN nothing THEN NULL ELSE rule END AS rule),
     CASE WHEN nothing THEN NULL WHEN refused IS NOT NULL THEN FALSE ELSE whole END AS complete,
     CASE WHEN nothing OR refused IS NOT NULL THEN NULL ELSE value END AS fact,
-    (CASE WHEN deleted IS NOT NULL THEN {_NV[NoScore.DELETED]}
+    (CASE WHEN deleted THEN {_NV[NoScore.DELETED]}
       WHEN target IS NULL THEN {_NV[NoScore.NO_TARGET]}
       WHEN nothing THEN {_NV[NoScore.NO_FACT]}
       WHEN refused IS NOT NULL THEN {_NV[NoScore.NOT_ROLLED_UP]} END)::{NO_SCORE} AS no_score,
@@ -363,8 +364,8 @@ scored AS (
 
 
 _NOTE = f"""CASE no_score
-      WHEN {_NV[NoScore.DELETED]} THEN deleted
-      WHEN {_NV[NoScore.NO_TARGET]} THEN target_note
+      WHEN {_NV[NoScore.DELETED]} THEN plan_note
+      WHEN {_NV[NoScore.NO_TARGET]} THEN plan_note
       WHEN {_NV[NoScore.NO_FACT]} THEN 'no fact yet for ' || year
       WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN refused
       ELSE coalesce('on partial facts: ' || partial, '') END"""
