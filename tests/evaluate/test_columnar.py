@@ -573,17 +573,20 @@ def test_plan_tables_are_built_once_for_many_fact_sets(bundled: ReadResult) -> N
     for facts in (first, again):
         results.append(score_facts(tables, con.table(_facts_table(con, facts)), connection=con))
     assert [r.by_key()[("G1.1-I1", 2012)].status for r in results] == [Status.ACHIEVED] * 2
-    # The plan was loaded once; each run left its scores and nothing else.
+    # The plan was loaded once; each run left its scores (a table, shown by a view) and nothing
+    # else.
     left = con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE temporary ORDER BY table_name"
     ).fetchall()
     names = [str(row[0]) for row in left]
+    views = con.sql("SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal")
     # ind, tgt, wgt, ms and years, and made from them: the grids of indicators and milestones
     # by year, the ids the plan knows and the milestones' scores before any report.
     assert sum(n.startswith("zhospar_plan_") for n in names) == 9
     assert [n for n in names if not n.startswith("zhospar_plan_")] == sorted(
-        r.table for r in results
+        r.table.replace("_scores", "_final") for r in results
     )
+    assert sorted(str(row[0]) for row in views.fetchall()) == sorted(r.table for r in results)
     assert len(results[0].rows()) == len(tables.indicator_ids) + len(tables.milestone_ids)
     with pytest.raises(ValidationError, match="part of the PlanTables"):
         score_facts(tables, con.table("facts"), years=[2012], connection=con)

@@ -226,12 +226,29 @@ def load_plan_tables(con: duckdb.DuckDBPyConnection, tables: PlanTables) -> str:
         for name, select in _DERIVED.items():
             sql = select.format(s=stored, refused=NOT_ROLLED_UP.replace("'", "''"))
             con.execute(f"CREATE OR REPLACE TEMP TABLE {stored}_{name} AS {sql}")
+        _notes_as_enum(con, f"{stored}_grid")
         con.execute(  # the milestones' scores while nobody has reported on them
             f"CREATE OR REPLACE TEMP TABLE {stored}_unreported AS "
             f"WITH {NO_MILESTONE_FACTS}, {milestones_sql(stored)} "
             f"SELECT {COLUMNS} FROM milestone_scores"
         )
     return stored
+
+
+def _notes_as_enum(con: duckdb.DuckDBPyConnection, grid: str) -> None:
+    """The grid's notes (``plan_note``, ``refusal``) as one ENUM of their texts: a score the
+    plan decides alone then carries a code, not a copy of the text (fifty thousand scores, a
+    hundred and more characters each)."""
+    found = con.execute(
+        f"SELECT DISTINCT note FROM (SELECT plan_note AS note FROM {grid} "
+        f"UNION ALL SELECT refusal FROM {grid}) WHERE note IS NOT NULL ORDER BY note"
+    ).fetchall()
+    texts = [str(row[0]) for row in found] or [""]
+    kind = "ENUM(" + ", ".join("'" + t.replace("'", "''") + "'" for t in texts) + ")"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {grid} AS SELECT * REPLACE "
+        f"(plan_note::{kind} AS plan_note, refusal::{kind} AS refusal) FROM {grid}"
+    )
 
 
 def _load(

@@ -40,7 +40,8 @@ from zhospar.evaluate._columnar_sql import MAX_FACTS_IN_CELL, rolled_sql
 
 __all__ = ["RUN_TABLES", "Rolled", "roll_up"]
 
-RUN_TABLES = ("cells", "scored", "slow", "regions")  # made by each run, dropped after it
+RUN_TABLES = ("cells", "scored", "final", "slow", "regions")  # made by each run; dropped after
+# it but for the table of its scores: ``scored`` when they were made with the pass, else ``final``
 _PROBE = 20_000  # the first facts of a file, which show its order and its regions
 _MOSTLY = 0.9  # the share of facts left unproven above which all are rolled up by region
 

@@ -41,6 +41,7 @@ __all__ = [
     "pass_counts_sql",
     "rolled_rows",
     "scores_sql",
+    "shown_sql",
 ]
 
 BAND_SLACK = 1e-12  # a percentage this close (relatively) to a band's edge counts as at the edge
@@ -219,8 +220,8 @@ _NOTHING: dict[RollupRule | None, str] = {
     RollupRule.RATIO: f"""WHEN g.rule = {_R[RollupRule.RATIO]} THEN g.numerator IS NOT NULL
         AND g.denominator IS NOT NULL AND num.indicator_id IS NULL AND den.indicator_id IS NULL""",
 }
-# A refusal is the score's note as it stands ("not rolled up: ..."); NONE's, the same for every
-# fact set, is the plan grid's ``refusal``, made once per plan rather than on every row.
+# A refusal is the score's note as it stands ("not rolled up: ..."), but NONE's: the same for
+# every fact set, that is the plan grid's ``refusal`` (``plan_note``), and this one is empty.
 _REFUSED: dict[RollupRule | None, str] = {
     RollupRule.RATIO: f"""WHEN g.rule = {_R[RollupRule.RATIO]} THEN {_NOT_ROLLED_UP} || CASE
         WHEN g.numerator IS NULL OR g.denominator IS NULL
@@ -230,7 +231,7 @@ _REFUSED: dict[RollupRule | None, str] = {
         WHEN den.value IS NULL THEN 'no usable facts for ' || g.denominator || ' in ' || g.year
         WHEN den.value = 0 THEN 'the denominator ' || g.denominator || ' is 0' END""",
     None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
-    RollupRule.NONE: f"WHEN g.rule = {_R[RollupRule.NONE]} THEN g.refusal",
+    RollupRule.NONE: f"WHEN g.rule = {_R[RollupRule.NONE]} THEN ''",  # the plan's note
     RollupRule.WEIGHTED: f"""WHEN g.rule = {_R[RollupRule.WEIGHTED]} THEN {_NOT_ROLLED_UP} || CASE
         WHEN {_W_MISSING} IS NOT NULL
           THEN 'no base (' || coalesce(g.base, 'weights') || ') for ' || {_W_MISSING}
@@ -277,7 +278,8 @@ def _observed(
     return f"""
 observed AS (
   SELECT {carried}g.indicator_id, g.year, g.polarity, g.deleted IS NOT NULL AS deleted, g.target,
-    g.plan_note,
+    g.plan_note AS grid_note,
+    CASE WHEN g.rule = {_R[RollupRule.NONE]} THEN g.refusal END AS none_note,
     o.n AS facts,
     CASE WHEN o.national THEN FALSE
       {_branches(_NOTHING, rules)}
@@ -363,12 +365,20 @@ scored AS (
 )"""
 
 
+# The note of a score made here, and (``plan_note``) of one the plan decides alone: deleted,
+# without a target, a rule that refuses to roll up. The plan's notes are an ENUM of the grid's
+# texts, made once per plan (``_columnar_plan``): a code is written per score, not the text, and
+# the scores are read with ``shown_sql``, which puts the two back together.
 _NOTE = f"""CASE no_score
-      WHEN {_NV[NoScore.DELETED]} THEN plan_note
-      WHEN {_NV[NoScore.NO_TARGET]} THEN plan_note
+      WHEN {_NV[NoScore.DELETED]} THEN NULL
+      WHEN {_NV[NoScore.NO_TARGET]} THEN NULL
       WHEN {_NV[NoScore.NO_FACT]} THEN 'no fact yet for ' || year
-      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN refused
-      ELSE coalesce('on partial facts: ' || partial, '') END"""
+      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN nullif(refused, '')
+      ELSE coalesce('on partial facts: ' || partial, '') END AS note,
+    CASE no_score
+      WHEN {_NV[NoScore.DELETED]} THEN grid_note
+      WHEN {_NV[NoScore.NO_TARGET]} THEN grid_note
+      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN none_note END AS plan_note"""
 
 
 def _milestone_facts(rows: str, ids: list[str], *, several: bool) -> str:
@@ -455,6 +465,14 @@ COLUMNS = (
     "indicator_id, year, polarity, status, no_score, percent, deviation, fact, target, rule, "
     "complete, facts, milestone, note"
 )
+_STORED = COLUMNS + ", plan_note"
+
+
+def shown_sql(table: str) -> str:
+    """The scores kept in ``table`` as they are read: in ``COLUMNS``, the note whole, and only
+    the rows of the plan's grid (a pass also keeps the rows of other ids)."""
+    columns = COLUMNS.replace(", note", ", coalesce(plan_note::VARCHAR, note) AS note")
+    return f"SELECT {columns} FROM {table} WHERE indicator_id IS NOT NULL"
 
 
 def scores_sql(
@@ -469,9 +487,10 @@ def scores_sql(
     milestones: list[str] | None,
     several_milestone_facts: bool = False,
 ) -> str:
-    """The scores of every indicator (and milestone) of the plan in every year, as a table,
-    from the ``rolled`` rows (``rolled_rows``); ``rows`` are the facts, for the rules that need
-    each fact (WEIGHTED by a base, milestones with several facts in a year).
+    """The scores of every indicator (and milestone) of the plan in every year, as the table
+    ``{p}_final`` (read it with ``shown_sql``), from the ``rolled`` rows (``rolled_rows``);
+    ``rows`` are the facts, for the rules that need each fact (WEIGHTED by a base, milestones
+    with several facts in a year).
 
     ``milestones``: the ids of the milestones when some have facts; None when none has, and then
     their scores (a plan's own, the same for every fact set) are ``{t}_unreported``."""
@@ -479,7 +498,7 @@ def scores_sql(
     if base_weights:
         parts.append(_based(t, rows))
     parts += [_observed(t, rules=rules, base_weights=base_weights), _scored(keep_tolerance)]
-    union = f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} AS note FROM scored"
+    union = f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored"
     if milestones is None:
         union += f" UNION ALL BY NAME SELECT * FROM {t}_unreported"
     else:
@@ -487,8 +506,8 @@ def scores_sql(
         parts.append(milestones_sql(t))
         union += " UNION ALL BY NAME SELECT * FROM milestone_scores"
     return (
-        f"CREATE OR REPLACE TEMP TABLE {p}_scores AS WITH {','.join(parts)}\n"
-        f"SELECT {COLUMNS} FROM ({union})"
+        f"CREATE OR REPLACE TEMP TABLE {p}_final AS WITH {','.join(parts)}\n"
+        f"SELECT {_STORED} FROM ({union})"
     )
 
 
@@ -522,10 +541,10 @@ def first_scores_sql(
         _scored(keep_tolerance),
     ]
     union = (
-        f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} AS note FROM scored "
+        f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored "
         f"UNION ALL BY NAME SELECT * FROM {t}_unreported"
     )
     return (
         f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {','.join(parts)}\n"
-        f"SELECT r_id, r_shape, {COLUMNS} FROM ({union})"
+        f"SELECT r_id, r_shape, {_STORED} FROM ({union})"
     )

@@ -36,7 +36,7 @@ from zhospar.evaluate._columnar_plan import (
     plan_tables,
 )
 from zhospar.evaluate._columnar_rollup import RUN_TABLES, roll_up
-from zhospar.evaluate._columnar_score import COLUMNS, outside_rows, scores_sql
+from zhospar.evaluate._columnar_score import COLUMNS, outside_rows, scores_sql, shown_sql
 from zhospar.evaluate._columnar_source import (
     FactSource,
     count_bad,
@@ -169,7 +169,7 @@ def score_facts(
         tables = plan_tables(plan, years, options)
     con = connection if connection is not None else duckdb.connect()
     prefix = f"zhospar_{next(_names)}"
-    scored_with_pass = False
+    scored_with_pass = done = False
     cached = _parquet_metadata_cached(con)
     if not cached:
         con.execute(f"SET SESSION {_CACHE} = true")
@@ -196,9 +196,9 @@ def score_facts(
         # Scored with the pass, only the rows outside the plan's grid can be of unknown ids.
         ids = outside_rows(prefix) if rolled.scored else rolled.rows
         unscored = _unscored(con, ids, plan_prefix) if rolled.unknown else ()
-        scored_with_pass = rolled.scored
+        scored_with_pass, done = rolled.scored, True
     finally:
-        _finish(con, prefix, scored_with_pass=scored_with_pass, cache=not cached)
+        _finish(con, prefix, done=done, scored_with_pass=scored_with_pass, cache=not cached)
     return ColumnarScores(con, f"{prefix}_scores", rolled.facts_read, unscored, rolled.in_order)
 
 
@@ -222,19 +222,22 @@ def _unscored(con: duckdb.DuckDBPyConnection, rolled: str, plan_prefix: str) -> 
 
 
 def _finish(
-    con: duckdb.DuckDBPyConnection, prefix: str, *, scored_with_pass: bool, cache: bool
+    con: duckdb.DuckDBPyConnection,
+    prefix: str,
+    *,
+    done: bool,
+    scored_with_pass: bool,
+    cache: bool,
 ) -> None:
-    """In one go: show the scores made with the pass without its working columns (a view of
-    ``{prefix}_scored``, which is kept); drop this run's other tables and views (the plan's
-    stay, for the next fact set; after a failure, all of the run's go); turn the Parquet
-    metadata cache off again when ``score_facts`` turned it on."""
-    statements = []
-    if scored_with_pass:
-        statements.append(
-            f"CREATE OR REPLACE TEMP VIEW {prefix}_scores AS SELECT {COLUMNS} "
-            f"FROM {prefix}_scored WHERE indicator_id IS NOT NULL"
-        )
-    kept = ("scored",) if scored_with_pass else ()
+    """In one go: show the scores (``{prefix}_scores``, a view of the table that holds them:
+    ``shown_sql``); drop this run's other tables and views (the plan's stay, for the next fact
+    set; after a failure, all of the run's go); turn the Parquet metadata cache off again when
+    ``score_facts`` turned it on."""
+    kept = ("scored" if scored_with_pass else "final",) if done else ()
+    statements = [
+        f"CREATE OR REPLACE TEMP VIEW {prefix}_scores AS {shown_sql(f'{prefix}_{name}')}"
+        for name in kept
+    ]
     statements += [
         f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES if name not in kept
     ]
