@@ -37,6 +37,7 @@ from zhospar.evaluate import (
     plan_tables,
     score_facts,
 )
+from zhospar.evaluate import columnar as columnar_module
 from zhospar.ingest import ReadResult
 from zhospar.model.actuals import ActualInput
 from zhospar.model.periods import Period
@@ -135,6 +136,35 @@ def test_regions_first_seen_after_the_probe_take_a_second_pass(
     _compare(bundled.plan, facts, options, order=order)
     whole_file, first_facts = _IN_ORDER
     assert first_facts == whole_file > 0
+
+
+@pytest.mark.parametrize("monthly", [False, True])
+def test_groups_not_proven_are_scored_again_and_the_rest_stands(
+    bundled: ReadResult, monkeypatch: pytest.MonkeyPatch, monthly: bool
+) -> None:
+    # With no milestone facts and no RATIO rule, the scores made with the pass stand but for
+    # the indicator-years it could not prove: rolled up by region and scored again.
+    milestones = set(plan_tables(bundled.plan).milestone_ids)
+    facts = [f for f in shaped_facts(bundled.plan, seed=23) if f.indicator_id not in milestones]
+    if monthly:
+        facts = [f for f in facts if f.period.months in (1, 12)]
+    again: list[str] = []
+    made = columnar_module.rescored_sql
+    monkeypatch.setattr(
+        columnar_module, "rescored_sql", lambda *a, **k: again.append("") or made(*a, **k)
+    )
+    options = EvaluationOptions(expected_regions=REGIONS)
+    period = "month" if monthly else "start_month"
+    _IN_ORDER.clear()
+    _compare(
+        bundled.plan,
+        facts,
+        options,
+        monthly=monthly,
+        order=_SORTED.format(period=period),
+        unreached=frozenset({NoScore.BAD_FACT}),  # a milestone's fact other than 1 or 0
+    )
+    assert (len(again), _IN_ORDER[0] > 150) == (1, True)
 
 
 # --- by hand ----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from zhospar.evaluate._columnar_score import (
     pass_counts_sql,
     rolled_rows,
     rolled_table,
+    unproven_keys,
 )
 from zhospar.evaluate._columnar_sorted import (
     MOST_FACTS,
@@ -37,6 +38,7 @@ from zhospar.evaluate._columnar_sorted import (
 )
 from zhospar.evaluate._columnar_source import FactTable
 from zhospar.evaluate._columnar_sql import MAX_FACTS_IN_CELL, rolled_sql
+from zhospar.evaluate.rollup import RollupRule
 
 __all__ = ["RUN_TABLES", "Rolled", "roll_up"]
 
@@ -57,6 +59,7 @@ class Rolled:
     several_milestone_facts: bool  # a milestone has more than one fact in a year
     unknown: bool  # some facts are of ids the plan does not know
     scored: bool = False  # the scores are made: ``{prefix}_scored`` (``first_scores_sql``)
+    rescore: bool = False  # those of the groups not proven are to be made again from ``rows``
 
 
 def roll_up(
@@ -89,12 +92,29 @@ def roll_up(
     if seen[_FACTS] < facts:  # some fact's region was not among the first facts': no key
         names = [str(r) for r in _one(con, every_region_sql(source.rows))[0]]
         seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
-    if score and (seen[0] or seen[_MILESTONES]):
-        # Some group is not proven, or a milestone has facts: the scores made with the pass
-        # do not stand. Again, keeping the rows for the region roll-up and the scores.
+    unproven, groups, left, read, milestones = seen[:5]
+    mostly = left >= _MOSTLY * read  # then all are rolled up by region: the pass is not used
+    if (
+        score
+        and unproven
+        and not milestones
+        and not mostly
+        and RollupRule.RATIO not in tables.rules
+    ):
+        # A few groups not proven: those are rolled up by region and scored again, the other
+        # scores stand (no RATIO takes its parts from them, no milestone has facts).
+        assert source.positioned is not None  # the sorted pass needs positions
+        con.execute(by_region(unproven_rows(unproven_keys(prefix), source.positioned)))
+        _check_periods(con, source, prefix)
+        rows = rolled_rows(prefix, proven=False, by_region=True)
+        return _rolled(rows, groups - unproven, tuple(seen[3:]), rescore=True)
+    if score and (unproven or milestones) and not mostly:
+        # The scores made with the pass do not stand, and its rows are needed: again, keeping
+        # them for the region roll-up and the scores.
         score = False
         seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
-    return _prove_the_rest(con, source, prefix, by_region, seen, scored=score)
+    done = score and not unproven and not milestones
+    return _prove_the_rest(con, source, prefix, by_region, seen, scored=done)
 
 
 def _probe(con: duckdb.DuckDBPyConnection, source: FactTable) -> tuple[list[str], int] | None:
@@ -192,10 +212,24 @@ def _seen(table: str, plan_prefix: str, facts: str, *, read: bool = True) -> str
     )
 
 
-def _rolled(rows: str, in_order: int, counts: tuple[Any, ...], *, scored: bool = False) -> Rolled:
+def _rolled(
+    rows: str,
+    in_order: int,
+    counts: tuple[Any, ...],
+    *,
+    scored: bool = False,
+    rescore: bool = False,
+) -> Rolled:
     facts, milestones, several, unknown = counts
     return Rolled(
-        rows, in_order, int(facts), bool(milestones), bool(several), bool(unknown), scored
+        rows,
+        in_order,
+        int(facts),
+        bool(milestones),
+        bool(several),
+        bool(unknown),
+        scored,
+        rescore,
     )
 
 

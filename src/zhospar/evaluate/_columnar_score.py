@@ -39,9 +39,11 @@ __all__ = [
     "milestones_sql",
     "outside_rows",
     "pass_counts_sql",
+    "rescored_sql",
     "rolled_rows",
     "scores_sql",
     "shown_sql",
+    "unproven_keys",
 ]
 
 BAND_SLACK = 1e-12  # a percentage this close (relatively) to a band's edge counts as at the edge
@@ -120,6 +122,15 @@ def pass_counts_sql(p: str) -> str:
     )
 
 
+def unproven_keys(p: str) -> str:
+    """The indicator-years of the plan's grid that the pass scored in ``{p}_scored`` without
+    proving them (with columns ``indicator_id``, ``year`` and ``shape``, NULL)."""
+    return (
+        f"(SELECT indicator_id, year, r_shape AS shape FROM {p}_scored "
+        "WHERE facts > 0 AND r_shape IS NULL AND indicator_id IS NOT NULL)"
+    )
+
+
 def outside_rows(p: str) -> str:
     return f"(SELECT r_id AS indicator_id, facts AS n FROM {p}_scored WHERE r_id IS NOT NULL)"
 
@@ -185,12 +196,14 @@ based AS (  -- the country's rates when there are any, as _prefer_national does
 )"""
 
 
-def _joins(t: str, *, rules: frozenset[RollupRule], base_weights: bool, carry: bool) -> str:
+def _joins(
+    t: str, *, rules: frozenset[RollupRule], base_weights: bool, carry: bool, grid: str
+) -> str:
     """The plan's grid with each indicator's own facts (all of them when ``carry``: the rows of
     ids not in the grid are kept too); a RATIO's parts and a WEIGHTED rate's base only when the
     plan has such rules (each join is a pipeline more to run)."""
     joins = [
-        f"FROM {t}_grid g",
+        f"FROM {grid} g",
         f"{'FULL' if carry else 'LEFT'} JOIN own o "
         "ON o.indicator_id = g.indicator_id AND o.year = g.year",
     ]
@@ -267,12 +280,18 @@ _CARRIED_FROM_OWN = (
 
 
 def _observed(
-    t: str, *, rules: frozenset[RollupRule], base_weights: bool, carry: bool = False
+    t: str,
+    *,
+    rules: frozenset[RollupRule],
+    base_weights: bool,
+    carry: bool = False,
+    grid: str | None = None,
 ) -> str:
     """Per plan indicator and year, as ``rollup_year``: no fact (``nothing``), a refusal and
     why, or a value, whether it is whole, and what is missing from it. Only the branches of
     the rules the plan has are written (a plan without RATIO needs no parts joined). With
-    ``carry``, each row keeps its rolled-up facts (``CARRIED``)."""
+    ``carry``, each row keeps what ``first_scores_sql`` keeps of the pass; ``grid``: those rows
+    of the plan's grid only."""
     sum_, last = _R[RollupRule.SUM], _R[RollupRule.LAST]
     carried = _CARRIED_FROM_OWN if carry else ""
     return f"""
@@ -297,7 +316,7 @@ observed AS (
     CASE WHEN g.rule = {sum_} THEN o.short_months WHEN g.rule = {last} THEN o.short_last
       END AS short,
     CASE WHEN g.rule IN ({sum_}, {last}) THEN o.missing END AS missing
-  {_joins(t, rules=rules, base_weights=base_weights, carry=carry)}
+  {_joins(t, rules=rules, base_weights=base_weights, carry=carry, grid=grid or f"{t}_grid")}
 )"""
 
 
@@ -547,4 +566,31 @@ def first_scores_sql(
     return (
         f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {','.join(parts)}\n"
         f"SELECT r_id, r_shape, {_STORED} FROM ({union})"
+    )
+
+
+def rescored_sql(
+    p: str,
+    t: str,
+    *,
+    rolled: str,
+    keep_tolerance: float,
+    rules: frozenset[RollupRule],
+) -> str:
+    """``{p}_final``: the scores made with the pass (``{p}_scored``) but for the indicator-years
+    it did not prove (``unproven_keys``), whose scores are made again from the ``rolled`` rows
+    (rolled up by region). Only when no RATIO takes its parts from other rows and no milestone
+    has facts (``_columnar_rollup``): then no other score depends on those rows."""
+    keys = unproven_keys(p)
+    grid = f"(SELECT g.* FROM {t}_grid g SEMI JOIN {keys} k USING (indicator_id, year))"
+    parts = [
+        _own(rolled),
+        _observed(t, rules=rules, base_weights=False, grid=grid),
+        _scored(keep_tolerance),
+    ]
+    kept = f"SELECT {_STORED} FROM {p}_scored s ANTI JOIN {keys} k USING (indicator_id, year)"
+    return (
+        f"CREATE OR REPLACE TEMP TABLE {p}_final AS WITH {','.join(parts)}\n"
+        f"SELECT {_STORED} FROM (SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored)\n"
+        f"UNION ALL BY NAME {kept} WHERE s.indicator_id IS NOT NULL"
     )

@@ -36,7 +36,13 @@ from zhospar.evaluate._columnar_plan import (
     plan_tables,
 )
 from zhospar.evaluate._columnar_rollup import RUN_TABLES, roll_up
-from zhospar.evaluate._columnar_score import COLUMNS, outside_rows, scores_sql, shown_sql
+from zhospar.evaluate._columnar_score import (
+    COLUMNS,
+    outside_rows,
+    rescored_sql,
+    scores_sql,
+    shown_sql,
+)
 from zhospar.evaluate._columnar_source import (
     FactSource,
     count_bad,
@@ -179,7 +185,17 @@ def score_facts(
             raise ValidationError(first_bad_row(con, source))
         plan_prefix = load_plan_tables(con, tables)
         rolled = roll_up(con, source, tables, prefix, plan_prefix)
-        if not rolled.scored:
+        if rolled.rescore:
+            con.execute(
+                rescored_sql(
+                    prefix,
+                    plan_prefix,
+                    rolled=rolled.rows,
+                    keep_tolerance=tables.keep_tolerance,
+                    rules=tables.rules,
+                )
+            )
+        elif not rolled.scored:
             con.execute(
                 scores_sql(
                     prefix,
