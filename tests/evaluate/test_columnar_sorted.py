@@ -425,6 +425,39 @@ def test_a_milestone_with_two_facts_in_a_year(bundled: ReadResult, tmp_path: Pat
     assert (before.no_score, before.facts) == (NoScore.NOT_YET_DUE, 0)
 
 
+def test_a_milestone_fact_beside_proven_facts_is_scored_again(
+    bundled: ReadResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Everything is proven in one pass (the count's two regions; the milestone's one fact), and
+    # the scores made with it stand but the milestones', made again from the fact it kept:
+    # T1.1.1-M2, due 2011-2012, done (1) in 2011, on time; the count, 24 of 210, stands.
+    again: list[str] = []
+    made = columnar_module.rescored_sql
+    monkeypatch.setattr(
+        columnar_module, "rescored_sql", lambda *a, **k: again.append("") or made(*a, **k)
+    )
+    rows = [*_regions(COUNT, {"R01": FULL, "R02": FULL}), ("T1.1.1-M2", 2011, None, None, 1.0)]
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
+        "value DOUBLE)"
+    )
+    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
+    path = tmp_path / "facts.parquet"
+    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    scores = score_facts(plan_tables(bundled.plan, [2011, 2012]), path)
+    by_key = scores.by_key()
+    done, after = by_key[("T1.1.1-M2", 2011)], by_key[("T1.1.1-M2", 2012)]
+    assert (done.status, done.percent, done.facts, done.note) == (
+        Status.ACHIEVED,
+        100.0,
+        1,
+        "done in 2011 (due 2011-2012)",
+    )
+    assert (after.status, after.facts) == (Status.ACHIEVED, 1)  # facts up to the year
+    assert (by_key[(COUNT, 2012)].fact, scores.in_order, len(again)) == (24.0, 2, 1)
+
+
 @pytest.mark.parametrize("cache", [False, True])
 def test_runs_leave_their_scores_and_the_connections_settings(
     bundled: ReadResult, tmp_path: Path, cache: bool

@@ -52,14 +52,14 @@ _MOSTLY = 0.9  # the share of facts left unproven above which all are rolled up 
 class Rolled:
     """The facts rolled up to one row per indicator and year, and what was seen on the way."""
 
-    rows: str  # the SQL of the rows (``rolled_rows``)
+    rows: str | None  # the SQL of the rows (``rolled_rows``); None: none to score again
     in_order: int  # indicator-years rolled up in order, with proof
     facts_read: int
     milestone_facts: bool  # some milestone has a fact
     several_milestone_facts: bool  # a milestone has more than one fact in a year
     unknown: bool  # some facts are of ids the plan does not know
     scored: bool = False  # the scores are made: ``{prefix}_scored`` (``first_scores_sql``)
-    rescore: bool = False  # those of the groups not proven are to be made again from ``rows``
+    rescore: bool = False  # ``{prefix}_scored``'s stand but those made again (``rescored_sql``)
 
 
 def roll_up(
@@ -92,29 +92,28 @@ def roll_up(
     if seen[_FACTS] < facts:  # some fact's region was not among the first facts': no key
         names = [str(r) for r in _one(con, every_region_sql(source.rows))[0]]
         seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
-    unproven, groups, left, read, milestones = seen[:5]
-    mostly = left >= _MOSTLY * read  # then all are rolled up by region: the pass is not used
-    if (
-        score
-        and unproven
-        and not milestones
-        and not mostly
-        and RollupRule.RATIO not in tables.rules
-    ):
-        # A few groups not proven: those are rolled up by region and scored again, the other
-        # scores stand (no RATIO takes its parts from them, no milestone has facts).
-        assert source.positioned is not None  # the sorted pass needs positions
-        con.execute(by_region(unproven_rows(unproven_keys(prefix), source.positioned)))
-        _check_periods(con, source, prefix)
-        rows = rolled_rows(prefix, proven=False, by_region=True)
-        return _rolled(rows, groups - unproven, tuple(seen[3:]), rescore=True)
-    if score and (unproven or milestones) and not mostly:
-        # The scores made with the pass do not stand, and its rows are needed: again, keeping
-        # them for the region roll-up and the scores.
+    unproven, groups, left, read, milestones, several = seen[:6]
+    # Nearly all not proven: all are rolled up by region, and the pass is not used.
+    mostly = unproven > 0 and left >= _MOSTLY * read
+    if score and not mostly and not several and RollupRule.RATIO not in tables.rules:
+        # The scores made with the pass stand but for the groups it did not prove, rolled up by
+        # region and scored again, and the milestones, scored again when they have facts: no
+        # other score depends on those (no RATIO takes its parts from them).
+        rows = None
+        if unproven:
+            assert source.positioned is not None  # the sorted pass needs positions
+            con.execute(by_region(unproven_rows(unproven_keys(prefix), source.positioned)))
+            _check_periods(con, source, prefix)
+            rows = rolled_rows(prefix, proven=False, by_region=True)
+        again = bool(unproven or milestones)
+        return _rolled(rows, groups - unproven, tuple(seen[3:]), scored=not again, rescore=again)
+    if score:
+        # The scores made with the pass do not stand, and unless all facts are rolled up by
+        # region, its rows are needed: again, keeping them for the region roll-up and scores.
         score = False
-        seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
-    done = score and not unproven and not milestones
-    return _prove_the_rest(con, source, prefix, by_region, seen, scored=done)
+        if not mostly:
+            seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
+    return _prove_the_rest(con, source, prefix, by_region, seen, scored=score)
 
 
 def _probe(con: duckdb.DuckDBPyConnection, source: FactTable) -> tuple[list[str], int] | None:
@@ -213,7 +212,7 @@ def _seen(table: str, plan_prefix: str, facts: str, *, read: bool = True) -> str
 
 
 def _rolled(
-    rows: str,
+    rows: str | None,
     in_order: int,
     counts: tuple[Any, ...],
     *,

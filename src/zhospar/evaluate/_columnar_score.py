@@ -274,6 +274,8 @@ def _branches(table: dict[RollupRule | None, str], rules: frozenset[RollupRule])
 # before December (``_columnar_sorted._shaped`` leaves the rules to this join with the grid).
 _CARRIED_FROM_OWN = (
     "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, "
+    "CASE WHEN g.indicator_id IS NULL THEN o.year END AS r_year, "
+    "CASE WHEN g.indicator_id IS NULL THEN o.total END AS r_total, "
     f"CASE WHEN g.rule = {_R[RollupRule.WEIGHTED]} OR (g.rule = {_R[RollupRule.LAST]} "
     "AND o.shape = 'months' AND NOT o.to_year_end) THEN NULL ELSE o.shape END AS r_shape, "
 )
@@ -400,16 +402,16 @@ _NOTE = f"""CASE no_score
       WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN none_note END AS plan_note"""
 
 
-def _milestone_facts(rows: str, ids: list[str], *, several: bool) -> str:
+def _milestone_facts(rows: str, ids: list[str], *, several: bool, rolled: str = "own") -> str:
     """Per milestone and year: its facts, how many are not 1 or 0, whether one is 1. A year with
-    one fact has it in the rolled-up rows (its total); the facts are read again only for the
+    one fact has it in the ``rolled`` rows (its total); the facts are read again only for the
     years with ``several``."""
     listed = ", ".join(_q(i) for i in ids)
     reread = (
         f"""UNION ALL
   SELECT f.indicator_id, f.year, count(*), count_if(f.value <> 0 AND f.value <> 1),
     bool_or(f.value = 1)
-  FROM ({rows}) f SEMI JOIN (SELECT indicator_id, year FROM own WHERE read > 1) r
+  FROM ({rows}) f SEMI JOIN (SELECT indicator_id, year FROM {rolled} WHERE read > 1) r
     ON r.indicator_id = f.indicator_id AND r.year = f.year
   WHERE f.indicator_id IN ({listed}) GROUP BY f.indicator_id, f.year"""
         if several
@@ -419,7 +421,7 @@ def _milestone_facts(rows: str, ids: list[str], *, several: bool) -> str:
 milestone_facts AS (
   SELECT indicator_id, year, 1::BIGINT AS n, (total <> 0 AND total <> 1)::BIGINT AS bad,
     total = 1 AS done
-  FROM own WHERE read = 1 AND indicator_id IN ({listed})
+  FROM {rolled} WHERE read = 1 AND indicator_id IN ({listed})
   {reread}
 )"""
 
@@ -543,9 +545,11 @@ def first_scores_sql(
     ``score``, in the same statement the scores made from them as if every row were proven and
     no milestone had a fact: planning and writing a second table of fifty thousand rows would
     cost more than the scoring itself. Then only what ``_columnar_rollup`` checks is kept of the
-    pass (``r_shape``; ``r_id`` on rows of ids outside the grid: milestones' facts, unknown ids,
-    years outside the plan's). When the check fails, the pass is made again
-    without ``score``, keeping every row by ``rolled_table``'s columns for ``scores_sql``."""
+    pass (``r_shape``) and, on rows of ids outside the grid (milestones' facts, unknown ids,
+    years outside the plan's), their id, year and total (``r_id``, ``r_year``, ``r_total``).
+    Some scores may be made again (``rescored_sql``); when that would not do, the pass is made
+    again without ``score``, keeping every row by ``rolled_table``'s columns for
+    ``scores_sql``."""
     if not score:
         columns = ", ".join(f"{c} AS r_{c}" for c in CARRIED)
         return (
@@ -565,7 +569,7 @@ def first_scores_sql(
     )
     return (
         f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {','.join(parts)}\n"
-        f"SELECT r_id, r_shape, {_STORED} FROM ({union})"
+        f"SELECT r_id, r_year, r_total, r_shape, {_STORED} FROM ({union})"
     )
 
 
@@ -573,24 +577,37 @@ def rescored_sql(
     p: str,
     t: str,
     *,
-    rolled: str,
+    rolled: str | None,
+    milestones: list[str] | None,
     keep_tolerance: float,
     rules: frozenset[RollupRule],
 ) -> str:
-    """``{p}_final``: the scores made with the pass (``{p}_scored``) but for the indicator-years
-    it did not prove (``unproven_keys``), whose scores are made again from the ``rolled`` rows
-    (rolled up by region). Only when no RATIO takes its parts from other rows and no milestone
-    has facts (``_columnar_rollup``): then no other score depends on those rows."""
+    """``{p}_final``: the scores made with the pass (``{p}_scored``) but those made again: of
+    the indicator-years it did not prove (``unproven_keys``), from the ``rolled`` rows (rolled up
+    by region), and with ``milestones``, of the milestones, from their facts (one a year, as the
+    pass kept them). Only when no RATIO takes its parts from other rows and no milestone has
+    several facts in a year (``_columnar_rollup``): then no other score depends on those."""
     keys = unproven_keys(p)
-    grid = f"(SELECT g.* FROM {t}_grid g SEMI JOIN {keys} k USING (indicator_id, year))"
-    parts = [
-        _own(rolled),
-        _observed(t, rules=rules, base_weights=False, grid=grid),
-        _scored(keep_tolerance),
-    ]
-    kept = f"SELECT {_STORED} FROM {p}_scored s ANTI JOIN {keys} k USING (indicator_id, year)"
+    parts, made, kept = [], [], f"{p}_scored s"
+    if rolled is not None:
+        grid = f"(SELECT g.* FROM {t}_grid g SEMI JOIN {keys} k USING (indicator_id, year))"
+        parts += [
+            _own(rolled),
+            _observed(t, rules=rules, base_weights=False, grid=grid),
+            _scored(keep_tolerance),
+        ]
+        made.append(f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored")
+        kept += f" ANTI JOIN {keys} k USING (indicator_id, year)"
+    if milestones is not None:
+        facts = (
+            f"(SELECT r_id AS indicator_id, r_year AS year, r_total AS total, facts AS read "
+            f"FROM {p}_scored WHERE r_id IS NOT NULL)"
+        )
+        parts += [_milestone_facts("", milestones, several=False, rolled=facts), milestones_sql(t)]
+        made.append("SELECT * FROM milestone_scores")
+        kept += f" ANTI JOIN {t}_msgrid m USING (indicator_id, year)"
+    made.append(f"SELECT s.* FROM {kept} WHERE s.indicator_id IS NOT NULL")
     return (
         f"CREATE OR REPLACE TEMP TABLE {p}_final AS WITH {','.join(parts)}\n"
-        f"SELECT {_STORED} FROM (SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored)\n"
-        f"UNION ALL BY NAME {kept} WHERE s.indicator_id IS NOT NULL"
+        f"SELECT {_STORED} FROM ({' UNION ALL BY NAME '.join(made)})"
     )

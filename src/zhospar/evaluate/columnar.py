@@ -191,11 +191,13 @@ def score_facts(
                     prefix,
                     plan_prefix,
                     rolled=rolled.rows,
+                    milestones=tables.milestone_ids if rolled.milestone_facts else None,
                     keep_tolerance=tables.keep_tolerance,
                     rules=tables.rules,
                 )
             )
         elif not rolled.scored:
+            assert rolled.rows is not None  # rows to score
             con.execute(
                 scores_sql(
                     prefix,
@@ -210,7 +212,8 @@ def score_facts(
                 )
             )
         # Scored with the pass, only the rows outside the plan's grid can be of unknown ids.
-        ids = outside_rows(prefix) if rolled.scored else rolled.rows
+        rows, with_pass = rolled.rows, rolled.scored or rolled.rescore
+        ids = rows if rows is not None and not with_pass else outside_rows(prefix)
         unscored = _unscored(con, ids, plan_prefix) if rolled.unknown else ()
         scored_with_pass, done = rolled.scored, True
     finally:
