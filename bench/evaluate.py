@@ -16,7 +16,8 @@ Timed, taking turns over the same file:
   the targets, score, status), leaving the scores in a DuckDB table as the floors leave theirs.
   The file is in order (indicator, year, region, month), so the roll-up takes the fast path
   (``zhospar.evaluate._columnar_sorted``): one pass by indicator and year whose sums prove each
-  region's latest value and months; the count of indicator-years proven so is printed.
+  region's latest value and months, the scores made in the same statement; the count of
+  indicator-years proven so is printed.
 
 Building the plan's rule table (once per plan, reusable) and fetching the scores into Python are
 timed apart. Peak memory is measured in a fresh process per side. The goal is within 2x of the

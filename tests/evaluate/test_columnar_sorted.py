@@ -479,6 +479,13 @@ def test_runs_leave_their_scores_and_the_connections_settings(
     with pytest.raises(ValidationError):
         score_facts(tables, bad, connection=con)
     assert [r.by_key()[(COUNT, 2012)].fact for r in runs] == [24.0, 24.0]
+    # The relation reads as the scores do, notes whole (G1.1-I1 has a target but no fact).
+    shown = runs[0].relation.filter("indicator_id = 'G1.1-I1'").fetchall()
+    assert runs[0].relation.columns[-2:] == ["milestone", "note"]
+    assert shown[0][-1] == "no fact yet for 2012"
+    # A note the plan alone decides is kept as a code of the plan's texts and read as its text.
+    targetless = runs[0].relation.filter("no_score = 'no_target'").fetchall()
+    assert targetless and all(row[-1].startswith("no target for 2012") for row in targetless)
     assert [r.in_order for r in runs] == [1, 1]
     assert _left(con, "table") == [r.table.replace("_scores", "_scored") for r in runs]
     assert _left(con, "view") == [r.table for r in runs]

@@ -2,11 +2,22 @@
 
 Facts with positions (a Parquet file without revisions) whose first facts are in order take the
 sorted path (``_columnar_sorted``): one pass by indicator and year, each indicator-year's shape
-proven from its sums; the few it cannot prove are rolled up by region (``_columnar_sql``) from
-their own facts, which lie between known positions. Other facts (a relation, a CSV file, a file
-out of order) are all rolled up by region. Either way the rows are the same; ``rolled_rows``
-puts them side by side for the scores. What is seen on the way (facts read, milestone facts,
-unknown ids) is counted on the rolled-up rows, never on the facts again.
+proven from its sums, and in the same statement the scores, as if all were proven
+(``_columnar_score.first_scores_sql``). Then one look at what the pass saw decides:
+
+* all proven and no milestone has facts: the scores stand (the common case: one pass, one
+  statement);
+* some indicator-years not proven, or milestones with facts: those are rolled up by region
+  (``_columnar_sql``) from their own facts and scored again, the other scores stand
+  (``rescored_sql``), unless a RATIO takes its parts from other rows or a milestone has
+  several facts in a year;
+* then, or when nearly all facts are unproven, the general way: the pass again without scores
+  (its rows kept), the rest by region, all scored from the rows (``scores_sql``).
+
+Other facts (a relation, a CSV file, a file out of order) are all rolled up by region. Either
+way the rows are the same; ``rolled_rows`` puts them side by side for the scores. What is seen
+on the way (facts read, milestone facts, unknown ids) is counted on the rolled-up rows, never on
+the facts again.
 """
 
 from __future__ import annotations

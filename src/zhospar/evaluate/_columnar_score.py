@@ -6,9 +6,13 @@ the facts: roll up by each indicator's rule, join the targets, score by polarity
 the constants of ``achievement.py``; milestones by their due year as ``achieve_milestone``.
 
 Cheap to plan and to write, since at fifty thousand rows both cost more than the work itself:
-one statement, written flat; only the branches of the rules the plan has; statuses, reasons,
-rules and polarities as ENUM columns rather than text; the milestones' scores while nobody has
-reported on them made once per plan (``{t}_unreported``).
+for a file in order, the scores are made in the statement of the pass that rolls the facts up
+(``first_scores_sql``), and made again only where the pass proved nothing (``rescored_sql``);
+only the branches of the rules the plan has are written; statuses, reasons, rules and polarities
+are ENUM columns rather than text, and so are the notes the plan alone decides (an ENUM of the
+plan's texts, put back by ``shown_sql``); the milestones' scores while nobody has reported on
+them are made once per plan (``{t}_unreported``). A column used by another is made in an
+earlier CTE: DuckDB would write its expression again in place.
 
 ``t`` names the plan's tables (``_columnar_plan``), ``p`` this run's.
 """

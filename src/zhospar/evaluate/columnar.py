@@ -10,7 +10,8 @@ polarity, targets, formulas, bands and no-score cases. The rules are not restate
 plan's decisions are taken from the pure modules into small tables (``_columnar_plan``); the
 facts are rolled up to one row per indicator and year (``_columnar_rollup``: in one pass by
 indicator and year for a file in order, ``_columnar_sorted``, else by region,
-``_columnar_sql``) and scored with the constants of ``achievement.py`` (``_columnar_score``).
+``_columnar_sql``) and scored with the constants of ``achievement.py`` (``_columnar_score``);
+for a file in order, in the same statement as the pass.
 
 What it does not do: keep every fact as evidence (a score says how many facts it read), place
 breakdown values by their label, aggregate to goals, forecast or execute budgets; for those the
@@ -119,14 +120,14 @@ class ColumnarScore:
 
 @dataclass(frozen=True)
 class ColumnarScores:
-    """The scores, kept as a DuckDB table so that millions of facts never become objects.
+    """The scores, kept in DuckDB so that millions of facts never become objects.
 
-    ``rows()`` brings them into Python (one per indicator and year: small); ``relation`` keeps
-    them in DuckDB, e.g. to write Parquet. ``unscored_ids`` are ids of facts that the plan
-    does not know (budget facts such as ``P002-X`` among them), so nothing is dropped silently.
-    ``in_order`` says how many indicator-years took the fast path (``_columnar_sorted``). In
-    the table, statuses, no-score reasons, rules, polarities and milestone states are ENUM
-    columns (they read as their text).
+    ``table`` names a view of the run's table of scores, in ``COLUMNS``. ``rows()`` brings them
+    into Python (one per indicator and year: small); ``relation`` keeps them in DuckDB, e.g. to
+    write Parquet. ``unscored_ids`` are ids of facts that the plan does not know (budget facts
+    such as ``P002-X`` among them), so nothing is dropped silently. ``in_order`` says how many
+    indicator-years took the fast path (``_columnar_sorted``). Statuses, no-score reasons,
+    rules, polarities and milestone states are ENUM columns (they read as their text).
     """
 
     connection: duckdb.DuckDBPyConnection
