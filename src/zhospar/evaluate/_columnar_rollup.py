@@ -124,7 +124,7 @@ def roll_up(
         score = False
         if not mostly:
             seen = _sorted_pass(con, source, tables, prefix, plan_prefix, names, score=score)
-    return _prove_the_rest(con, source, prefix, by_region, seen, scored=score)
+    return _prove_the_rest(con, source, prefix, by_region, seen)
 
 
 def _probe(con: duckdb.DuckDBPyConnection, source: FactTable) -> tuple[list[str], int] | None:
@@ -140,7 +140,7 @@ def _probe(con: duckdb.DuckDBPyConnection, source: FactTable) -> tuple[list[str]
     return [str(r) for r in names], int(facts)
 
 
-_FACTS, _MILESTONES = 3, 4  # in the counts of ``_sorted_pass``: facts read, milestones with facts
+_FACTS = 3  # in the counts of ``_sorted_pass``: the facts read
 
 
 def _sorted_pass(
@@ -189,11 +189,8 @@ def _prove_the_rest(
     prefix: str,
     by_region: Callable[[str], str],
     seen: tuple[Any, ...],
-    *,
-    scored: bool,
 ) -> Rolled:
-    """After the sorted pass: roll up by region what it did not prove (when the pass has
-    ``scored``, it proved everything)."""
+    """After the sorted pass without scores: roll up by region what it did not prove."""
     unproven, groups, left, *counts = seen
     proven = groups - unproven
     if unproven:
@@ -207,7 +204,7 @@ def _prove_the_rest(
         _check_periods(con, source, prefix)
         proven = proven if some else 0
     sql = rolled_rows(prefix, proven=proven > 0, by_region=unproven > 0)
-    return _rolled(sql, proven, tuple(counts), scored=scored)
+    return _rolled(sql, proven, tuple(counts))
 
 
 def _seen(table: str, plan_prefix: str, facts: str, *, read: bool = True) -> str:

@@ -93,8 +93,8 @@ _NO_PARTS = "(SELECT NULL::VARCHAR AS indicator_id, NULL::DOUBLE AS value, NULL:
 
 # The sorted pass's columns kept as r_<name> by ``first_scores_sql`` without scores, for the
 # region roll-up and ``scores_sql`` (its ``n`` as ``facts``, its id again as ``r_id``). With
-# scores, only the shape is kept, and the id on rows outside the grid: each column written costs
-# about half a millisecond.
+# scores, only the shape is kept, and the id, year and total on rows outside the grid: each
+# column written costs about half a millisecond.
 CARRIED = (
     "shape",
     "total",
@@ -136,6 +136,7 @@ def unproven_keys(p: str) -> str:
 
 
 def outside_rows(p: str) -> str:
+    """The pass's rows of ids outside the plan's grid, by ``indicator_id`` and ``n``."""
     return f"(SELECT r_id AS indicator_id, facts AS n FROM {p}_scored WHERE r_id IS NOT NULL)"
 
 
@@ -274,7 +275,8 @@ def _branches(table: dict[RollupRule | None, str], rules: frozenset[RollupRule])
     return "\n      ".join(sql for rule, sql in table.items() if rule is None or rule in rules)
 
 
-# The pass's shape, not proven for a WEIGHTED rule nor a LAST one whose last region stops
+# What ``first_scores_sql`` keeps of the pass: on rows outside the grid, their id, year and
+# total; on all, the shape, not proven for a WEIGHTED rule nor a LAST one whose last region stops
 # before December (``_columnar_sorted._shaped`` leaves the rules to this join with the grid).
 _CARRIED_FROM_OWN = (
     "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, "

@@ -36,7 +36,7 @@ from zhospar.evaluate._columnar_plan import (
     load_plan_tables,
     plan_tables,
 )
-from zhospar.evaluate._columnar_rollup import RUN_TABLES, roll_up
+from zhospar.evaluate._columnar_rollup import RUN_TABLES, Rolled, roll_up
 from zhospar.evaluate._columnar_score import (
     COLUMNS,
     outside_rows,
@@ -46,6 +46,7 @@ from zhospar.evaluate._columnar_score import (
 )
 from zhospar.evaluate._columnar_source import (
     FactSource,
+    FactTable,
     count_bad,
     first_bad_row,
     open_facts,
@@ -176,7 +177,7 @@ def score_facts(
         tables = plan_tables(plan, years, options)
     con = connection if connection is not None else duckdb.connect()
     prefix = f"zhospar_{next(_names)}"
-    scored_with_pass = done = False
+    kept: str | None = None  # the run's table of scores, once they are made
     cached = _parquet_metadata_cached(con)
     if not cached:
         con.execute(f"SET SESSION {_CACHE} = true")
@@ -186,40 +187,51 @@ def score_facts(
             raise ValidationError(first_bad_row(con, source))
         plan_prefix = load_plan_tables(con, tables)
         rolled = roll_up(con, source, tables, prefix, plan_prefix)
-        if rolled.rescore:
-            con.execute(
-                rescored_sql(
-                    prefix,
-                    plan_prefix,
-                    rolled=rolled.rows,
-                    milestones=tables.milestone_ids if rolled.milestone_facts else None,
-                    keep_tolerance=tables.keep_tolerance,
-                    rules=tables.rules,
-                )
-            )
-        elif not rolled.scored:
-            assert rolled.rows is not None  # rows to score
-            con.execute(
-                scores_sql(
-                    prefix,
-                    plan_prefix,
-                    source.rows,
-                    rolled=rolled.rows,
-                    keep_tolerance=tables.keep_tolerance,
-                    rules=tables.rules,
-                    base_weights=tables.has_base_weights,
-                    milestones=tables.milestone_ids if rolled.milestone_facts else None,
-                    several_milestone_facts=rolled.several_milestone_facts,
-                )
-            )
-        # Scored with the pass, only the rows outside the plan's grid can be of unknown ids.
-        rows, with_pass = rolled.rows, rolled.scored or rolled.rescore
-        ids = rows if rows is not None and not with_pass else outside_rows(prefix)
-        unscored = _unscored(con, ids, plan_prefix) if rolled.unknown else ()
-        scored_with_pass, done = rolled.scored, True
+        _make_scores(con, source, tables, rolled, prefix, plan_prefix)
+        unscored = _unscored(con, rolled, prefix, plan_prefix) if rolled.unknown else ()
+        kept = "scored" if rolled.scored else "final"
     finally:
-        _finish(con, prefix, done=done, scored_with_pass=scored_with_pass, cache=not cached)
+        _finish(con, prefix, kept=kept, cache=not cached)
     return ColumnarScores(con, f"{prefix}_scores", rolled.facts_read, unscored, rolled.in_order)
+
+
+def _make_scores(
+    con: duckdb.DuckDBPyConnection,
+    source: FactTable,
+    tables: PlanTables,
+    rolled: Rolled,
+    prefix: str,
+    plan_prefix: str,
+) -> None:
+    """The run's table of scores: as the pass made them (``{prefix}_scored``), or those with
+    some made again, or all made from the rolled-up rows (``{prefix}_final``)."""
+    milestones = tables.milestone_ids if rolled.milestone_facts else None
+    if rolled.rescore:
+        con.execute(
+            rescored_sql(
+                prefix,
+                plan_prefix,
+                rolled=rolled.rows,
+                milestones=milestones,
+                keep_tolerance=tables.keep_tolerance,
+                rules=tables.rules,
+            )
+        )
+    elif not rolled.scored:
+        assert rolled.rows is not None  # rows to score
+        con.execute(
+            scores_sql(
+                prefix,
+                plan_prefix,
+                source.rows,
+                rolled=rolled.rows,
+                keep_tolerance=tables.keep_tolerance,
+                rules=tables.rules,
+                base_weights=tables.has_base_weights,
+                milestones=milestones,
+                several_milestone_facts=rolled.several_milestone_facts,
+            )
+        )
 
 
 _CACHE = "parquet_metadata_cache"
@@ -233,34 +245,31 @@ def _parquet_metadata_cached(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(found[0]) if found is not None else False
 
 
-def _unscored(con: duckdb.DuckDBPyConnection, rolled: str, plan_prefix: str) -> tuple[str, ...]:
-    rows = con.execute(
-        f"SELECT DISTINCT indicator_id FROM {rolled} "
+def _unscored(
+    con: duckdb.DuckDBPyConnection, rolled: Rolled, prefix: str, plan_prefix: str
+) -> tuple[str, ...]:
+    """The ids of facts the plan does not know. When the pass made the scores, only the rows
+    outside the plan's grid can be of such ids."""
+    with_pass = rolled.scored or rolled.rescore or rolled.rows is None
+    rows = outside_rows(prefix) if with_pass else rolled.rows
+    found = con.execute(
+        f"SELECT DISTINCT indicator_id FROM {rows} "
         f"ANTI JOIN {plan_prefix}_known USING (indicator_id) ORDER BY 1"
     ).fetchall()
-    return tuple(str(row[0]) for row in rows)
+    return tuple(str(row[0]) for row in found)
 
 
-def _finish(
-    con: duckdb.DuckDBPyConnection,
-    prefix: str,
-    *,
-    done: bool,
-    scored_with_pass: bool,
-    cache: bool,
-) -> None:
-    """In one go: show the scores (``{prefix}_scores``, a view of the table that holds them:
-    ``shown_sql``); drop this run's other tables and views (the plan's stay, for the next fact
-    set; after a failure, all of the run's go); turn the Parquet metadata cache off again when
-    ``score_facts`` turned it on."""
-    kept = ("scored" if scored_with_pass else "final",) if done else ()
-    statements = [
-        f"CREATE OR REPLACE TEMP VIEW {prefix}_scores AS {shown_sql(f'{prefix}_{name}')}"
-        for name in kept
-    ]
-    statements += [
-        f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES if name not in kept
-    ]
+def _finish(con: duckdb.DuckDBPyConnection, prefix: str, *, kept: str | None, cache: bool) -> None:
+    """In one go: show the scores (``{prefix}_scores``, a view of the ``kept`` table that holds
+    them: ``shown_sql``); drop this run's other tables and views (the plan's stay, for the next
+    fact set; after a failure, all of the run's go); turn the Parquet metadata cache off again
+    when ``score_facts`` turned it on."""
+    statements = []
+    if kept is not None:
+        statements.append(
+            f"CREATE OR REPLACE TEMP VIEW {prefix}_scores AS {shown_sql(f'{prefix}_{kept}')}"
+        )
+    statements += [f"DROP TABLE IF EXISTS {prefix}_{name}" for name in RUN_TABLES if name != kept]
     statements.append(f"DROP VIEW IF EXISTS {prefix}_facts")
     if cache:
         statements.append(f"SET SESSION {_CACHE} = false")
