@@ -99,23 +99,25 @@ class ColumnarScore:
 
     @classmethod
     def of(cls, row: tuple[Any, ...]) -> ColumnarScore:
+        """A row of ``COLUMNS`` (an INTEGER year, a BIGINT count): fifty thousand are made for
+        a big plan, so by position, with the enums looked up in dicts."""
         ident, year, polarity, status, no_score, percent, deviation, fact, target = row[:9]
         rule, complete, facts, milestone, note = row[9:]
         return cls(
-            indicator_id=ident,
-            year=int(year),
-            polarity=_POLARITY[polarity],
-            status=_STATUS[status],
-            no_score=_NO_SCORE[no_score],
-            percent=percent,
-            deviation=deviation,
-            fact=fact,
-            target=target,
-            rule=_RULE[rule],
-            complete=complete,
-            facts=int(facts or 0),
-            milestone=_MILESTONE[milestone],
-            note=note or "",
+            ident,
+            year,
+            _POLARITY[polarity],
+            _STATUS[status],
+            _NO_SCORE[no_score],
+            percent,
+            deviation,
+            fact,
+            target,
+            _RULE[rule],
+            complete,
+            facts or 0,
+            _MILESTONE[milestone],
+            note or "",
         )
 
 
