@@ -14,30 +14,28 @@ region and period: with the regions numbered 0 .. R-1 in sorted order and the co
 * a quarter or a half-year has a key above those (never part of a proof; only decoded when it is
   an indicator-year's only fact).
 
-One pass groups by indicator and year only (``rolled_ctes``), keeping the number of facts, the
-sum, the sum of December values, and the least and greatest of ``position - key`` and of
-``position``, the two packed in one number, ``(position - key) * 2^32 + position`` (two
-aggregates cost less than four): when the least and greatest ``position - key`` are equal, the
-low halves are the least and greatest position. When ``position - key`` is the same for every
-fact of the group, the keys are the
-positions shifted, hence all different: no region has a period twice. When, besides, the
+One pass groups by indicator and year only (``rolled_ctes``), keeping the number of facts, the sum,
+the sum of December values, and the least and greatest of ``position - key`` and of ``position``,
+the two packed in one number, ``(position - key) * 2^32 + position`` (two aggregates cost less than
+four): when the least and greatest ``position - key`` are equal, the low halves are the least and
+greatest position. When ``position - key`` is the same for every fact of the group, the keys are
+the positions shifted, hence all different: no region has a period twice. When, besides, the
 positions run without a gap (greatest - least + 1 = the number of facts), the keys fill a range
-without a gap, and a range of month keys is exactly "regions c1 .. c2, each with each month
-once, except that c1 may start after January and c2 stop before December". So a group is one of:
+without a gap, and a range of month keys is exactly "regions c1 .. c2, each with each month once,
+except that c1 may start after January and c2 stop before December". So a group is one of:
 
 * ``years``: regions c1 .. c2, one whole-year fact each;
 * ``months``: regions c1 .. c2 (or the country alone) by month, as just said;
 * ``one``: a single fact, whose key says its region and period;
 
-and then each region's total, latest value (December, or the year), months covered and overlap
-are known from the group's sums, exactly, with no region grouping. Anything else (facts out of
-order, a missing month, an overlap, the country beside regions, a WEIGHTED indicator, which needs
-each region's own total, a stock whose last region stops before December) is *not* proven and
-goes to the region-level roll-up (``_columnar_sql``), restricted to those indicator-years (the
-packed bounds of a group not proven are not its positions' bounds, so those facts are sought in
-the whole file). The
-proof never depends on the order: facts out of order only fail it, and cost the slower path. A
-file whose first facts are out of order (``probe_sql``) goes that way at once.
+and then each region's total, latest value (December, or the year), months covered and overlap are
+known from the group's sums, exactly, with no region grouping. Anything else (facts out of order, a
+missing month, an overlap, the country beside regions, a WEIGHTED indicator, which needs each
+region's own total, a stock whose last region stops before December) is *not* proven and goes to
+the region-level roll-up (``_columnar_sql``), restricted to those indicator-years (the packed
+bounds of a group not proven are not its positions' bounds, so those facts are sought in the whole
+file). The proof never depends on the order: facts out of order only fail it, and cost the slower
+path. A file whose first facts are out of order (``probe_sql``) goes that way at once.
 """
 
 from __future__ import annotations
