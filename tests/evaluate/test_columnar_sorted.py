@@ -292,6 +292,19 @@ def test_a_weighted_rate_in_order_is_rolled_up_by_region(
     assert score.status is Status.NOT_ACHIEVED
 
 
+def test_a_file_too_big_for_the_packed_bounds_goes_by_region(
+    bundled: ReadResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Positions are packed in 32 bits beside position - key: a file with more facts than
+    # MOST_FACTS is rolled up by region (here the limit is lowered to 10 facts): the same score,
+    # nothing proven. 12 + 12 months of 1.0: 24 of 210 = 11.43 %.
+    monkeypatch.setattr("zhospar.evaluate._columnar_rollup.MOST_FACTS", 10)
+    rows = _regions(COUNT, {"R01": FULL, "R02": FULL})
+    score, in_order = _score(bundled.plan, rows, tmp_path)
+    assert (score.fact, score.complete, in_order) == (24.0, True, 0)
+    assert score.percent is not None and round(score.percent, 2) == 11.43
+
+
 def test_one_region_from_march_to_july(bundled: ReadResult, tmp_path: Path) -> None:
     score, in_order = _score(bundled.plan, _regions(COUNT, {"R01": range(3, 8)}), tmp_path)
     assert (score.fact, score.complete, in_order) == (5.0, False, 1)
