@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from zhospar._exceptions import PlanReadError
 from zhospar.audit import Explanation, Finding, FindingKind, Place, Severity
 from zhospar.cli import app
-from zhospar.cli.audit_cmds import CSV_COLUMNS, guard_cell, to_csv
+from zhospar.cli.audit_cmds import CSV_COLUMNS, to_csv
+from zhospar.export import guard_text
 
 runner = CliRunner()
 
@@ -97,9 +98,10 @@ def _finding(label: str) -> Finding:
 
 
 def test_csv_text_cells_cannot_run_as_formulas() -> None:
-    assert guard_cell("=1+1") == "'=1+1"
-    assert guard_cell("- базалық зейнетақы төлемін;") == "'- базалық зейнетақы төлемін;"
-    assert guard_cell("РБ (002.102)") == "РБ (002.102)"
+    assert guard_text("=1+1") == "'=1+1"
+    assert guard_text("- базалық зейнетақы төлемін;") == "'- базалық зейнетақы төлемін;"
+    assert guard_text("РБ (002.102)") == "РБ (002.102)"
+    assert guard_text("\t=1+1") == "'\t=1+1"  # a tab or a carriage return first, too
     rows = list(csv.DictReader(io.StringIO(to_csv([_finding("-2+3")]))))
     assert list(rows[0]) == CSV_COLUMNS
     assert rows[0]["a_label"] == "'-2+3"

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from zhospar._exceptions import ValidationError
+from zhospar.export import guard_text
 from zhospar.imports import TEMPLATE_COLUMNS, parse_file, template_rows, write_template
-from zhospar.imports.template import guard_formula
 from zhospar.model.plan import Plan
 
 
@@ -62,11 +62,12 @@ def test_unknown_format_is_refused(small_plan: Plan, tmp_path: Path) -> None:
         ("+7", "'+7"),
         ("- еңбек", "'- еңбек"),
         ("@x", "'@x"),
+        ("\r=x", "'\r=x"),
         ("әйелдер", "әйелдер"),
     ],
 )
 def test_formula_guard(text: str, guarded: str) -> None:
-    assert guard_formula(text) == guarded
+    assert guard_text(text) == guarded
 
 
 def test_csv_template_is_utf8_with_bom_and_guarded(small_plan: Plan, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from rich.table import Table
 from zhospar.audit import AuditResult, Finding, FindingKind, Place, audit_plan
 from zhospar.audit import format_value as fmt
 from zhospar.cli._app import app
+from zhospar.export.tidy import guard_text
 from zhospar.ingest import read_plan
 
 EXIT_FINDINGS = 1  # with --fail-on-findings, when the audit found anything
@@ -56,7 +57,6 @@ CSV_COLUMNS = [
     "difference",
     "note",
 ]
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 @app.command()
@@ -209,11 +209,6 @@ def to_json(audited: AuditResult, source: str) -> dict[str, Any]:
     }
 
 
-def guard_cell(text: str) -> str:
-    """A text cell a spreadsheet would run as a formula (= + - @) gets a leading apostrophe."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
-
 def to_csv(findings: list[Finding]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -232,7 +227,7 @@ def _csv_cell(column: str, data: dict[str, Any]) -> object:
     if value is None:
         return ""
     if isinstance(value, list):
-        return guard_cell(";".join(map(str, value)))
+        return guard_text(";".join(map(str, value)))
     if isinstance(value, str):
-        return guard_cell(value)
+        return guard_text(value)
     return value

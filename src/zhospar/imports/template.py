@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from zhospar._exceptions import ValidationError
+from zhospar.export.tidy import guard_text
 from zhospar.imports.resolve import (
     EXPENDITURE_SUFFIX,
     EXPENDITURE_UNIT,
@@ -55,7 +56,6 @@ _WIDTHS = {
     "source": 40,
     "comment": 30,
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # the plan's figure for a year, in order of preference
 _TARGET_KINDS = (ExpenditureKind.PLANNED, ExpenditureKind.APPROVED)
 
@@ -143,11 +143,6 @@ def write_template(plan: Plan, path: str | Path, year: int | None = None) -> int
     return len(rows)
 
 
-def guard_formula(text: str) -> str:
-    """Text a spreadsheet will show as text, never run as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def _target(ind: Indicator, year: int | None) -> Decimal | None:
     if year is None:
         return None
@@ -184,7 +179,7 @@ def _csv_cell(cell: str | Decimal | int | None) -> str:
     if cell is None:
         return ""
     if isinstance(cell, str):
-        return guard_formula(cell)
+        return guard_text(cell)
     return str(cell)
 
 
