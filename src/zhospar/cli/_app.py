@@ -23,5 +23,6 @@ from zhospar.cli import evaluate_cmds as evaluate_cmds  # noqa: E402  (registers
 from zhospar.cli import import_cmds as import_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import plan_cmds  # noqa: E402,F401  (registers commands)
 from zhospar.cli import report_cmds as report_cmds  # noqa: E402  (registers commands)
+from zhospar.cli import scale_cmds as scale_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import store_cmds as store_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import web_cmds as web_cmds  # noqa: E402  (registers commands)

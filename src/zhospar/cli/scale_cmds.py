@@ -1,0 +1,154 @@
+"""``zhospar score-file``: a file of millions of facts scored at scale, without the database.
+
+``zhospar score`` evaluates the facts in the database, one Python object each, with their
+evidence. A researcher's export of regional monthly values (millions of rows) is scored here
+instead, by ``score_facts`` (docs/method.md, section 10): the same national figures, percentages
+and statuses, computed in DuckDB. The plan and the overrides in force come from the database;
+the facts come only from the file, and nothing is written to the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zhospar._exceptions import ValidationError
+from zhospar.cli._app import app
+from zhospar.evaluate import ColumnarScore, ColumnarScores, Status, plan_tables, score_facts
+from zhospar.export import guard_text
+from zhospar.store import Settings, open_database
+from zhospar.store.evaluation import plan_overrides
+
+_OUTPUTS = (".csv", ".parquet")
+_SHOWN_IDS = 10  # unknown ids listed in the summary; -o holds every score
+_CSV_COLUMNS = (
+    "indicator_id",
+    "year",
+    "polarity",
+    "status",
+    "no_score",
+    "percent",
+    "deviation",
+    "fact",
+    "target",
+    "rule",
+    "complete",
+    "facts",
+    "milestone",
+    "note",
+)
+
+
+@app.command("score-file")
+def score_file(
+    facts: Annotated[
+        Path,
+        typer.Argument(
+            help="A .parquet or .csv file: indicator_id, year, value; optionally region, "
+            "month (or start_month and months) and revision.",
+            show_default=False,
+        ),
+    ],
+    year: Annotated[
+        list[int] | None,
+        typer.Option("--year", help="A year to score (repeat it); default: the planned period."),
+    ] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", help="Plan key (see `zhospar plans`); the first plan stored."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write every score to this .csv or .parquet file."),
+    ] = None,
+) -> None:
+    """Score a file of facts at scale, with the recorded overrides applied.
+
+    For every indicator and milestone of the plan in each year: the national value, the
+    achievement and the status, as `zhospar score` computes them, from millions of regional
+    and monthly values. Prints the facts read, the statuses counted and the ids the plan does
+    not know; -o writes every score.
+    """
+    if output is not None and output.suffix.lower() not in _OUTPUTS:
+        raise ValidationError(f"{output}: expected a .csv or .parquet file to write")
+    with open_database(Settings.from_env().database_url) as db:
+        key = plan or db.default_plan_key()
+        the_plan = db.load_plan(key)
+        options = plan_overrides(db, key, the_plan).options()
+    years = sorted(set(year)) if year else list(the_plan.planned_years)
+    outside = [y for y in years if y not in the_plan.planned_years]
+    if outside:
+        raise ValidationError(
+            f"--year {outside[0]} is outside the plan's period: expected {the_plan.period_start} "
+            f"to {the_plan.period_end}"
+        )
+    start = time.perf_counter()
+    scores = score_facts(plan_tables(the_plan, years, options), facts)
+    rows = scores.rows()
+    seconds = time.perf_counter() - start
+    for line in summary(key, facts, scores, rows, seconds):
+        typer.echo(line)
+    if output is not None:
+        write_scores(scores, rows, output)
+        typer.echo(f"{len(rows):,} scores written to {output}")
+
+
+def summary(
+    key: str, facts: Path, scores: ColumnarScores, rows: list[ColumnarScore], seconds: float
+) -> list[str]:
+    """What a user checks first: how much was read, how it scored, what was left out."""
+    counts = Counter(row.status for row in rows)
+    statuses = ", ".join(f"{s.value} {counts[s]:,}" for s in Status)
+    lines = [
+        f"{facts.name}: {scores.facts_read:,} facts read for plan {key} in {seconds:.2f} s "
+        f"({scores.in_order:,} indicator-years rolled up in order)",
+        f"{len(rows):,} scores: {statuses}",
+    ]
+    if scores.unscored_ids:
+        shown = ", ".join(scores.unscored_ids[:_SHOWN_IDS])
+        more = len(scores.unscored_ids) - _SHOWN_IDS
+        extra = f" and {more} more" if more > 0 else ""
+        lines.append(f"ids the plan does not know (not scored): {shown}{extra}")
+    return lines
+
+
+def write_scores(scores: ColumnarScores, rows: list[ColumnarScore], path: Path) -> None:
+    """Every score, in ``_CSV_COLUMNS``: Parquet straight from DuckDB; CSV through Python, so
+    that a note or an id a spreadsheet would run as a formula is written as text."""
+    if path.suffix.lower() == ".parquet":
+        scores.relation.order("indicator_id, year").write_parquet(str(path))
+        return
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(_CSV_COLUMNS)
+        for row in rows:
+            writer.writerow(_csv_row(row))
+
+
+def _csv_row(row: ColumnarScore) -> list[object]:
+    def text(value: object) -> str:
+        if value is None:
+            return ""
+        return guard_text(str(getattr(value, "value", value)))
+
+    return [
+        text(row.indicator_id),
+        row.year,
+        text(row.polarity),
+        text(row.status),
+        text(row.no_score),
+        "" if row.percent is None else row.percent,
+        "" if row.deviation is None else row.deviation,
+        "" if row.fact is None else row.fact,
+        "" if row.target is None else row.target,
+        text(row.rule),
+        "" if row.complete is None else ("yes" if row.complete else "no"),
+        row.facts,
+        text(row.milestone),
+        text(row.note),
+    ]

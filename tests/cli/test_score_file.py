@@ -1,0 +1,115 @@
+"""``zhospar score-file`` end to end: a file of facts scored at scale, on SQLite and PostgreSQL.
+
+The plan and its overrides come from the database; the facts only from the file. Expected
+figures by hand from the plan text: the unemployment rate G1.1-I1 has the 2012 target 6,2
+(line 217), a decrease: 6.2 / 5.3 = 116.98 %; T1.2.3-I1, sent to training, has the 2012
+target 210 (lines 239-240): two regions report 1.0 a month, 24 of 210 = 11.43 %.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.cli.test_evaluate_cmds import env, run  # noqa: F401  (fixture)
+from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
+from zhospar.cli.scale_cmds import _csv_row
+from zhospar.evaluate import ColumnarScore, Polarity, Status
+
+RATE, COUNT = "G1.1-I1", "T1.2.3-I1"
+
+
+def _facts(path: Path) -> Path:
+    """The facts in order: the country's rate, a budget id the plan does not know, and two
+    regions' months of the count (26 facts)."""
+    rows = [(RATE, 2012, None, None, 5.3), ("P002-X", 2010, None, None, 557556682.0)]
+    rows += [(COUNT, 2012, r, m, 1.0) for r in ("R01", "R02") for m in range(1, 13)]
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
+        "value DOUBLE)"
+    )
+    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
+    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    return path
+
+
+def test_a_file_is_scored_and_written_as_csv(env: str, tmp_path: Path) -> None:  # noqa: F811
+    facts, out = _facts(tmp_path / "facts.parquet"), tmp_path / "scores.csv"
+    code, text = run("score-file", str(facts), "--year", "2012", "-o", str(out))
+    assert code == 0, text
+    lines = text.splitlines()
+    assert lines[0].startswith("facts.parquet: 26 facts read for plan mlsp-2010-2014 in ")
+    assert lines[0].endswith(" s (3 indicator-years rolled up in order)")
+    assert lines[2] == "ids the plan does not know (not scored): P002-X"
+    with out.open(encoding="utf-8", newline="") as file:
+        rows = {(r["indicator_id"], r["year"]): r for r in csv.DictReader(file)}
+    assert lines[-1] == f"{len(rows):,} scores written to {out}"
+    rate, count = rows[(RATE, "2012")], rows[(COUNT, "2012")]
+    assert (rate["status"], rate["polarity"], rate["fact"]) == ("achieved", "decrease", "5.3")
+    assert round(float(rate["percent"]), 2) == 116.98
+    assert (count["status"], count["rule"], count["fact"], count["facts"]) == (
+        "not_achieved",
+        "sum",
+        "24.0",
+        "24",
+    )
+    assert round(float(count["percent"]), 2) == 11.43
+    assert {year for _, year in rows} == {"2012"}
+
+
+def test_scores_are_written_as_parquet_over_the_planned_period(
+    env: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    facts, out = _facts(tmp_path / "facts.parquet"), tmp_path / "scores.parquet"
+    code, text = run("score-file", str(facts), "-o", str(out))
+    assert code == 0, text
+    con = duckdb.connect()
+    years = con.execute(f"SELECT DISTINCT year FROM '{out}' ORDER BY 1").fetchall()
+    assert [y for (y,) in years] == [2010, 2011, 2012, 2013, 2014]
+    found = con.execute(
+        f"SELECT status, no_score, note FROM '{out}' WHERE indicator_id = ? AND year = 2013",
+        [RATE],
+    ).fetchone()
+    assert found == ("no_data", "no_fact", "no fact yet for 2013")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2020"], "--year 2020 is outside the plan's period: expected 2010 to 2014"),
+        (["-o", "scores.txt"], "scores.txt: expected a .csv or .parquet file to write"),
+    ],
+)
+def test_wrong_options_are_refused(
+    env: str,  # noqa: F811
+    tmp_path: Path,
+    args: list[str],
+    message: str,
+) -> None:
+    code, text = run("score-file", str(_facts(tmp_path / "facts.parquet")), *args)
+    assert (code, text.endswith(message)) == (5, True), text
+
+
+def test_a_bad_file_is_named(env: str, tmp_path: Path) -> None:  # noqa: F811
+    path = tmp_path / "facts.csv"
+    path.write_text("indicator_id,year,value\nG1.1-I1,2012,abc\n", encoding="utf-8")
+    code, text = run("score-file", str(path))
+    assert code == 5
+    assert text == (
+        'facts.csv, row 1 (line 2), column "value": expected a finite number such as 5.3 or '
+        '5,3; got "abc"'
+    )
+
+
+def test_text_a_spreadsheet_would_run_is_written_as_text() -> None:
+    score = ColumnarScore(
+        "=HYPERLINK(1)", 2012, Polarity.INCREASE, Status.NO_DATA, None, None, None, None,
+        None, None, None, 0, None, "+1",
+    )  # fmt: skip
+    row = _csv_row(score)
+    assert (row[0], row[-1]) == ("'=HYPERLINK(1)", "'+1")
