@@ -112,7 +112,7 @@ def summary(
     if scores.unscored_ids:
         shown = ", ".join(scores.unscored_ids[:_SHOWN_IDS])
         more = len(scores.unscored_ids) - _SHOWN_IDS
-        extra = f" and {more} more" if more > 0 else ""
+        extra = f" and {more:,} more" if more > 0 else ""
         lines.append(f"ids the plan does not know (not scored): {shown}{extra}")
     return lines
 
