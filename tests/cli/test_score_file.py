@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from tests.cli.test_evaluate_cmds import env, run  # noqa: F401  (fixture)
+from tests.evaluate.test_columnar_sorted import _parquet
 from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
 from zhospar.cli.scale_cmds import _csv_row
 from zhospar.evaluate import ColumnarScore, Polarity, Status
@@ -27,14 +28,7 @@ def _facts(path: Path) -> Path:
     regions' months of the count (26 facts)."""
     rows = [(RATE, 2012, None, None, 5.3), ("P002-X", 2010, None, None, 557556682.0)]
     rows += [(COUNT, 2012, r, m, 1.0) for r in ("R01", "R02") for m in range(1, 13)]
-    con = duckdb.connect()
-    con.execute(
-        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
-        "value DOUBLE)"
-    )
-    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
-    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
-    return path
+    return _parquet(rows, path)
 
 
 def test_a_file_is_scored_and_written_as_csv(env: str, tmp_path: Path) -> None:  # noqa: F811

@@ -180,17 +180,21 @@ def _score(
 ) -> tuple[ColumnarScore, int]:
     """The 2012 score of the rows' indicator, from a Parquet file of the rows in their order,
     and how many indicator-years were proven."""
+    tables = plan_tables(plan, [2012], options)
+    scores = score_facts(tables, _parquet(rows, tmp_path / "facts.parquet"))
+    return scores.by_key()[(rows[0][0], 2012)], scores.in_order
+
+
+def _parquet(rows: Sequence[Row], path: Path) -> Path:
+    """The rows as a Parquet file, in their order."""
     con = duckdb.connect()
     con.execute(
         "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
         "value DOUBLE)"
     )
     con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", list(rows))
-    path = tmp_path / "facts.parquet"
     con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
-    tables = plan_tables(plan, [2012], options)
-    scores = score_facts(tables, path)
-    return scores.by_key()[(rows[0][0], 2012)], scores.in_order
+    return path
 
 
 def _regions(ident: str, values: dict[str, range], value: float = 1.0) -> list[Row]:
@@ -254,14 +258,7 @@ def test_a_region_the_probe_missed_is_not_taken_for_its_neighbour(
     monkeypatch.setattr("zhospar.evaluate._columnar_rollup._PROBE", 24)
     first = [(COUNT, 2011, r, m, 1.0) for r in ("R01", "R03") for m in FULL]
     rows = first + _regions(COUNT, {"R02": range(12, 13), "R03": FULL})
-    con = duckdb.connect()
-    con.execute(
-        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
-        "value DOUBLE)"
-    )
-    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
-    path = tmp_path / "facts.parquet"
-    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    path = _parquet(rows, tmp_path / "facts.parquet")
     scores = score_facts(plan_tables(bundled.plan, [2011, 2012]), path)
     score = scores.by_key()[(COUNT, 2012)]
     assert (score.fact, score.facts, score.complete) == (13.0, 13, False)
@@ -403,14 +400,7 @@ def test_ids_the_plan_does_not_know_are_listed_from_a_file(
     bundled: ReadResult, tmp_path: Path
 ) -> None:
     rows = [("P002-X", 2012, None, None, 1.0), ("NO-SUCH", 2012, "R01", 3, 2.0)]
-    con = duckdb.connect()
-    con.execute(
-        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
-        "value DOUBLE)"
-    )
-    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
-    path = tmp_path / "unknown.parquet"
-    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    path = _parquet(rows, tmp_path / "unknown.parquet")
     scores = score_facts(plan_tables(bundled.plan, [2012]), path)
     assert (scores.unscored_ids, scores.facts_read, scores.in_order) == (
         ("NO-SUCH", "P002-X"),
@@ -423,14 +413,7 @@ def test_a_milestone_with_two_facts_in_a_year(bundled: ReadResult, tmp_path: Pat
     # T1.1.1-M2 is due 2011-2012. Not done in March 2012 (0), done in June (1): done in 2012,
     # by its due year: achieved, 100 %. In 2011 nothing was reported and it was not yet due.
     rows = [("T1.1.1-M2", 2012, None, 3, 0.0), ("T1.1.1-M2", 2012, None, 6, 1.0)]
-    con = duckdb.connect()
-    con.execute(
-        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
-        "value DOUBLE)"
-    )
-    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
-    path = tmp_path / "milestone.parquet"
-    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    path = _parquet(rows, tmp_path / "milestone.parquet")
     scores = score_facts(plan_tables(bundled.plan, [2011, 2012]), path).by_key()
     done, before = scores[("T1.1.1-M2", 2012)], scores[("T1.1.1-M2", 2011)]
     assert (done.status, done.percent, done.facts) == (Status.ACHIEVED, 100.0, 2)
@@ -450,14 +433,7 @@ def test_a_milestone_fact_beside_proven_facts_is_scored_again(
         columnar_module, "rescored_sql", lambda *a, **k: again.append("") or made(*a, **k)
     )
     rows = [*_regions(COUNT, {"R01": FULL, "R02": FULL}), ("T1.1.1-M2", 2011, None, None, 1.0)]
-    con = duckdb.connect()
-    con.execute(
-        "CREATE TABLE f (indicator_id VARCHAR, year INTEGER, region VARCHAR, month INTEGER, "
-        "value DOUBLE)"
-    )
-    con.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?)", rows)
-    path = tmp_path / "facts.parquet"
-    con.execute(f"COPY f TO '{path}' (FORMAT parquet)")
+    path = _parquet(rows, tmp_path / "facts.parquet")
     scores = score_facts(plan_tables(bundled.plan, [2011, 2012]), path)
     by_key = scores.by_key()
     done, after = by_key[("T1.1.1-M2", 2011)], by_key[("T1.1.1-M2", 2012)]

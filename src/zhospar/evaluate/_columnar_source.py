@@ -68,7 +68,8 @@ class FactTable:
 
 
 def open_facts(con: duckdb.DuckDBPyConnection, source: FactSource, view: str) -> FactTable:
-    """Make ``source`` readable as ``view`` on ``con`` and check that its columns are usable."""
+    """Make ``source`` readable on ``con`` (a relation or an object as ``view``) and check that
+    its columns are usable."""
     name, header, numbered, relation = _register(con, source, view)
     columns = _columns(con, relation, name)
     missing = [c for c in _REQUIRED if c not in columns]
@@ -164,7 +165,7 @@ def _columns(con: duckdb.DuckDBPyConnection, relation: str, name: str) -> dict[s
     try:
         found = con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()
     except duckdb.Error as exc:
-        kind = "parquet" if relation.startswith("read_parquet") else "csv"
+        kind = next((k for k in ("parquet", "csv") if relation.startswith(f"read_{k}")), "facts")
         raise ValidationError(f"{name}: cannot be read as {kind}: {exc}") from None
     return {str(row[0]): str(row[1]).upper() for row in found}
 
