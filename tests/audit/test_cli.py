@@ -27,6 +27,25 @@ def test_table_is_the_default_and_exit_is_0_with_findings() -> None:
     assert "Findings by kind:" in result.output
 
 
+def test_a_narrow_terminal_gets_one_block_per_finding() -> None:
+    # Program 002, 2010 (lines 629 and 785): 554 655 853 in the list, 557 556 682 in the form,
+    # 2 900 829 apart. At 80 columns a seven-column table wraps every cell to a few letters.
+    result = runner.invoke(app, ["audit", "--kind", "expenditure-list-form"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.output.splitlines()]
+    first = lines.index("1. expenditure-list-form, medium, 2010 planned: difference 2 900 829")
+    assert lines[first + 1 : first + 7] == [
+        "   A list of budget programs, line 629:",
+        "     554 655 853",
+        "     002 Зейнетақы бағдарламасы",
+        "   B form of program 002, line 785:",
+        "     557 556 682",
+        "     002 Зейнетақы бағдарламасы",
+    ]
+    assert lines[first + 7] == "     possibly explained by No. 415/1417"
+    assert "┃" not in result.output and max(map(len, lines)) <= 80
+
+
 def test_json_holds_both_places_and_the_skipped_comparisons() -> None:
     result = runner.invoke(app, ["audit", "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 
 from zhospar.audit import AuditResult, Finding, FindingKind, Place, audit_plan
@@ -124,26 +125,60 @@ def _print_table(audited: AuditResult, source: str, output: Path | None) -> None
         _render(Console(file=handle, width=200, highlight=False, no_color=True), audited, source)
 
 
+_WIDE = 120  # narrower than this, a table of seven columns wraps each cell to a few letters
+
+
 def _render(console: Console, audited: AuditResult, source: str) -> None:
-    table = Table(title=f"Audit of {source}: {len(audited.findings)} finding(s)", show_lines=True)
+    title = f"Audit of {source}: {len(audited.findings)} finding(s)"
+    if console.width < _WIDE:
+        _render_records(console, audited, title)
+    else:
+        _render_table(console, audited, title)
+    counts = ", ".join(f"{k}: {n}" for k, n in audited.counts().items() if n)
+    console.print(f"Findings by kind: {counts or 'none'}")
+    console.print(f"Comparisons not made: {len(audited.skipped)} (see --format json, 'skipped')")
+
+
+def _render_records(console: Console, audited: AuditResult, title: str) -> None:
+    """One block per finding, for a terminal too narrow for the table: its heading, then both
+    places and the explanation, indented."""
+    console.print(title, style="bold")
+    for number, f in enumerate(audited.findings, 1):
+        difference = fmt(f.difference) if f.difference is not None else "—"
+        console.print(
+            f"\n{number}. {escape(f.kind.value)}, {f.severity.value}, {_year(f)}: "
+            f"difference {difference}"
+        )
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row("A", _place_text(f.a))
+        grid.add_row("B", _place_text(f.b))
+        grid.add_row("", escape(f.explanation_text + (f"\n{f.note}" if f.note else "")))
+        console.print(Padding(grid, (0, 0, 0, 3)))
+    console.print()
+
+
+def _year(f: Finding) -> str:
+    return f"{f.year}" + (f" {f.expenditure_kind.value}" if f.expenditure_kind else "")
+
+
+def _render_table(console: Console, audited: AuditResult, title: str) -> None:
+    table = Table(title=title, show_lines=True)
     for header in ("kind", "severity", "year", "place A", "place B", "difference"):
         table.add_column(header, justify="right" if header == "difference" else "left")
     table.add_column("explanation")
     for f in audited.findings:
-        year = f"{f.year}" + (f" {f.expenditure_kind.value}" if f.expenditure_kind else "")
         table.add_row(
             f.kind.value,
             f.severity.value,
-            year,
+            _year(f),
             _place_text(f.a),
             _place_text(f.b),
             fmt(f.difference) if f.difference is not None else "—",
             escape(f.explanation_text + (f"\n{f.note}" if f.note else "")),
         )
     console.print(table)
-    counts = ", ".join(f"{k}: {n}" for k, n in audited.counts().items() if n)
-    console.print(f"Findings by kind: {counts or 'none'}")
-    console.print(f"Comparisons not made: {len(audited.skipped)} (see --format json, 'skipped')")
 
 
 def _place_text(place: Place) -> str:
