@@ -89,25 +89,24 @@ def score_file(
         )
     start = time.perf_counter()
     scores = score_facts(plan_tables(the_plan, years, options), facts)
-    rows = scores.rows()
+    counts = scores.counts()
     seconds = time.perf_counter() - start
-    for line in summary(key, facts, scores, rows, seconds):
+    for line in summary(key, facts, scores, counts, seconds):
         typer.echo(line)
     if output is not None:
-        write_scores(scores, rows, output)
-        typer.echo(f"{len(rows):,} scores written to {output}")
+        write_scores(scores, output)
+        typer.echo(f"{sum(counts.values()):,} scores written to {output}")
 
 
 def summary(
-    key: str, facts: Path, scores: ColumnarScores, rows: list[ColumnarScore], seconds: float
+    key: str, facts: Path, scores: ColumnarScores, counts: Counter[Status], seconds: float
 ) -> list[str]:
     """What a user checks first: how much was read, how it scored, what was left out."""
-    counts = Counter(row.status for row in rows)
     statuses = ", ".join(f"{s.value} {counts[s]:,}" for s in Status)
     lines = [
         f"{facts.name}: {scores.facts_read:,} facts read for plan {key} in {seconds:.2f} s "
         f"({scores.in_order:,} indicator-years rolled up in order)",
-        f"{len(rows):,} scores: {statuses}",
+        f"{sum(counts.values()):,} scores: {statuses}",
     ]
     if scores.unscored_ids:
         shown = ", ".join(scores.unscored_ids[:_SHOWN_IDS])
@@ -117,7 +116,7 @@ def summary(
     return lines
 
 
-def write_scores(scores: ColumnarScores, rows: list[ColumnarScore], path: Path) -> None:
+def write_scores(scores: ColumnarScores, path: Path) -> None:
     """Every score, in ``_CSV_COLUMNS``: Parquet straight from DuckDB; CSV through Python, so
     that a note or an id a spreadsheet would run as a formula is written as text."""
     if path.suffix.lower() == ".parquet":
@@ -126,7 +125,7 @@ def write_scores(scores: ColumnarScores, rows: list[ColumnarScore], path: Path) 
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_CSV_COLUMNS)
-        for row in rows:
+        for row in scores.rows():
             writer.writerow(_csv_row(row))
 
 
