@@ -10,6 +10,7 @@ the facts come only from the file, and nothing is written to the database.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import time
 from collections import Counter
 from pathlib import Path
@@ -26,22 +27,8 @@ from zhospar.store.evaluation import plan_overrides
 
 _OUTPUTS = (".csv", ".parquet")
 _SHOWN_IDS = 10  # unknown ids listed in the summary; -o holds every score
-_CSV_COLUMNS = (
-    "indicator_id",
-    "year",
-    "polarity",
-    "status",
-    "no_score",
-    "percent",
-    "deviation",
-    "fact",
-    "target",
-    "rule",
-    "complete",
-    "facts",
-    "milestone",
-    "note",
-)
+# The CSV's columns are the score's fields, in their order (``COLUMNS`` of the columnar path).
+_CSV_COLUMNS = tuple(f.name for f in dataclasses.fields(ColumnarScore))
 
 
 @app.command("score-file")
@@ -130,24 +117,15 @@ def write_scores(scores: ColumnarScores, path: Path) -> None:
 
 
 def _csv_row(row: ColumnarScore) -> list[object]:
-    def text(value: object) -> str:
-        if value is None:
-            return ""
-        return guard_text(str(getattr(value, "value", value)))
+    """A score's fields: numbers as they are, yes/no, enums by their value, text guarded."""
+    return [_csv_cell(getattr(row, name)) for name in _CSV_COLUMNS]
 
-    return [
-        text(row.indicator_id),
-        row.year,
-        text(row.polarity),
-        text(row.status),
-        text(row.no_score),
-        "" if row.percent is None else row.percent,
-        "" if row.deviation is None else row.deviation,
-        "" if row.fact is None else row.fact,
-        "" if row.target is None else row.target,
-        text(row.rule),
-        "" if row.complete is None else ("yes" if row.complete else "no"),
-        row.facts,
-        text(row.milestone),
-        text(row.note),
-    ]
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return value
+    return guard_text(str(getattr(value, "value", value)))
