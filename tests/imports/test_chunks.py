@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zhospar.imports import check_file, read
-from zhospar.imports._cells import parse_value, parse_values
 from zhospar.imports.validate import Checked
 from zhospar.model.plan import Plan
+from zhospar.rules.values import parse_value, parse_values
 
 HEADER = "indicator_id,code,indicator,breakdown,unit,period,value,region,source,comment"
 ROWS = [

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from zhospar._exceptions import ImportFileError, Problem
 from zhospar.imports import parse_file
-from zhospar.imports._fast import new_actual_input
+from zhospar.imports.actual_inputs import checked_actual_input
 from zhospar.imports.validate import parse_value
 from zhospar.model.actuals import ActualInput, Origin
 from zhospar.model.periods import Period
@@ -209,10 +209,10 @@ def test_parse_value_refuses(text: str) -> None:
         parse_value(text)
 
 
-def test_fast_actual_input_equals_a_validated_one() -> None:
-    """new_actual_input skips pydantic's validation; it must build the very same model."""
+def test_a_checked_actual_input_equals_a_validated_one() -> None:
+    """checked_actual_input skips pydantic's validation; it must build the very same model."""
     period = Period.parse("2011-Q3")
-    fast = new_actual_input(
+    fast = checked_actual_input(
         "G1.1-I1", period, Decimal("5.4"), "71", None, "IMF", None, "facts.csv", 7, None
     )
     slow = ActualInput(

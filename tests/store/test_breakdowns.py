@@ -15,9 +15,9 @@ from tests.store.plan_fixture import count, one
 from zhospar._exceptions import ImportFileError, ValidationError
 from zhospar.imports import import_file
 from zhospar.model.actuals import Origin
+from zhospar.rules.catalog import Catalog, IndicatorInfo
+from zhospar.rules.ranges import RangeRule
 from zhospar.store import Database, history, latest_actuals, record_actuals, set_actual
-from zhospar.store._catalog import Catalog, IndicatorInfo
-from zhospar.store._ranges import RangeRule
 
 
 def revisions(db: Database, indicator_id: str) -> list[tuple[str, int, Decimal, str | None]]:
@@ -138,7 +138,7 @@ def _two_rows_with_one_label() -> Catalog:
         for n in (1, 2)
     ]  # fmt: skip
     indicators = {i.id: i for i in [info, *rows]}
-    return Catalog(1, "small", range(2008, 2015), indicators, {"P002-Q1": rows})
+    return Catalog("small", range(2008, 2015), indicators, {"P002-Q1": rows})
 
 
 def test_a_label_naming_two_rows_is_refused_with_both() -> None:

@@ -32,7 +32,7 @@ from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
 from zhospar.store import Database, OverrideKind, OverrideRecord, Settings, open_database
 from zhospar.store.evaluation import evaluation_inputs
-from zhospar.store.settings import in_force, override_history, set_polarity, set_rollup
+from zhospar.store.overrides import in_force, override_history, set_polarity, set_rollup
 
 polarity_app = typer.Typer(help="Which way is good for each indicator, and overrides.")
 rollup_app = typer.Typer(help="How each indicator's facts roll up to the year, and overrides.")

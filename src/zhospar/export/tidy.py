@@ -6,7 +6,8 @@ row keeps the source line of its value, so any figure can be found in the publis
 
 The CSV writer guards against formula injection: a text cell that a spreadsheet would read as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a
-leading single quote. Numbers are written as numbers, so a negative value stays a number.
+leading single quote (``zhospar.rules.formula_guard``). Numbers are written as numbers, so a
+negative value stays a number.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import TextIO
 
 from zhospar.model.plan import Phase, Plan, ProgramForm, YearValue
 from zhospar.model.walk import IndicatorPlace, iter_indicators
+from zhospar.rules.catalog import EXPENDITURE_UNIT
+from zhospar.rules.formula_guard import guard_text
 
 __all__ = [
     "EXPENDITURE_SECTION",
@@ -35,8 +38,6 @@ __all__ = [
 ]
 
 EXPENDITURE_SECTION = "expenditure"
-EXPENDITURE_UNIT = "мың теңге"  # thousand tenge: the unit of every expenditure line of a form
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,6 @@ def _expenditure_rows(plan: Plan, form: ProgramForm) -> Iterator[TidyRow]:
 def format_number(value: Decimal) -> str:
     """A Decimal in plain notation, every digit kept: 557556682, 6.2, -0.5 (never 5.6E+8)."""
     return format(value, "f")
-
-
-def guard_text(text: str) -> str:
-    """Text a spreadsheet must not run as a formula gets a leading single quote."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _cell(value: object) -> str:

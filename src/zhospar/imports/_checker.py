@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from zhospar._exceptions import Problem
-from zhospar.imports._cells import parse_period, parse_value, parse_values, unguard
 from zhospar.imports.columns import ColumnMap
 from zhospar.imports.read import RawChunk
 from zhospar.imports.resolve import IndicatorIndex, Resolved, Unresolved, units_agree
@@ -28,6 +27,8 @@ from zhospar.ingest.numbers import NO_VALUE
 from zhospar.model.batch import ActualBatch
 from zhospar.model.periods import Period
 from zhospar.model.plan import Plan
+from zhospar.rules.formula_guard import unguard
+from zhospar.rules.values import parse_period, parse_value, parse_values
 
 __all__ = ["ChunkChecker", "RegionLookup"]
 

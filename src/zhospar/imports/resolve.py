@@ -23,8 +23,11 @@ from dataclasses import dataclass, field
 from zhospar.model.names import name_words
 from zhospar.model.plan import MILESTONE_UNIT, Indicator, Milestone, Plan
 from zhospar.model.walk import iter_indicators, iter_milestones
+from zhospar.rules.catalog import EXPENDITURE_SUFFIX, EXPENDITURE_UNIT
 
 __all__ = [
+    "EXPENDITURE_SUFFIX",
+    "EXPENDITURE_UNIT",
     "Candidate",
     "IndicatorIndex",
     "Resolved",
@@ -35,8 +38,6 @@ __all__ = [
     "units_agree",
 ]
 
-EXPENDITURE_SUFFIX = "-X"
-EXPENDITURE_UNIT = "мың теңге"
 # Words a person may write instead of a program's name to mean its expenditure.
 _EXPENDITURE_WORDS = frozenset(
     {"шығыстар", "шығыс", "шығындар", "расходы", "расход", "затраты", "expenditure", "spending"}

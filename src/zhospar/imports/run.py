@@ -1,8 +1,9 @@
 """An import from start to end: read, check every row, then record all values or none.
 
-The file's own checks (names, numbers, periods, regions, duplicates) and the store's (a share over
-100 %, a negative count, an indicator deleted from the plan) are reported together, so that one
-run shows everything that must be corrected.
+The file's own checks (names, numbers, periods, regions, duplicates) and the rules every recorded
+value obeys (``zhospar.rules.actuals``: a share over 100 %, a negative count, a milestone other
+than 0 or 1 ...) are reported together, so that one run shows everything that must be corrected.
+Both are checked against the plan alone, with no database; the store is asked only to write.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from zhospar.imports.validate import Checked, Progress, RegionLookup, check_tabl
 from zhospar.model.actuals import ActualInput
 from zhospar.model.batch import ActualBatch
 from zhospar.model.plan import Plan
+from zhospar.rules.actuals import check_batch, check_entered_by
+from zhospar.rules.catalog import Catalog, catalog_of
 
 if TYPE_CHECKING:  # the store is needed only to write; checking a file needs no database
     from zhospar.store import Database, RecordResult
 
-__all__ = ["ImportProgress", "Stage", "check_file", "import_file", "parse_file"]
+__all__ = ["ImportProgress", "Stage", "check_file", "import_file", "parse_file", "rule_problems"]
 
 Stage = Literal["checking", "writing"]
 # (stage, rows done, rows in all: None while checking, the values to write when writing)
@@ -69,19 +72,17 @@ def import_file(
     Raises ImportFileError listing every problem of the file.
     """
     from zhospar.store import record_actuals
+    from zhospar.store.plans import split_key
 
+    plan = db.load_plan(plan_key)
     checked = check_file(
         path,
-        db.load_plan(plan_key),
+        plan,
         progress=None if progress is None else lambda n: progress("checking", n, None),
     )
     if checked.problems:
-        found = checked.problems + _store_problems(db, plan_key, checked.batch, entered_by)
-        # rows the file's checks refused, for what the store says of their value (a share over
-        # 100 beside an unknown region): every problem of a row at once
-        found += _store_problems(db, plan_key, checked.partly_good, entered_by)
-        unique = list(dict.fromkeys(found))
-        raise ImportFileError(checked.file, sorted(unique, key=lambda p: p.row or 0))
+        cat = catalog_of(plan, split_key(plan_key or db.default_plan_key())[0])
+        raise _all_problems(checked, cat, entered_by)
     total = len(checked.batch)
     return record_actuals(
         db,
@@ -93,16 +94,23 @@ def import_file(
     )
 
 
-def _store_problems(
-    db: Database, plan_key: str | None, batch: ActualBatch, entered_by: str
-) -> list[Problem]:
-    """What the store would refuse among these rows (a dry run writes nothing)."""
-    from zhospar.store import record_actuals
+def _all_problems(checked: Checked, cat: Catalog, entered_by: str) -> ImportFileError:
+    """The file's problems with what the rules say of its rows, each row's at once, in order."""
+    found = checked.problems + rule_problems(cat, checked.batch, entered_by)
+    # rows the file's checks refused, for what the rules say of their value (a share over 100
+    # beside an unknown region): every problem of a row at once
+    found += rule_problems(cat, checked.partly_good, entered_by)
+    unique = list(dict.fromkeys(found))
+    return ImportFileError(checked.file, sorted(unique, key=lambda p: p.row or 0))
 
+
+def rule_problems(cat: Catalog, batch: ActualBatch, entered_by: str) -> list[Problem]:
+    """What the rules of every recorded value refuse among these rows, as the store would."""
     if not len(batch):
         return []
     try:
-        record_actuals(db, plan_key, batch, entered_by=entered_by, dry_run=True)
+        check_batch(cat, batch)
+        check_entered_by(entered_by)
     except ImportFileError as error:
         return error.problems
     except ValidationError as error:

@@ -18,14 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from zhospar._exceptions import ValidationError
-from zhospar.export.tidy import guard_text
-from zhospar.imports.resolve import (
-    EXPENDITURE_SUFFIX,
-    EXPENDITURE_UNIT,
-    program_names,
-)
+from zhospar.imports.resolve import program_names
 from zhospar.model.plan import MILESTONE_UNIT, Expenditure, ExpenditureKind, Indicator, Plan
 from zhospar.model.walk import iter_indicators, iter_milestones
+from zhospar.rules.catalog import EXPENDITURE_SUFFIX, EXPENDITURE_UNIT
+from zhospar.rules.formula_guard import guard_text
 
 __all__ = ["TEMPLATE_COLUMNS", "TemplateRow", "template_rows", "write_template"]
 

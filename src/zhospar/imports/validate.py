@@ -20,14 +20,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from zhospar._exceptions import ImportFileError, Problem
-from zhospar.imports._cells import parse_value
 from zhospar.imports._checker import ChunkChecker, RegionLookup
-from zhospar.imports._fast import new_actual_input
+from zhospar.imports.actual_inputs import checked_actual_input
 from zhospar.imports.columns import ColumnMap, map_columns
 from zhospar.imports.read import RawTable
 from zhospar.model.actuals import ActualInput
 from zhospar.model.batch import ActualBatch
 from zhospar.model.plan import Plan
+from zhospar.rules.regions import find_region
+from zhospar.rules.values import parse_value
 
 __all__ = [
     "Checked",
@@ -56,7 +57,7 @@ class Checked:
     def inputs(self) -> list[ActualInput]:
         """The good rows as ``ActualInput`` values, one model per row."""
         b = self.batch
-        return list(map(new_actual_input, b.indicator_id, b.period, b.value, b.region,
+        return list(map(checked_actual_input, b.indicator_id, b.period, b.value, b.region,
                         b.breakdown, b.source, b.comment, b.origin_file, b.origin_row,
                         b.force_reason))  # fmt: skip
 
@@ -128,11 +129,7 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 
 def default_region_lookup() -> RegionLookup:
-    """Region codes and names as the store's reference data knows them."""
-    try:
-        from zhospar.store.reference import find_region
-    except ImportError:  # pragma: no cover - only before the store's reference data exists
-        return lambda text: None
+    """Region codes and names as the reference data knows them (``zhospar.rules.regions``)."""
 
     def lookup(text: str) -> str | None:
         region = find_region(text)

@@ -11,7 +11,7 @@ first), column by column, looking up each distinct indicator, period and region 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from itertools import compress
@@ -20,7 +20,16 @@ from typing import Any
 from zhospar.model.actuals import ActualInput
 from zhospar.model.periods import Period
 
-__all__ = ["ActualBatch"]
+__all__ = ["ActualBatch", "by_identity"]
+
+
+def by_identity(column: Sequence[Period]) -> dict[int, Period]:
+    """The distinct objects of a column, by identity.
+
+    A batch shares one Period object per distinct period; hashing a Period would call Python
+    code for every row, looking it up by ``id`` does not.
+    """
+    return dict(zip(map(id, column), column, strict=True))
 
 
 @dataclass

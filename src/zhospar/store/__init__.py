@@ -11,6 +11,7 @@
 Nothing connects or reads the environment at import time. See ``docs/store.md``.
 """
 
+from zhospar.rules.regions import REGIONS, Region, find_region
 from zhospar.store._setup import InitReport, init_database, initialize
 from zhospar.store.actuals import (
     Recorded,
@@ -24,9 +25,7 @@ from zhospar.store.backup import backup_database, check_backup, restore_database
 from zhospar.store.db import Database, Settings, open_database
 from zhospar.store.diff import PlanDiff, diff_versions
 from zhospar.store.evaluation import StoredEvaluation, evaluation_inputs
-from zhospar.store.plans import BUNDLED_PLAN_KEY, PlanInfo, list_plans, load_plan, store_plan
-from zhospar.store.reference import REGIONS, Region, find_region
-from zhospar.store.settings import (
+from zhospar.store.overrides import (
     OverrideKind,
     OverrideRecord,
     Overrides,
@@ -35,6 +34,7 @@ from zhospar.store.settings import (
     set_polarity,
     set_rollup,
 )
+from zhospar.store.plans import BUNDLED_PLAN_KEY, PlanInfo, list_plans, load_plan, store_plan
 
 __all__ = [
     "BUNDLED_PLAN_KEY",

@@ -19,7 +19,7 @@ import psycopg
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from zhospar.model.batch import ActualBatch
+from zhospar.model.batch import ActualBatch, by_identity
 from zhospar.model.periods import Period
 from zhospar.store.schema import ACTUAL_COLUMNS
 
@@ -52,15 +52,6 @@ def stamp_for(dialect: str, moment: dt.datetime) -> Any:
     """The entry time as the column stores it: naive UTC (text on SQLite, as SQLAlchemy does)."""
     naive = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return naive.isoformat(sep=" ", timespec="microseconds") if dialect == "sqlite" else naive
-
-
-def by_identity(column: Sequence[Period]) -> dict[int, Period]:
-    """The distinct objects of a column, by identity.
-
-    A batch shares one Period object per distinct period; hashing a Period would call Python
-    code for every row, looking it up by ``id`` does not.
-    """
-    return dict(zip(map(id, column), column, strict=True))
 
 
 def period_columns(periods: Sequence[Period]) -> dict[str, list[Any]]:

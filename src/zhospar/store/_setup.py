@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from zhospar.ingest import read_plan
+from zhospar.rules.regions import REGIONS
 from zhospar.store.db import Database, schema_revision
 from zhospar.store.plans import BUNDLED_PLAN_KEY, StoredPlan, store_plan
-from zhospar.store.reference import REGIONS
 from zhospar.store.schema import RegionRow
 
 __all__ = ["InitReport", "init_database", "initialize"]

@@ -3,7 +3,8 @@
 Every value is checked before anything is written: the indicator exists in the plan's current
 version (an indicator id, or ``P{code}-X`` for a budget program's expenditure in thousand tenge),
 the region is known, the period lies within the plan's years, and the value is in its sensible
-range (``_ranges``) unless a reason to force it is given. All problems are reported at once.
+range (``zhospar.rules.ranges``) unless a reason to force it is given. All problems are reported
+at once (``zhospar.rules.actuals``).
 
 Then every row is written in one transaction, or none. History is append-only: a value for an
 (indicator, period, region, breakdown) that already has one becomes the next revision; a value
@@ -20,16 +21,16 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, select
 
-from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar._exceptions import NotFoundError
 from zhospar.model.actuals import Actual, ActualInput, Origin
 from zhospar.model.batch import ActualBatch
 from zhospar.model.periods import Period
+from zhospar.rules.actuals import check_batch, check_entered_by
+from zhospar.rules.regions import find_region
 from zhospar.store._bulk import DEFAULT_BATCH, period_columns, stamp_for, table_rows, write_rows
 from zhospar.store._catalog import catalog
-from zhospar.store._checks import check_batch
 from zhospar.store._revisions import Key, latest_revisions, number_revisions
 from zhospar.store.db import Database
-from zhospar.store.reference import find_region
 from zhospar.store.schema import ActualRow
 
 __all__ = [
@@ -76,22 +77,19 @@ def record_actuals(
     import gives them); both are checked by the same functions.
     """
     batch = inputs if isinstance(inputs, ActualBatch) else ActualBatch.of(inputs)
-    cat = catalog(db, plan_key)
+    plan_id, cat = catalog(db, plan_key)
     series = check_batch(cat, batch)
-    if not entered_by.strip():
-        raise ValidationError("who enters the values must be named (entered_by is empty)")
+    check_entered_by(entered_by)
     periods = period_columns(batch.period)
     keys = list(zip(series.indicator_id, periods["period"], series.region, series.breakdown,
                     strict=True))  # fmt: skip
 
     def work(conn: Connection) -> RecordResult:
-        latest = latest_revisions(
-            conn, cat.plan_id, set(series.indicator_id), set(periods["period"])
-        )
+        latest = latest_revisions(conn, plan_id, set(series.indicator_id), set(periods["period"]))
         numbered = number_revisions(keys, batch.value, batch.source, batch.comment, latest)
         if not dry_run:
             store = {
-                "plan_id": repeat(cat.plan_id), "indicator_id": series.indicator_id, **periods,
+                "plan_id": repeat(plan_id), "indicator_id": series.indicator_id, **periods,
                 "region": series.region, "breakdown": series.breakdown,
                 "revision": numbered.revisions, "entered_by": repeat(entered_by),
                 "entered_at": repeat(stamp_for(db.dialect, dt.datetime.now(dt.UTC))),
@@ -103,7 +101,7 @@ def record_actuals(
     if dry_run:
         with db.reading() as conn:
             return work(conn)
-    return db.write(work, plan_id=cat.plan_id)
+    return db.write(work, plan_id=plan_id)
 
 
 def set_actual(
@@ -137,13 +135,13 @@ def history(
     ``breakdown`` label naming a breakdown row means that row (``G1.1-I1`` + "әйелдер" is
     ``G1.1-I1-b1``), as when the values were recorded; ``""`` means no breakdown label.
     """
-    cat = catalog(db, plan_key)
+    plan_id, cat = catalog(db, plan_key)
     if indicator_id not in cat.indicators:
         raise NotFoundError(cat.unknown_message(indicator_id))
     if breakdown:
         indicator_id, breakdown = cat.series(indicator_id, breakdown)
     t = ActualRow.__table__
-    query = select(t).where(t.c.plan_id == cat.plan_id, t.c.indicator_id == indicator_id)
+    query = select(t).where(t.c.plan_id == plan_id, t.c.indicator_id == indicator_id)
     if region is not None:
         query = query.where(t.c.region == _region_code(region))
     if period is not None:
@@ -159,11 +157,11 @@ def history(
 
 def latest_actuals(db: Database, plan_key: str | None = None) -> list[Actual]:
     """The revision in force of every (indicator, period, region, breakdown) of a plan."""
-    cat = catalog(db, plan_key)
+    plan_id = catalog(db, plan_key).plan_id
     t = ActualRow.__table__
     newest: dict[Key, Actual] = {}
     with db.reading() as conn:
-        for row in conn.execute(select(t).where(t.c.plan_id == cat.plan_id).order_by(t.c.id)):
+        for row in conn.execute(select(t).where(t.c.plan_id == plan_id).order_by(t.c.id)):
             actual = _actual(row._mapping)
             key = (
                 actual.indicator_id,

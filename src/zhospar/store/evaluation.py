@@ -18,7 +18,7 @@ from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
 from zhospar.store.actuals import latest_actuals
 from zhospar.store.db import Database
-from zhospar.store.settings import Overrides, overrides
+from zhospar.store.overrides import Overrides, overrides
 
 __all__ = ["StoredEvaluation", "evaluation_inputs", "plan_overrides"]
 

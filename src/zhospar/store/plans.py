@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from zhospar._exceptions import NotFoundError, PlanFormatError, StoreError
 from zhospar.model.plan import Expenditure, Phase, Plan
 from zhospar.model.walk import iter_indicators
+from zhospar.rules.catalog import EXPENDITURE_UNIT, program_money
 from zhospar.store._versions import VersionSpec, derive_versions
 from zhospar.store.db import Database
 from zhospar.store.schema import (
@@ -41,7 +42,6 @@ __all__ = [
 ]
 
 BUNDLED_PLAN_KEY = "mlsp-2010-2014"
-EXPENDITURE_UNIT = "мың теңге"
 
 
 @dataclass(frozen=True)
@@ -157,30 +157,20 @@ def _add_with_targets(session: Session, row: IndicatorRow, targets: list[TargetR
 
 
 def _add_expenditure_rows(session: Session, version_id: int, plan: Plan) -> None:
-    """One ``P{code}-X`` row per budget program, its targets the money the plan gives it.
-
-    The money comes from the program's own form, as the evaluation, the report and the tidy
-    export take it (the reader joins the form's figures split over two lines); a program with no
-    form takes the list of budget programs' figures. Where form and list disagree, ``zhospar audit``
-    says so.
-    """
-    programs = {p.code: (p.name, p.expenditure, p.line) for p in plan.budget_programs}
-    for form in plan.program_forms:
-        if form.expenditure:
-            programs[form.code] = (form.name, form.expenditure, form.line)
-    for position, (code, (name, money, line)) in enumerate(sorted(programs.items()), start=1):
+    """One ``P{code}-X`` row per budget program, its targets the money the plan gives it."""
+    for position, program in enumerate(program_money(plan), start=1):
         row = IndicatorRow(
             version_id=version_id,
-            indicator_id=f"P{code}-X",
+            indicator_id=program.indicator_id,
             section="expenditure",
-            code=code,
-            name=name,
+            code=program.code,
+            name=program.name,
             unit=EXPENDITURE_UNIT,
             placeholder=False,
             position=100_000 + position,
-            line=line,
+            line=program.line,
         )
-        _add_with_targets(session, row, [_money_target(e, plan) for e in money])
+        _add_with_targets(session, row, [_money_target(e, plan) for e in program.money])
 
 
 def _money_target(item: Expenditure, plan: Plan) -> TargetRow:

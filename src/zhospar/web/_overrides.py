@@ -1,6 +1,6 @@
 """A user's polarity and roll-up decisions for one indicator: their history, and a new one.
 
-The decisions themselves are kept and checked by ``zhospar.store.settings`` (append-only, with a
+The decisions themselves are kept and checked by ``zhospar.store.overrides`` (append-only, with a
 reason, the latest in force); this module only turns the page's form into a call of
 ``set_polarity`` or ``set_rollup`` and a refusal into a message beside the form.
 """
@@ -16,7 +16,7 @@ from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.api.context import AppContext
 from zhospar.evaluate import Polarity, RollupRule
 from zhospar.imports.validate import parse_value
-from zhospar.store.settings import (
+from zhospar.store.overrides import (
     INFERRED,
     OverrideKind,
     OverrideRecord,

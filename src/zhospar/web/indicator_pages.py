@@ -20,8 +20,8 @@ from fastapi.responses import HTMLResponse, Response
 from zhospar.api import queries
 from zhospar.api.context import AppContext, Context
 from zhospar.model.actuals import Actual
+from zhospar.rules.regions import region_by_code
 from zhospar.store import REGIONS, Region
-from zhospar.store.reference import region_by_code
 from zhospar.web._chart import plan_vs_fact_chart
 from zhospar.web._overrides import OverrideForm, choices, indicator_overrides, submit_override
 from zhospar.web._pages import Year, year_context

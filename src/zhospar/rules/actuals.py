@@ -1,11 +1,12 @@
 """Checking actual values before anything is written: a whole batch at once, every problem listed.
 
-``record_actuals`` checks one value typed by a user and a million rows of an import file with
-the same functions: the batch is looked at column by column. Each distinct indicator, region,
-period and breakdown label is looked up once; then a column-wide proof (every value finite and
-within the bounds of its indicator's unit) shows in one pass that no row is at fault. Only when
-something is wrong are the rows visited one by one, to say which and why. Problems come out in
-row order, for each row in the order indicator or value, region, period, breakdown.
+``zhospar.store.record_actuals`` checks one value typed by a user and a million rows of an
+import file with the same functions (and an import file's rules are checked with them with no
+database): the batch is looked at column by column. Each distinct indicator, region, period and
+breakdown label is looked up once; then a column-wide proof (every value finite and within the
+bounds of its indicator's unit) shows in one pass that no row is at fault. Only when something
+is wrong are the rows visited one by one, to say which and why. Problems come out in row order,
+for each row in the order indicator or value, region, period, breakdown.
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from itertools import compress
 from typing import TypeVar
 
 from zhospar._exceptions import ImportFileError, NotFoundError, Problem, ValidationError
-from zhospar.model.batch import ActualBatch
+from zhospar.model.batch import ActualBatch, by_identity
 from zhospar.model.periods import Period
-from zhospar.store._bulk import by_identity
-from zhospar.store._catalog import Catalog
-from zhospar.store._ranges import RangeRule, range_problem
-from zhospar.store.reference import find_region
+from zhospar.rules.catalog import Catalog
+from zhospar.rules.ranges import RangeRule, range_problem
+from zhospar.rules.regions import find_region
 
-__all__ = ["MAX_BREAKDOWN", "Series", "check_batch"]
+__all__ = ["MAX_BREAKDOWN", "Series", "check_batch", "check_entered_by"]
 
 MAX_BREAKDOWN = 100
 # The magnitudes a value may have (as powers of ten, Decimal.adjusted()): every one of them is
@@ -61,6 +61,12 @@ def check_batch(cat: Catalog, batch: ActualBatch) -> Series:
         found.sort(key=lambda f: (f[0], f[1]))  # stable: row order, then the rank in the row
         _raise(found, batch)
     return Series(ids, labels, regions)
+
+
+def check_entered_by(entered_by: str) -> None:
+    """Every value is recorded with who entered it: no one is no answer."""
+    if not entered_by.strip():
+        raise ValidationError("who enters the values must be named (entered_by is empty)")
 
 
 def _where(column: Sequence[T], bad: Collection[T]) -> Iterator[int]:

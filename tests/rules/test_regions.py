@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from zhospar.model.periods import Period, PeriodKind
-from zhospar.store.reference import REGIONS, find_region, periods_of_year, plan_years
+from zhospar.rules.periods import periods_of_year, plan_years
+from zhospar.rules.regions import REGIONS, find_region
 
 
 def test_fourteen_oblasts_and_two_cities_with_unique_kato_codes() -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from zhospar.store._ranges import RangeRule, range_problem, rule_for
+from zhospar.rules.ranges import RangeRule, range_problem, rule_for
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,14 @@ kind is in force; ``inferred`` ends an override (as a new row too).
                numerator="T1.1.1-I1", denominator="T1.1.1-I2")
     polarity, rollups = overrides(db, "mlsp-2010-2014")   # what evaluate_year takes
 
-Every decision is checked first: the indicator must be one the evaluation scores (not deleted,
-not a program's expenditure row, not a milestone), and a rule must have the parameters it needs
-(RATIO: numerator and denominator; WEIGHTED: a base) and no others. A percentage is never summed.
+Every decision is checked first by the rules of ``zhospar.rules.overrides`` (the indicator must
+be one the evaluation scores; a rule must have the parameters it needs and no others; a
+percentage is never summed); this module keeps the decisions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,13 +26,22 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, insert, select
 
-from zhospar._exceptions import NotFoundError, StoreError, ValidationError
+from zhospar._exceptions import StoreError
 from zhospar.evaluate.polarity import Polarity, PolarityOverride
 from zhospar.evaluate.rollup import RollupRule, RollupSpec
 from zhospar.evaluate.service import EvaluationOptions
 from zhospar.model.plan import Plan
-from zhospar.model.walk import find_indicator, iter_indicators, iter_milestones
-from zhospar.store._catalog import Catalog, catalog
+from zhospar.rules.catalog import Catalog
+from zhospar.rules.overrides import (
+    INFERRED,
+    RuleParams,
+    check_decision,
+    polarity_choice,
+    rollup_choice,
+    rollup_params,
+    scored_indicator,
+)
+from zhospar.store._catalog import catalog
 from zhospar.store.db import Database
 from zhospar.store.schema import IndicatorOverrideRow
 
@@ -48,9 +56,6 @@ __all__ = [
     "set_polarity",
     "set_rollup",
 ]
-
-INFERRED = "inferred"  # the value that ends an override: inference decides again
-PERCENT_SCALE = Decimal(100)
 
 
 class OverrideKind(StrEnum):
@@ -142,11 +147,11 @@ def set_polarity(
     user: str,
 ) -> OverrideRecord:
     """Record a user's polarity for an indicator (``inferred`` ends the override)."""
-    cat, plan = _plan_of(db, plan_key)
-    ident = _scored_indicator(cat, plan, indicator_id)
-    value = _choice(str(polarity), [p.value for p in Polarity], "polarity")
+    plan_id, cat, plan = _plan_of(db, plan_key)
+    ident = scored_indicator(cat, plan, indicator_id)
+    value = polarity_choice(str(polarity))
     fields = {"indicator_id": ident, "kind": OverrideKind.POLARITY.value, "value": value}
-    return _record(db, cat, fields, reason, user)
+    return _record(db, plan_id, fields, reason, user)
 
 
 def set_rollup(
@@ -168,112 +173,26 @@ def set_rollup(
     takes a ``scale``: by default 100 when the indicator's unit is a percentage, else 1.
     WEIGHTED needs ``base``, the indicator whose facts weigh each region and period.
     """
-    cat, plan = _plan_of(db, plan_key)
-    ident = _scored_indicator(cat, plan, indicator_id)
-    value = _choice(str(rule), [r.value for r in RollupRule], "roll-up rule")
-    params = _Params(numerator, denominator, scale, base)
+    plan_id, cat, plan = _plan_of(db, plan_key)
+    ident = scored_indicator(cat, plan, indicator_id)
+    value = rollup_choice(str(rule))
+    params = RuleParams(numerator, denominator, scale, base)
     fields = {
         "indicator_id": ident,
         "kind": OverrideKind.ROLLUP.value,
         "value": value,
-        **_rule_params(cat, ident, _unit(plan, ident), value, params),
+        **rollup_params(cat, plan, ident, value, params),
     }
-    return _record(db, cat, fields, reason, user)
-
-
-@dataclass(frozen=True)
-class _Params:
-    numerator: str | None
-    denominator: str | None
-    scale: Decimal | None
-    base: str | None
-
-
-def _unit(plan: Plan, ident: str) -> str:
-    """The indicator's unit; a breakdown row printed without one has its parent's."""
-    place = find_indicator(plan, ident)
-    if place is None:
-        return ""
-    parent = place.parent.unit if place.parent is not None else None
-    return place.indicator.unit or parent or ""
-
-
-def _rule_params(cat: Catalog, ident: str, unit: str, rule: str, p: _Params) -> dict[str, Any]:
-    """The parameters a rule needs, checked; any other parameter given is refused."""
-    given = {
-        "numerator": p.numerator,
-        "denominator": p.denominator,
-        "scale": p.scale,
-        "base": p.base,
-    }
-    wanted = {"ratio": {"numerator", "denominator", "scale"}, "weighted": {"base"}}.get(rule, set())
-    extra = sorted(k for k, v in given.items() if v is not None and k not in wanted)
-    if extra:
-        raise ValidationError(f"the rule {rule} takes no {', '.join(extra)}")
-    if rule in (RollupRule.SUM.value, RollupRule.LAST.value) and "%" in unit:
-        raise ValidationError(
-            f'{ident} is a percentage (unit "{unit}"): it is never added up or taken as a '
-            "stock across regions; use ratio (numerator and denominator) or weighted (a base)"
-        )
-    if rule == RollupRule.RATIO.value:
-        return _ratio_params(cat, ident, unit, p)
-    if rule == RollupRule.WEIGHTED.value:
-        if not p.base:
-            raise ValidationError(f"the rule weighted needs a base: the indicator weighing {ident}")
-        return {"base": _other_indicator(cat, ident, p.base, "base")}
-    return {}
-
-
-def _ratio_params(cat: Catalog, ident: str, unit: str, p: _Params) -> dict[str, Any]:
-    if not p.numerator or not p.denominator:
-        raise ValidationError(
-            f"the rule ratio needs a numerator and a denominator: the indicators whose facts "
-            f"make {ident}"
-        )
-    numerator = _other_indicator(cat, ident, p.numerator, "numerator")
-    denominator = _other_indicator(cat, ident, p.denominator, "denominator")
-    if numerator == denominator:
-        raise ValidationError(f"numerator and denominator are both {numerator}")
-    scale = p.scale if p.scale is not None else (PERCENT_SCALE if "%" in unit else Decimal(1))
-    if not scale.is_finite() or scale <= 0:
-        raise ValidationError(f"the scale of a ratio must be a number above 0; got {scale}")
-    return {"numerator": numerator, "denominator": denominator, "scale": scale}
-
-
-def _other_indicator(cat: Catalog, ident: str, other: str, role: str) -> str:
-    other = other.strip()
-    if other == ident:
-        raise ValidationError(f"{ident} cannot be its own {role}")
-    info = cat.indicators.get(other)
-    if info is None:
-        raise NotFoundError(f"{role}: {cat.unknown_message(other)}")
-    if info.deleted_by is not None:
-        raise ValidationError(
-            f"{role}: {other} was deleted by resolution No. {info.deleted_by}; it has no facts"
-        )
-    return other
-
-
-def _choice(text: str, choices: list[str], what: str) -> str:
-    value = text.strip().lower()
-    allowed = [*choices, INFERRED]
-    if value not in allowed:
-        raise ValidationError(f'unknown {what} "{text}": expected one of {", ".join(allowed)}')
-    return value
+    return _record(db, plan_id, fields, reason, user)
 
 
 def _record(
-    db: Database, cat: Catalog, fields: dict[str, Any], reason: str, user: str
+    db: Database, plan_id: int, fields: dict[str, Any], reason: str, user: str
 ) -> OverrideRecord:
-    if not reason.strip():
-        raise ValidationError("an override needs a reason: say why the inference is wrong")
-    if "\x00" in reason:  # PostgreSQL cannot store it
-        raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
-    if not user.strip():
-        raise ValidationError("who makes the override must be named (user is empty)")
+    check_decision(reason, user)
     row = {
         **fields,
-        "plan_id": cat.plan_id,
+        "plan_id": plan_id,
         "reason": reason.strip(),
         "entered_by": user.strip(),
         "entered_at": dt.datetime.now(dt.UTC),
@@ -286,46 +205,13 @@ def _record(
             raise StoreError("the database did not report the id of the new override")
         return int(key[0])
 
-    new_id = db.write(work, plan_id=cat.plan_id)
+    new_id = db.write(work, plan_id=plan_id)
     return _to_record({**row, "id": new_id})
 
 
-# --- checking the indicator -------------------------------------------------------------------
-
-
-def _plan_of(db: Database, plan_key: str | None) -> tuple[Catalog, Plan]:
-    cat = catalog(db, plan_key)
-    return cat, db.load_plan(cat.plan_key)
-
-
-def _scored_indicator(cat: Catalog, plan: Plan, indicator_id: str) -> str:
-    """The id, when the evaluation scores it; else a message that says what it is instead."""
-    ident = indicator_id.strip()
-    scored = {p.indicator.id for p in iter_indicators(plan)}
-    info = cat.indicators.get(ident)
-    if info is not None and info.deleted_by is not None:
-        raise ValidationError(
-            f"{ident} was deleted from plan {cat.plan_key} by resolution No. {info.deleted_by}; "
-            "it is not evaluated"
-        )
-    if ident in scored:
-        return ident
-    if ident in _milestone_ids(plan):
-        raise ValidationError(
-            f"{ident} is a milestone: it is always scored done / late / not done by its due year"
-        )
-    if info is not None:  # a program's expenditure row, P002-X
-        raise ValidationError(
-            f"{ident} is a budget program's expenditure: it is always summed and compared as "
-            "budget execution; it has no polarity or roll-up rule to override"
-        )
-    close = difflib.get_close_matches(ident.upper(), sorted(scored), n=5, cutoff=0.6)
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    raise NotFoundError(f'no indicator "{ident}" in plan {cat.plan_key}{hint}')
-
-
-def _milestone_ids(plan: Plan) -> set[str]:
-    return {m.id for _, m in iter_milestones(plan)}
+def _plan_of(db: Database, plan_key: str | None) -> tuple[int, Catalog, Plan]:
+    plan_id, cat = catalog(db, plan_key)
+    return plan_id, cat, db.load_plan(cat.plan_key)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -339,9 +225,9 @@ def override_history(
     indicator_id: str | None = None,
 ) -> list[OverrideRecord]:
     """Every decision recorded for a plan, oldest first (optionally of one kind or indicator)."""
-    cat = catalog(db, plan_key)
+    plan_id = catalog(db, plan_key).plan_id
     t = IndicatorOverrideRow.__table__
-    query = select(t).where(t.c.plan_id == cat.plan_id)
+    query = select(t).where(t.c.plan_id == plan_id)
     if kind is not None:
         query = query.where(t.c.kind == kind.value)
     if indicator_id is not None:

@@ -1,7 +1,7 @@
-"""What one cell of an import file means: a number, a period, a text without its formula guard.
+"""Values as people type them: a number ("5,3", "1 234,5") and a period ("2011", "2011-07").
 
-These are the per-cell rules; ``_checker`` applies them to whole columns, once per distinct
-cell where it can.
+These are the per-cell rules of an import file, also used for a value typed in a form;
+``zhospar.imports._checker`` applies them to whole columns, once per distinct cell where it can.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from itertools import repeat
 from zhospar._exceptions import ValidationError
 from zhospar.model.periods import Period
 
-__all__ = ["parse_period", "parse_value", "parse_values", "unguard"]
+__all__ = ["parse_period", "parse_value", "parse_values"]
 
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _SPACES = re.compile(r"[\s\u00a0\u202f']+")
 _YEAR_WORD = re.compile(r"^(\d{4})\s*(?:ж|жыл|жылы|г|год)?\.?$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-01(?:[T ]00:00(?::00)?)?$")
-_GUARDED = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
 def parse_value(text: str) -> Decimal:
@@ -78,8 +77,3 @@ def parse_period(text: str, years: list[int]) -> tuple[Period, str] | str:
     if years and period.year not in years:
         return f"the period {text} is outside the plan: expected {years[0]} to {years[-1]}"
     return period, str(period)
-
-
-def unguard(text: str) -> str:
-    """Text as typed, without the apostrophe a CSV export puts before "=", "+", "-" or "@"."""
-    return _GUARDED.sub("", text) if text[:1] == "'" else text

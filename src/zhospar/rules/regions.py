@@ -1,4 +1,4 @@
-"""Reference data: the regions of Kazakhstan of the plan's time, and period helpers.
+"""Reference data: the regions of Kazakhstan of the plan's time.
 
 Regions are the 14 oblasts and the two cities of republican significance (Astana, Almaty) as they
 stood in 2010-2014, keyed by the first two digits of their KATO code (Қазақстан Республикасының
@@ -18,15 +18,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from zhospar.model.periods import Period, PeriodKind
-from zhospar.model.plan import Plan
-
 __all__ = [
     "REGIONS",
     "Region",
     "find_region",
-    "periods_of_year",
-    "plan_years",
     "region_by_code",
 ]
 
@@ -166,17 +161,3 @@ def region_by_code(code: str) -> Region | None:
         if region.code == code:
             return region
     return None
-
-
-def periods_of_year(year: int, kind: PeriodKind = PeriodKind.YEAR) -> list[Period]:
-    """The periods of one kind that make up a year: 1 year, 2 halves, 4 quarters or 12 months."""
-    count = {PeriodKind.YEAR: 1, PeriodKind.HALF: 2, PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
-    return [Period.of(year, kind, index) for index in range(1, count[kind] + 1)]
-
-
-def plan_years(plan: Plan) -> range | None:
-    """The years a plan speaks of: its reported years and its planned period (None if unknown)."""
-    if not plan.period_start or not plan.period_end:
-        return None
-    first = min([plan.period_start, *plan.reported_years])
-    return range(first, plan.period_end + 1)
