@@ -4,13 +4,21 @@ read_table      file -> header and raw rows (CSV: UTF-8 with or without BOM, ","
                 XLSX: the first worksheet)
 validate_table  raw rows -> ActualInput values, or ImportFileError with every problem
 parse_file      both of the above
+rule_problems   what the rules every recorded value obeys refuse among checked rows (no database)
 import_file     parse_file, then zhospar.store.record_actuals in one transaction
 write_template  the plan's indicators as a file to fill in
 """
 
 from zhospar.imports.read import RawRow, RawTable, read_table
 from zhospar.imports.resolve import IndicatorIndex, Resolved, Unresolved
-from zhospar.imports.run import ImportProgress, Stage, check_file, import_file, parse_file
+from zhospar.imports.run import (
+    ImportProgress,
+    Stage,
+    check_file,
+    import_file,
+    parse_file,
+    rule_problems,
+)
 from zhospar.imports.template import TEMPLATE_COLUMNS, template_rows, write_template
 from zhospar.imports.validate import (
     Checked,
@@ -37,6 +45,7 @@ __all__ = [
     "import_file",
     "parse_file",
     "read_table",
+    "rule_problems",
     "template_rows",
     "validate_table",
     "write_template",
