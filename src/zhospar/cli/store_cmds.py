@@ -6,7 +6,6 @@ data folder) and calls one library function of ``zhospar.store``.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +18,7 @@ from zhospar._exceptions import ValidationError
 from zhospar.cli._app import app
 from zhospar.model.actuals import ActualInput
 from zhospar.model.periods import Period
+from zhospar.rules.values import parse_number
 from zhospar.store import (
     REGIONS,
     Database,
@@ -131,16 +131,6 @@ def _print_diff(d: PlanDiff) -> None:
             console.print(f"  {c.indicator_id} {c.year}: {c.old} -> {c.new}  {c.name}")
 
 
-def _value(text: str) -> Decimal:
-    try:
-        value = Decimal(text.strip().replace(" ", "").replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError(f'expected a number such as 5.3 or 5,3; got "{text}"') from None
-    if not value.is_finite():
-        raise ValidationError(f'expected a number such as 5.3 or 5,3; got "{text}"')
-    return value
-
-
 @actual_app.command("set")
 def actual_set(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
@@ -162,7 +152,7 @@ def actual_set(
     item = ActualInput(
         indicator_id=indicator,
         period=Period.parse(period),
-        value=_value(value),
+        value=parse_number(value),
         region=region,
         breakdown=breakdown,
         source=source,

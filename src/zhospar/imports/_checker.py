@@ -28,7 +28,7 @@ from zhospar.model.batch import ActualBatch
 from zhospar.model.periods import Period
 from zhospar.model.plan import Plan
 from zhospar.rules.formula_guard import unguard
-from zhospar.rules.values import parse_period, parse_value, parse_values
+from zhospar.rules.values import not_a_number, parse_period, parse_value, parse_values
 
 __all__ = ["ChunkChecker", "RegionLookup"]
 
@@ -246,7 +246,7 @@ class ChunkChecker:
                 values.append(parse_value(text))
             except ValueError:
                 values.append(None)
-                message = f'expected a number such as 5.3 or 5,3; got "{text}"'
+                message = not_a_number(text)
                 found.append((i, _VALUE, self._problem(rows[i], "value", message)))
         return values
 

@@ -13,7 +13,7 @@ from itertools import repeat
 from zhospar._exceptions import ValidationError
 from zhospar.model.periods import Period
 
-__all__ = ["parse_period", "parse_value", "parse_values"]
+__all__ = ["not_a_number", "parse_number", "parse_period", "parse_value", "parse_values"]
 
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _SPACES = re.compile(r"[\s\u00a0\u202f']+")
@@ -43,6 +43,20 @@ def parse_value(text: str) -> Decimal:
         return Decimal(compact)
     except InvalidOperation:  # pragma: no cover - the pattern already guards this
         raise ValueError(text) from None
+
+
+def not_a_number(text: str) -> str:
+    """What a person reads when a value they typed is not a number."""
+    return f'expected a number such as 5.3 or 5,3; got "{text}"'
+
+
+def parse_number(text: str) -> Decimal:
+    """A value typed by a person (on the command line, in a form), as ``parse_value`` reads it;
+    ValidationError saying what was expected otherwise."""
+    try:
+        return parse_value(text.strip())
+    except ValueError:
+        raise ValidationError(not_a_number(text)) from None
 
 
 def parse_values(texts: list[str]) -> list[Decimal] | None:
