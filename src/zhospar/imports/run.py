@@ -81,7 +81,9 @@ def import_file(
         progress=None if progress is None else lambda n: progress("checking", n, None),
     )
     if checked.problems:
-        cat = catalog_of(plan, split_key(plan_key or db.default_plan_key())[0])
+        # values are recorded under the plan's current version, whichever version is named
+        name, version = split_key(plan_key or db.default_plan_key())
+        cat = catalog_of(plan if version is None else db.load_plan(name), name)
         raise _all_problems(checked, cat, entered_by)
     total = len(checked.batch)
     return record_actuals(

@@ -55,11 +55,13 @@ class Checked:
 
     @property
     def inputs(self) -> list[ActualInput]:
-        """The good rows as ``ActualInput`` values, one model per row."""
+        """The good rows as ``ActualInput`` values, one model per row (no cycle among them: the
+        cycle collector waits, rather than run again and again over a growing heap)."""
         b = self.batch
-        return list(map(checked_actual_input, b.indicator_id, b.period, b.value, b.region,
-                        b.breakdown, b.source, b.comment, b.origin_file, b.origin_row,
-                        b.force_reason))  # fmt: skip
+        with _cycle_collection_paused():
+            return list(map(checked_actual_input, b.indicator_id, b.period, b.value, b.region,
+                            b.breakdown, b.source, b.comment, b.origin_file, b.origin_row,
+                            b.force_reason))  # fmt: skip
 
     def raise_problems(self) -> None:
         if self.problems:
