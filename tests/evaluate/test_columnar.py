@@ -604,3 +604,40 @@ def test_facts_the_plan_does_not_know_are_listed(bundled: ReadResult) -> None:
     assert scores.unscored_ids == ("NO-SUCH", "P002-X")
     assert scores.facts_read == 2
     assert sum(scores.counts().values()) == len(scores.rows())
+
+
+def test_an_empty_file_in_order_scores_a_plan_with_a_ratio(
+    bundled: ReadResult, tmp_path: Path
+) -> None:
+    # Found by the parity property (test_scoring_rules): a Parquet file without a single fact
+    # took the sorted path and, with a RATIO in the plan, gave DuckDB an empty relation "()".
+    path = tmp_path / "facts.parquet"
+    duckdb.connect().execute(
+        "COPY (SELECT 'G1.1-I1' AS indicator_id, 2012 AS year, 1.0 AS value WHERE FALSE) "
+        f"TO '{path}' (FORMAT parquet)"
+    )
+    options = EvaluationOptions(rollups=_overrides(bundled.plan))
+    score = score_facts(bundled.plan, path, options=options).by_key()[("G1.1-I1", 2012)]
+    assert (score.status, score.no_score, score.note) == (
+        Status.NO_DATA,
+        NoScore.NO_FACT,
+        "no fact yet for 2012",
+    )
+
+
+def test_a_national_yearly_fact_beside_a_quarter_is_not_partial(bundled: ReadResult) -> None:
+    # Found by the parity property: the country's year (used as it is) and its first quarter.
+    # The pure path uses the year and says nothing is missing; the note said "covers 9 of 12
+    # months" (the quarter's months counted twice, as for an overlap). Line 239-240: 2012
+    # target 210; 205 / 210 = 97.62 %.
+    facts = [
+        ActualInput(indicator_id="T1.2.3-I1", period=Period.parse(p), value=Decimal(v))
+        for p, v in (("2012", "205"), ("2012-Q1", "50"))
+    ]
+    score = _columnar(bundled.plan, facts)[("T1.2.3-I1", 2012)]
+    assert (score.fact, score.complete, score.status, score.note) == (
+        205.0,
+        True,
+        Status.NEARLY,
+        "",
+    )

@@ -97,7 +97,6 @@ def _as_text(enum: type[StrEnum]) -> dict[Any, str]:
 RULE_TEXT, POLARITY_TEXT, STATUS_TEXT, NO_SCORE_TEXT, MILESTONE_TEXT = (
     _as_text(enum) for enum in (RollupRule, Polarity, Status, NoScore, MilestoneState)
 )
-_NO_PARTS = "(SELECT NULL::VARCHAR AS indicator_id, NULL::DOUBLE AS value, NULL::BOOLEAN AS full)"
 
 
 # The sorted pass's columns kept as r_<name> by ``first_scores_sql`` without scores, for the
@@ -174,6 +173,8 @@ def rolled_rows(prefix: str, *, proven: bool, by_region: bool) -> str:
             "overlapping, overlap_at, short_months, short_last, missing, w_sum, w_den, w_missing, "
             f"read FROM {prefix}_slow"
         )
+    if not parts:  # no facts at all (an empty file): no rows, in the same columns
+        parts.append(_proven(rolled_table(prefix)) + " WHERE FALSE")
     return "(" + " UNION ALL ".join(parts) + ")"
 
 
@@ -336,7 +337,8 @@ observed AS (
     CASE WHEN o.national THEN TRUE
       {_branches(_WHOLE, rules)}
       ELSE o.short_last IS NULL AND o.missing IS NULL END AS whole,
-    CASE WHEN g.rule = {sum_} THEN o.short_months WHEN g.rule = {last} THEN o.short_last
+    CASE WHEN o.national THEN NULL  -- used as it is: the country's part-year facts beside it
+      WHEN g.rule = {sum_} THEN o.short_months WHEN g.rule = {last} THEN o.short_last
       END AS short,
     CASE WHEN g.rule IN ({sum_}, {last}) THEN o.missing END AS missing
   {_joins(rules=rules, base_weights=base_weights, carry=carry, grid=grid or f"{plan_prefix}_grid")}
