@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.evaluate._parity import differences
 from zhospar._exceptions import ValidationError
 from zhospar.evaluate import (
     Achievement,
@@ -25,7 +26,6 @@ from zhospar.evaluate import (
     ColumnarScores,
     EvaluationOptions,
     NoScore,
-    PolaritySource,
     RollupRule,
     RollupSpec,
     Status,
@@ -209,29 +209,6 @@ def pure_scores(
                         yield achieve_milestone(milestone, polarity, year, of)
 
 
-def _close(a: Decimal | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(float(a), b, rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _differences(pure: Achievement, col: ColumnarScore) -> list[str]:
-    out = []
-    if (pure.status, pure.no_score, pure.milestone) != (col.status, col.no_score, col.milestone):
-        out.append(f"status {pure.status}/{pure.no_score} vs {col.status}/{col.no_score}")
-    if not _close(pure.percent, col.percent) or not _close(pure.deviation, col.deviation):
-        out.append(f"percent {pure.percent} vs {col.percent}")
-    if pure.polarity.polarity is not col.polarity:
-        out.append(f"polarity {pure.polarity.polarity} vs {col.polarity}")
-    if pure.polarity.source is not PolaritySource.STRUCTURE:  # milestones have no value
-        observed = pure.observed
-        rule = observed.rule if observed is not None else None
-        complete = observed.complete if observed is not None else None
-        if not _close(pure.fact_value, col.fact) or (rule, complete) != (col.rule, col.complete):
-            out.append(f"fact {pure.fact_value} {rule} {complete} vs {col}")
-    return out
-
-
 def _compare(
     plan: Plan,
     facts: list[ActualInput],
@@ -250,7 +227,7 @@ def _compare(
         count += 1
         col = columnar[(pure.indicator_id, pure.year)]
         seen.add(pure.no_score or pure.status)
-        problems += [f"{pure.indicator_id} {pure.year}: {d}" for d in _differences(pure, col)]
+        problems += [f"{pure.indicator_id} {pure.year}: {d}" for d in differences(pure, col)]
     assert not problems, "\n".join(problems[:20])
     assert count == len(columnar)
     # The random facts reach every outcome, so each comparison above was tried.

@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.evaluate._build import fact, indicator, plan_of
+from tests.evaluate._parity import differences
 from zhospar.evaluate import (
     Achievement,
     ColumnarScore,
@@ -37,7 +38,6 @@ from zhospar.evaluate import (
     Observed,
     Polarity,
     PolarityOverride,
-    PolaritySource,
     RollupRule,
     RollupSpec,
     Status,
@@ -376,59 +376,6 @@ def _columnar(
         return score_facts(plan, path, options=options, connection=con).by_key()
 
 
-# Where the columnar note says less than the pure path's message, by design: an overlap without
-# its periods (and every place that overlaps, not the first), the cells without a base not
-# listed the same way, a stock's latest value not named by its period, a bad milestone fact
-# without its value, and on a score, only what is missing from the facts.
-_OVERLAP = re.compile(r"^(not rolled up: [^,:]+)(, [^:]+)?: periods( .+ and .+)? overlap")
-_NO_BASE = re.compile(r"(no base \(.+?\) for ).*")
-_LATEST = re.compile(r"latest value is for \S+, not the year's end")
-
-
-def _comparable(refusal: str) -> str:
-    return _NO_BASE.sub(r"\1...", _OVERLAP.sub(r"\1: periods overlap", refusal))
-
-
-def _expected_note(pure: Achievement) -> str:
-    if pure.no_score is NoScore.BAD_FACT:
-        return rules.BAD_MILESTONE_FACT.text(got="")
-    if pure.no_score is NoScore.NOT_ROLLED_UP:
-        return _comparable(pure.message)
-    if pure.no_score is not None or pure.polarity.source is PolaritySource.STRUCTURE:
-        return pure.message
-    observed = pure.observed
-    assert observed is not None
-    if observed.complete or observed.rule is RollupRule.RATIO:
-        return ""  # a RATIO's parts say what they miss on their own rows
-    gaps = observed.note.split(f"; {rules.PARTIAL.text(gaps='')}", 1)[1]
-    what = _LATEST.sub("latest value is before the year's end", gaps)
-    return rules.ON_PARTIAL_FACTS.text(what=what)
-
-
-def _close(a: Decimal | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(float(a), b, rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _differences(pure: Achievement, col: ColumnarScore) -> list[str]:
-    out = []
-    if (pure.status, pure.no_score, pure.milestone) != (col.status, col.no_score, col.milestone):
-        out.append(f"status {pure.status}/{pure.no_score} vs {col.status}/{col.no_score}")
-    if not _close(pure.percent, col.percent) or not _close(pure.deviation, col.deviation):
-        out.append(f"percent {pure.percent}/{pure.deviation} vs {col.percent}/{col.deviation}")
-    note = _comparable(col.note) if col.no_score is NoScore.NOT_ROLLED_UP else col.note
-    if note != _expected_note(pure):
-        out.append(f"note {pure.message!r} vs {col.note!r}")
-    if pure.polarity.source is not PolaritySource.STRUCTURE:  # milestones have no value
-        observed = pure.observed
-        rule = observed.rule if observed is not None else None
-        complete = observed.complete if observed is not None else None
-        if not _close(pure.fact_value, col.fact) or (rule, complete) != (col.rule, col.complete):
-            out.append(f"fact {pure.fact_value} {rule} {complete} vs {col}")
-    return out
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenario=_scenario(), in_order=st.booleans())
 def test_both_paths_score_alike(
@@ -441,6 +388,6 @@ def test_both_paths_score_alike(
     problems = [
         f"{p.indicator_id} {p.year}: {d}"
         for p in pure
-        for d in _differences(p, columnar[(p.indicator_id, p.year)])
+        for d in differences(p, columnar[(p.indicator_id, p.year)])
     ]
     assert not problems, "\n".join(problems)
