@@ -11,6 +11,10 @@ achieved, below is not achieved. Where a ratio does not exist (a target or fact 
 values) the result has a status and a message but no percentage; where nothing can be scored (no
 target, no fact, facts that refuse to roll up, a deleted indicator) the status is ``NO_DATA`` and
 ``no_score`` says which. Values stay ``Decimal``; rounding is for display only.
+
+The rules themselves (bands, formulas and their special cases, the order of the reasons for no
+score, milestone states, every message) are declared in ``scoring_rules``, from which the
+columnar path compiles its SQL; this module runs them on one indicator's evidence.
 """
 
 from __future__ import annotations
@@ -146,8 +150,8 @@ def achieve(
         )
     assert target is not None and target.value is not None  # else a reason above
     assert observed is not None and observed.value is not None
-    outcome = _scored(polarity.polarity, target.value, observed.value, keep_tolerance)
-    status, percent, deviation, message = outcome
+    scored = _scored(polarity.polarity, target.value, observed.value, keep_tolerance)
+    status, percent, deviation, message = scored
     if not observed.complete:
         message = f"{message} ({ON_PARTIAL_FACTS.text(what=observed.note)})"
     return replace(base, status=status, message=message, percent=percent, deviation=deviation)
