@@ -247,29 +247,27 @@ _NOTHING: dict[RollupRule | None, str] = {
 }
 # A refusal is the score's note as it stands ("not rolled up: ..."), but NONE's: the same for
 # every fact set, that is the plan grid's ``refusal`` (``plan_note``), and this one is empty.
-_REFUSED: dict[RollupRule | None, str] = {
-    RollupRule.RATIO: f"""WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]} THEN {
-        NOT_ROLLED_UP.sql(
-            why=f'''CASE
+# Why a RATIO or a WEIGHTED rate does not roll up (NULL: it does, or a RATIO has no part at all).
+_RATIO_REFUSAL = f"""CASE
         WHEN g.numerator IS NULL OR g.denominator IS NULL THEN {RATIO_WITHOUT_PARTS.sql()}
         WHEN num.indicator_id IS NULL AND den.indicator_id IS NULL THEN NULL
         WHEN num.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.numerator", year="g.year")}
         WHEN den.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.denominator", year="g.year")}
-        WHEN den.value = 0 THEN {ZERO_DENOMINATOR.sql(part="g.denominator")} END'''
-        )
-    }""",
-    None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
-    RollupRule.NONE: f"WHEN g.rule = {RULE_TEXT[RollupRule.NONE]} THEN ''",  # the plan's note
-    RollupRule.WEIGHTED: f"""WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]} THEN {
-        NOT_ROLLED_UP.sql(
-            why=f'''CASE
+        WHEN den.value = 0 THEN {ZERO_DENOMINATOR.sql(part="g.denominator")} END"""
+_WEIGHTED_REFUSAL = f"""CASE
         WHEN {_W_MISSING} IS NOT NULL
           THEN {NO_BASE.sql(base="coalesce(g.base, 'weights')", cells=_W_MISSING)}
-        WHEN {_W_DEN} = 0 THEN {ZERO_WEIGHTS.sql()} END'''
-        )
-    }""",
+        WHEN {_W_DEN} = 0 THEN {ZERO_WEIGHTS.sql()} END"""
+_OVERLAP_REFUSAL = OVERLAP.sql(place="o.overlap_at", which=None)  # the periods: pure path only
+_REFUSED: dict[RollupRule | None, str] = {
+    RollupRule.RATIO: f"""WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]}
+        THEN {NOT_ROLLED_UP.sql(why=_RATIO_REFUSAL)}""",
+    None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
+    RollupRule.NONE: f"WHEN g.rule = {RULE_TEXT[RollupRule.NONE]} THEN ''",  # the plan's note
+    RollupRule.WEIGHTED: f"""WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]}
+        THEN {NOT_ROLLED_UP.sql(why=_WEIGHTED_REFUSAL)}""",
     RollupRule.SUM: f"""WHEN g.rule = {RULE_TEXT[RollupRule.SUM]} AND o.overlapping
-        THEN {NOT_ROLLED_UP.sql(why=OVERLAP.sql(place="o.overlap_at", which=None))}""",
+        THEN {NOT_ROLLED_UP.sql(why=_OVERLAP_REFUSAL)}""",
 }
 _VALUE: dict[RollupRule | None, str] = {
     RollupRule.RATIO: (
@@ -381,7 +379,7 @@ def _by_polarity(branch: Callable[[Outcome], str | None]) -> str:
         cases.append(
             f"WHEN polarity = {POLARITY_TEXT[polarity]} THEN CASE {whens} ELSE {values[-1]} END"
         )
-    return "CASE " + "\n      ".join(cases) + " END"
+    return "CASE " + "\n      ".join(cases) + " END" if cases else "NULL"
 
 
 # The SQL of each reason for no score (``NO_SCORE_ORDER``: the first that holds wins), over the
