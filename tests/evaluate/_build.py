@@ -128,3 +128,24 @@ def small_plan() -> Plan:
         reported_years=[2008, 2009],
         directions=[direction],
     )
+
+
+def plan_of(indicators: list[Indicator], milestones: list[Milestone] | None = None) -> Plan:
+    """A plan of one task holding ``indicators`` and ``milestones`` (planned 2010-2014)."""
+    task = Task(
+        id="T1.1.1",
+        code="1.1.1",
+        name="Task",
+        indicators=indicators,
+        milestones=milestones or [],
+        line=25,
+    )
+    goal = Goal(id="G1.1", code="1.1", name="Goal", tasks=[task], line=20)
+    direction = Direction(id="D1", number=1, name="Direction", goals=[goal], line=10)
+    return Plan(
+        title="Test plan",
+        period_start=2010,
+        period_end=2014,
+        reported_years=list(REPORTED),
+        directions=[direction],
+    )

@@ -20,14 +20,14 @@ import duckdb
 from zhospar.evaluate._columnar_score import (
     COLUMNS,
     NO_MILESTONE_FACTS,
-    NOT_ROLLED_UP,
     POLARITY,
     RULE,
     milestones_sql,
 )
-from zhospar.evaluate.achievement import _deleted, target_for, years_text
+from zhospar.evaluate.achievement import deletion_text, target_for, years_text
 from zhospar.evaluate.polarity import apply_overrides, infer_polarities
 from zhospar.evaluate.rollup import RollupRule
+from zhospar.evaluate.scoring_rules import NO_TARGET, NOT_ROLLED_UP, PRINTED, sql_text
 from zhospar.evaluate.service import EvaluationOptions, rollup_specs
 from zhospar.model.plan import Milestone, Plan
 from zhospar.model.walk import iter_indicators
@@ -127,7 +127,7 @@ def plan_tables(
     for place in iter_indicators(plan):
         indicator = place.indicator
         spec = specs[indicator.id]
-        deleted = _deleted(indicator.deleted) if indicator.deleted is not None else None
+        deleted = deletion_text(indicator.deleted) if indicator.deleted is not None else None
         fixed = spec.weights is not None
         _append(
             ind,
@@ -168,7 +168,7 @@ def _milestones(plan: Plan, polarities: dict[str, Any]) -> Columns:
     ms = _empty("ms")
     for milestone in _each_milestone(plan):
         due = max(milestone.due_years, default=None)
-        deleted = _deleted(milestone.deleted) if milestone.deleted is not None else None
+        deleted = deletion_text(milestone.deleted) if milestone.deleted is not None else None
         due_text = years_text(milestone.due_years)
         polarity = polarities[milestone.id].polarity.value
         _append(ms, milestone.id, polarity, due, due_text, deleted)
@@ -191,22 +191,27 @@ def _append(columns: Columns, *values: Any) -> None:
 # target (what the scores are joined to), the note of an indicator deleted or without a target
 # and the note of a rule that refuses to roll up (the same for every fact set); every milestone
 # in every year; every id the plan knows (to list the others).
-_DERIVED = {
-    "grid": """SELECT i.*, y.year, t.target,
-  coalesce(i.deleted, CASE WHEN t.target IS NULL THEN 'no target for ' || y.year
-    || CASE WHEN t.raw IS NOT NULL
-      THEN ' (the plan prints "' || t.raw || '" at line ' || t.line || ')' ELSE '' END
-    END) AS plan_note,
-  '{refused}' || i.reason AS refusal
-FROM {s}_ind i CROSS JOIN {s}_years y
-LEFT JOIN {s}_tgt t ON t.indicator_id = i.indicator_id AND t.year = y.year""",
-    "msgrid": "SELECT m.*, y.year FROM {s}_ms m CROSS JOIN {s}_years y",
-    "known": """SELECT indicator_id, bool_or(milestone) AS milestone FROM (
-  SELECT indicator_id, FALSE AS milestone FROM {s}_ind
-  UNION ALL SELECT indicator_id, TRUE FROM {s}_ms
-  UNION ALL SELECT unnest([numerator, denominator, base]), FALSE FROM {s}_ind
+_PRINTED = PRINTED.sql(raw="t.raw", line="t.line")
+_NO_TARGET = NO_TARGET.sql(
+    year="y.year", printed=f"CASE WHEN t.raw IS NOT NULL THEN {_PRINTED} ELSE '' END"
+)
+
+
+def _derived(stored: str) -> dict[str, str]:
+    """The tables made from the loaded ones, named after ``stored``, the plan's prefix."""
+    return {
+        "grid": f"""SELECT i.*, y.year, t.target,
+  coalesce(i.deleted, CASE WHEN t.target IS NULL THEN {_NO_TARGET} END) AS plan_note,
+  {NOT_ROLLED_UP.sql(why="i.reason")} AS refusal
+FROM {stored}_ind i CROSS JOIN {stored}_years y
+LEFT JOIN {stored}_tgt t ON t.indicator_id = i.indicator_id AND t.year = y.year""",
+        "msgrid": f"SELECT m.*, y.year FROM {stored}_ms m CROSS JOIN {stored}_years y",
+        "known": f"""SELECT indicator_id, bool_or(milestone) AS milestone FROM (
+  SELECT indicator_id, FALSE AS milestone FROM {stored}_ind
+  UNION ALL SELECT indicator_id, TRUE FROM {stored}_ms
+  UNION ALL SELECT unnest([numerator, denominator, base]), FALSE FROM {stored}_ind
 ) WHERE indicator_id IS NOT NULL GROUP BY indicator_id""",
-}
+    }
 
 
 def load_plan_tables(con: duckdb.DuckDBPyConnection, tables: PlanTables) -> str:
@@ -223,9 +228,8 @@ def load_plan_tables(con: duckdb.DuckDBPyConnection, tables: PlanTables) -> str:
     if not (found and found[0]):
         for name, schema in _SCHEMAS.items():
             _load(con, f"{stored}_{name}", schema, tables.tables[name])
-        for name, select in _DERIVED.items():
-            sql = select.format(s=stored, refused=NOT_ROLLED_UP.replace("'", "''"))
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {stored}_{name} AS {sql}")
+        for name, select in _derived(stored).items():
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {stored}_{name} AS {select}")
         _notes_as_enum(con, f"{stored}_grid")
         con.execute(  # the milestones' scores while nobody has reported on them
             f"CREATE OR REPLACE TEMP TABLE {stored}_unreported AS "
@@ -244,7 +248,7 @@ def _notes_as_enum(con: duckdb.DuckDBPyConnection, grid: str) -> None:
         f"UNION ALL SELECT refusal FROM {grid}) WHERE note IS NOT NULL ORDER BY note"
     ).fetchall()
     texts = [str(row[0]) for row in found] or [""]
-    kind = "ENUM(" + ", ".join("'" + t.replace("'", "''") + "'" for t in texts) + ")"
+    kind = "ENUM(" + ", ".join(sql_text(text) for text in texts) + ")"
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {grid} AS SELECT * REPLACE "
         f"(plan_note::{kind} AS plan_note, refusal::{kind} AS refusal) FROM {grid}"

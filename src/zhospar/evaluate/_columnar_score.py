@@ -3,7 +3,7 @@
 Everything here runs on the rolled-up rows (one per indicator and year, from ``_columnar_sorted``
 and ``_columnar_sql``, put side by side by ``rolled_rows``) and on the plan's tables, never on
 the facts: roll up by each indicator's rule, join the targets, score by polarity and band, with
-the constants of ``achievement.py``; milestones by their due year as ``achieve_milestone``.
+the rules of ``scoring_rules``; milestones by their due year as ``achieve_milestone``.
 
 Cheap to plan and to write, since at fifty thousand rows both cost more than the work itself:
 for a file in order, the scores are made in the statement of the pass that rolls the facts up
@@ -11,32 +11,54 @@ for a file in order, the scores are made in the statement of the pass that rolls
 only the branches of the rules the plan has are written; statuses, reasons, rules and polarities
 are ENUM columns rather than text, and so are the notes the plan alone decides (an ENUM of the
 plan's texts, put back by ``shown_sql``); the milestones' scores while nobody has reported on
-them are made once per plan (``{t}_unreported``). A column used by another is made in an
+them are made once per plan (``{plan_prefix}_unreported``). A column used by another is made in an
 earlier CTE: DuckDB would write its expression again in place.
 
-``t`` names the plan's tables (``_columnar_plan``), ``p`` this run's.
+The rules are not written here: the bands, the polarities' formulas, the order of the reasons
+for no score, the milestones' states and every message are compiled from ``scoring_rules``, the
+declarations ``achievement.py`` and ``rollup.py`` run on. ``plan_prefix`` names the plan's
+tables (``_columnar_plan``), ``prefix`` this run's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from zhospar.evaluate.achievement import (
-    ACHIEVED_AT,
-    LATE_PERCENT,
-    NEARLY_AT,
-    MilestoneState,
-    NoScore,
-    Status,
-)
 from zhospar.evaluate.polarity import Polarity
 from zhospar.evaluate.rollup import RollupRule
+from zhospar.evaluate.scoring_rules import (
+    BAND,
+    BAND_SLACK,
+    BANDS,
+    BELOW_BANDS,
+    DUE,
+    MILESTONE_RULES,
+    MILESTONE_STATES,
+    NO_BASE,
+    NO_DUE_YEAR,
+    NO_FACT_YET,
+    NO_REGION_FACT,
+    NO_SCORE_ORDER,
+    NO_USABLE_FACTS,
+    NOT_ROLLED_UP,
+    ON_PARTIAL_FACTS,
+    OVERLAP,
+    POLARITY_RULES,
+    RATIO_WITHOUT_PARTS,
+    ZERO_DENOMINATOR,
+    ZERO_WEIGHTS,
+    Better,
+    MilestoneState,
+    NoScore,
+    Outcome,
+    Status,
+    sql_text,
+)
 
 __all__ = [
-    "BAND_SLACK",
     "COLUMNS",
-    "NOT_ROLLED_UP",
     "NO_MILESTONE_FACTS",
     "POLARITY",
     "RULE",
@@ -50,21 +72,15 @@ __all__ = [
     "unproven_keys",
 ]
 
-BAND_SLACK = 1e-12  # a percentage this close (relatively) to a band's edge counts as at the edge
 
-
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _num(value: object) -> str:
+def _number(value: object) -> str:
     return repr(float(str(value)))
 
 
 def enum_type(enum: type[StrEnum]) -> str:
     """The DuckDB ENUM of ``enum``'s values: a column of it is written several times faster
     than the same words as text (measured: 5 columns of 50,000 rows, 4 ms against 13)."""
-    return "ENUM(" + ", ".join(_q(member.value) for member in enum) + ")"
+    return "ENUM(" + ", ".join(sql_text(member.value) for member in enum) + ")"
 
 
 RULE, STATUS, NO_SCORE, POLARITY, MILESTONE = (
@@ -72,23 +88,15 @@ RULE, STATUS, NO_SCORE, POLARITY, MILESTONE = (
 )
 
 
-def _literals(enum: type[StrEnum], kind: str) -> dict[Any, str]:
-    return {member: f"{_q(member.value)}::{kind}" for member in enum}
-
-
-_S = _literals(Status, STATUS)
-_N = _literals(NoScore, NO_SCORE)
-_M = _literals(MilestoneState, MILESTONE)
-
-
-def _plain(enum: type[StrEnum]) -> dict[Any, str]:
+def _as_text(enum: type[StrEnum]) -> dict[Any, str]:
     """Values as plain text, for comparing with an ENUM column (DuckDB casts the text once) and
     for CASE branches cast once as a whole: each ENUM written in a statement is bound apart."""
-    return {member: _q(member.value) for member in enum}
+    return {member: sql_text(member.value) for member in enum}
 
 
-_R, _P, _SV, _NV = (_plain(enum) for enum in (RollupRule, Polarity, Status, NoScore))
-_NO_PARTS = "(SELECT NULL::VARCHAR AS indicator_id, NULL::DOUBLE AS value, NULL::BOOLEAN AS full)"
+RULE_TEXT, POLARITY_TEXT, STATUS_TEXT, NO_SCORE_TEXT, MILESTONE_TEXT = (
+    _as_text(enum) for enum in (RollupRule, Polarity, Status, NoScore, MilestoneState)
+)
 
 
 # The sorted pass's columns kept as r_<name> by ``first_scores_sql`` without scores, for the
@@ -106,15 +114,15 @@ CARRIED = (
 )
 
 
-def rolled_table(p: str) -> str:
+def rolled_table(prefix: str) -> str:
     """The sorted pass's rows (``_columnar_sorted.rolled_ctes``) as ``first_scores_sql`` keeps
-    them without scores in ``{p}_scored``, by their own names, as a subquery."""
+    them without scores in ``{prefix}_scored``, by their own names, as a subquery."""
     columns = ", ".join(f"r_{c} AS {c}" for c in CARRIED)
-    return f"(SELECT indicator_id, year, facts AS n, {columns} FROM {p}_scored)"
+    return f"(SELECT indicator_id, year, facts AS n, {columns} FROM {prefix}_scored)"
 
 
-def pass_counts_sql(p: str) -> str:
-    """Of the sorted pass's rows in ``{p}_scored`` (scored or not; a row rolled up from facts
+def pass_counts_sql(prefix: str) -> str:
+    """Of the sorted pass's rows in ``{prefix}_scored`` (scored or not; a row rolled up from facts
     has at least one): how many are not proven, how many there are, their facts, all facts,
     and how many are of ids outside the plan's grid (``outside_rows``). One scan."""
     rolled, unproven = "facts > 0", "facts > 0 AND r_shape IS NULL"
@@ -122,22 +130,22 @@ def pass_counts_sql(p: str) -> str:
         f"SELECT count(*) FILTER (WHERE {unproven}), count(*) FILTER (WHERE {rolled}), "
         f"coalesce(sum(facts) FILTER (WHERE {unproven}), 0), "
         f"coalesce(sum(facts) FILTER (WHERE {rolled}), 0), "
-        f"count(*) FILTER (WHERE r_id IS NOT NULL) FROM {p}_scored"
+        f"count(*) FILTER (WHERE r_id IS NOT NULL) FROM {prefix}_scored"
     )
 
 
-def unproven_keys(p: str) -> str:
-    """The indicator-years of the plan's grid that the pass scored in ``{p}_scored`` without
+def unproven_keys(prefix: str) -> str:
+    """The indicator-years of the plan's grid that the pass scored in ``{prefix}_scored`` without
     proving them (with columns ``indicator_id``, ``year`` and ``shape``, NULL)."""
     return (
-        f"(SELECT indicator_id, year, r_shape AS shape FROM {p}_scored "
+        f"(SELECT indicator_id, year, r_shape AS shape FROM {prefix}_scored "
         "WHERE facts > 0 AND r_shape IS NULL AND indicator_id IS NOT NULL)"
     )
 
 
-def outside_rows(p: str) -> str:
+def outside_rows(prefix: str) -> str:
     """The pass's rows of ids outside the plan's grid, by ``indicator_id`` and ``n``."""
-    return f"(SELECT r_id AS indicator_id, facts AS n FROM {p}_scored WHERE r_id IS NOT NULL)"
+    return f"(SELECT r_id AS indicator_id, facts AS n FROM {prefix}_scored WHERE r_id IS NOT NULL)"
 
 
 def _proven(source: str, more: str = "") -> str:
@@ -150,21 +158,23 @@ def _proven(source: str, more: str = "") -> str:
     )
 
 
-def rolled_rows(p: str, *, proven: bool, by_region: bool) -> str:
+def rolled_rows(prefix: str, *, proven: bool, by_region: bool) -> str:
     """Every indicator-year's rolled-up facts, as one relation: the rows the sorted path proved
-    (kept in ``{p}_scored``) and those rolled up by region (``{p}_slow``). Columns:
+    (kept in ``{prefix}_scored``) and those rolled up by region (``{prefix}_slow``). Columns:
     indicator_id, year, n, total, last_value, national, overlapping, overlap_at, short_months,
     short_last, missing, w_sum, w_den, w_missing and read (the facts of the indicator-year, the
     country's and the regions')."""
     parts = []
     if proven:
-        parts.append(_proven(rolled_table(p)) + " WHERE shape IS NOT NULL")
+        parts.append(_proven(rolled_table(prefix)) + " WHERE shape IS NOT NULL")
     if by_region:
         parts.append(
             "SELECT indicator_id, year, n, total, last_value, country AND has_year AS national, "
             "overlapping, overlap_at, short_months, short_last, missing, w_sum, w_den, w_missing, "
-            f"read FROM {p}_slow"
+            f"read FROM {prefix}_slow"
         )
+    if not parts:  # no facts at all (an empty file): no rows, in the same columns
+        parts.append(_proven(rolled_table(prefix)) + " WHERE FALSE")
     return "(" + " UNION ALL ".join(parts) + ")"
 
 
@@ -180,7 +190,7 @@ own AS (
 )"""
 
 
-def _based(t: str, rows: str) -> str:
+def _based(plan_prefix: str, rows: str) -> str:
     """WEIGHTED by a base indicator: each rate meets the base fact of its region and period."""
     return f"""
 based_cells AS (
@@ -189,7 +199,8 @@ based_cells AS (
     string_agg(coalesce(r.region, 'country') || ' ' || r.year || '/' || r.p_start || '+'
       || r.p_len, ', ') FILTER (WHERE b.value IS NULL) AS b_missing
   FROM ({rows}) r
-  JOIN {t}_ind i ON i.indicator_id = r.indicator_id AND i.rule = {_R[RollupRule.WEIGHTED]}
+  JOIN {plan_prefix}_ind i ON i.indicator_id = r.indicator_id
+    AND i.rule = {RULE_TEXT[RollupRule.WEIGHTED]}
     AND i.base IS NOT NULL AND NOT i.fixed_weights
   LEFT JOIN ({rows}) b ON b.indicator_id = i.base AND b.year = r.year
     AND b.region IS NOT DISTINCT FROM r.region AND b.p_start = r.p_start AND b.p_len = r.p_len
@@ -201,9 +212,7 @@ based AS (  -- the country's rates when there are any, as _prefer_national does
 )"""
 
 
-def _joins(
-    t: str, *, rules: frozenset[RollupRule], base_weights: bool, carry: bool, grid: str
-) -> str:
+def _joins(*, rules: frozenset[RollupRule], base_weights: bool, carry: bool, grid: str) -> str:
     """The plan's grid with each indicator's own facts (all of them when ``carry``: the rows of
     ids not in the grid are kept too); a RATIO's parts and a WEIGHTED rate's base only when the
     plan has such rules (each join is a pipeline more to run)."""
@@ -225,8 +234,6 @@ def _joins(
     return "\n  ".join(joins)
 
 
-NOT_ROLLED_UP = "not rolled up: "
-_NOT_ROLLED_UP = _q(NOT_ROLLED_UP)
 _W_NUM = "CASE WHEN g.fixed_weights THEN o.w_sum ELSE bw.b_sum END"
 _W_DEN = "CASE WHEN g.fixed_weights THEN o.w_den ELSE bw.b_den END"
 _W_MISSING = (
@@ -235,38 +242,44 @@ _W_MISSING = (
 )
 # Per rule, the CASE branches of: no fact at all, a refusal, the value, whether it is whole.
 _NOTHING: dict[RollupRule | None, str] = {
-    RollupRule.RATIO: f"""WHEN g.rule = {_R[RollupRule.RATIO]} THEN g.numerator IS NOT NULL
+    RollupRule.RATIO: f"""WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]} THEN g.numerator IS NOT NULL
         AND g.denominator IS NOT NULL AND num.indicator_id IS NULL AND den.indicator_id IS NULL""",
 }
 # A refusal is the score's note as it stands ("not rolled up: ..."), but NONE's: the same for
 # every fact set, that is the plan grid's ``refusal`` (``plan_note``), and this one is empty.
-_REFUSED: dict[RollupRule | None, str] = {
-    RollupRule.RATIO: f"""WHEN g.rule = {_R[RollupRule.RATIO]} THEN {_NOT_ROLLED_UP} || CASE
-        WHEN g.numerator IS NULL OR g.denominator IS NULL
-          THEN 'RATIO needs a numerator and a denominator'
+# Why a RATIO or a WEIGHTED rate does not roll up (NULL: it does, or a RATIO has no part at all).
+_RATIO_REFUSAL = f"""CASE
+        WHEN g.numerator IS NULL OR g.denominator IS NULL THEN {RATIO_WITHOUT_PARTS.sql()}
         WHEN num.indicator_id IS NULL AND den.indicator_id IS NULL THEN NULL
-        WHEN num.value IS NULL THEN 'no usable facts for ' || g.numerator || ' in ' || g.year
-        WHEN den.value IS NULL THEN 'no usable facts for ' || g.denominator || ' in ' || g.year
-        WHEN den.value = 0 THEN 'the denominator ' || g.denominator || ' is 0' END""",
-    None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
-    RollupRule.NONE: f"WHEN g.rule = {_R[RollupRule.NONE]} THEN ''",  # the plan's note
-    RollupRule.WEIGHTED: f"""WHEN g.rule = {_R[RollupRule.WEIGHTED]} THEN {_NOT_ROLLED_UP} || CASE
+        WHEN num.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.numerator", year="g.year")}
+        WHEN den.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.denominator", year="g.year")}
+        WHEN den.value = 0 THEN {ZERO_DENOMINATOR.sql(part="g.denominator")} END"""
+_WEIGHTED_REFUSAL = f"""CASE
         WHEN {_W_MISSING} IS NOT NULL
-          THEN 'no base (' || coalesce(g.base, 'weights') || ') for ' || {_W_MISSING}
-        WHEN {_W_DEN} = 0 THEN 'the weights add up to 0' END""",
-    RollupRule.SUM: f"""WHEN g.rule = {_R[RollupRule.SUM]} AND o.overlapping
-        THEN {_NOT_ROLLED_UP} || o.overlap_at
-          || ': periods overlap; adding them would count twice'""",
+          THEN {NO_BASE.sql(base="coalesce(g.base, 'weights')", cells=_W_MISSING)}
+        WHEN {_W_DEN} = 0 THEN {ZERO_WEIGHTS.sql()} END"""
+_OVERLAP_REFUSAL = OVERLAP.sql(place="o.overlap_at", which=None)  # the periods: pure path only
+_REFUSED: dict[RollupRule | None, str] = {
+    RollupRule.RATIO: f"""WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]}
+        THEN {NOT_ROLLED_UP.sql(why=_RATIO_REFUSAL)}""",
+    None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
+    RollupRule.NONE: f"WHEN g.rule = {RULE_TEXT[RollupRule.NONE]} THEN ''",  # the plan's note
+    RollupRule.WEIGHTED: f"""WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]}
+        THEN {NOT_ROLLED_UP.sql(why=_WEIGHTED_REFUSAL)}""",
+    RollupRule.SUM: f"""WHEN g.rule = {RULE_TEXT[RollupRule.SUM]} AND o.overlapping
+        THEN {NOT_ROLLED_UP.sql(why=_OVERLAP_REFUSAL)}""",
 }
 _VALUE: dict[RollupRule | None, str] = {
-    RollupRule.RATIO: f"WHEN g.rule = {_R[RollupRule.RATIO]} THEN num.value / den.value * g.scale",
-    RollupRule.WEIGHTED: f"WHEN g.rule = {_R[RollupRule.WEIGHTED]} THEN {_W_NUM} / {_W_DEN}",
-    RollupRule.SUM: f"WHEN g.rule = {_R[RollupRule.SUM]} THEN o.value",
+    RollupRule.RATIO: (
+        f"WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]} THEN num.value / den.value * g.scale"
+    ),
+    RollupRule.WEIGHTED: f"WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]} THEN {_W_NUM} / {_W_DEN}",
+    RollupRule.SUM: f"WHEN g.rule = {RULE_TEXT[RollupRule.SUM]} THEN o.value",
 }
 _WHOLE: dict[RollupRule | None, str] = {
-    RollupRule.RATIO: f"WHEN g.rule = {_R[RollupRule.RATIO]} THEN num.full AND den.full",
-    RollupRule.WEIGHTED: f"WHEN g.rule = {_R[RollupRule.WEIGHTED]} THEN TRUE",
-    RollupRule.SUM: f"WHEN g.rule = {_R[RollupRule.SUM]} THEN o.full",
+    RollupRule.RATIO: f"WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]} THEN num.full AND den.full",
+    RollupRule.WEIGHTED: f"WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]} THEN TRUE",
+    RollupRule.SUM: f"WHEN g.rule = {RULE_TEXT[RollupRule.SUM]} THEN o.full",
 }
 
 
@@ -282,13 +295,14 @@ _CARRIED_FROM_OWN = (
     "CASE WHEN g.indicator_id IS NULL THEN o.indicator_id END AS r_id, "
     "CASE WHEN g.indicator_id IS NULL THEN o.year END AS r_year, "
     "CASE WHEN g.indicator_id IS NULL THEN o.total END AS r_total, "
-    f"CASE WHEN g.rule = {_R[RollupRule.WEIGHTED]} OR (g.rule = {_R[RollupRule.LAST]} "
+    f"CASE WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]} "
+    f"OR (g.rule = {RULE_TEXT[RollupRule.LAST]} "
     "AND o.shape = 'months' AND NOT o.to_year_end) THEN NULL ELSE o.shape END AS r_shape, "
 )
 
 
 def _observed(
-    t: str,
+    plan_prefix: str,
     *,
     rules: frozenset[RollupRule],
     base_weights: bool,
@@ -300,13 +314,13 @@ def _observed(
     the rules the plan has are written (a plan without RATIO needs no parts joined). With
     ``carry``, each row keeps what ``first_scores_sql`` keeps of the pass; ``grid``: those rows
     of the plan's grid only."""
-    sum_, last = _R[RollupRule.SUM], _R[RollupRule.LAST]
+    sum_, last = RULE_TEXT[RollupRule.SUM], RULE_TEXT[RollupRule.LAST]
     carried = _CARRIED_FROM_OWN if carry else ""
     return f"""
 observed AS (
   SELECT {carried}g.indicator_id, g.year, g.polarity, g.deleted IS NOT NULL AS deleted, g.target,
     g.plan_note AS grid_note,
-    CASE WHEN g.rule = {_R[RollupRule.NONE]} THEN g.refusal END AS none_note,
+    CASE WHEN g.rule = {RULE_TEXT[RollupRule.NONE]} THEN g.refusal END AS none_note,
     o.n AS facts,
     CASE WHEN o.national THEN FALSE
       {_branches(_NOTHING, rules)}
@@ -321,73 +335,99 @@ observed AS (
     CASE WHEN o.national THEN TRUE
       {_branches(_WHOLE, rules)}
       ELSE o.short_last IS NULL AND o.missing IS NULL END AS whole,
-    CASE WHEN g.rule = {sum_} THEN o.short_months WHEN g.rule = {last} THEN o.short_last
+    CASE WHEN o.national THEN NULL  -- used as it is: the country's part-year facts beside it
+      WHEN g.rule = {sum_} THEN o.short_months WHEN g.rule = {last} THEN o.short_last
       END AS short,
     CASE WHEN g.rule IN ({sum_}, {last}) THEN o.missing END AS missing
-  {_joins(t, rules=rules, base_weights=base_weights, carry=carry, grid=grid or f"{t}_grid")}
+  {_joins(rules=rules, base_weights=base_weights, carry=carry, grid=grid or f"{plan_prefix}_grid")}
 )"""
 
 
 def _band(percent: str) -> str:
-    achieved = _num(ACHIEVED_AT) + f" * (1 - {BAND_SLACK!r})"
-    nearly = _num(NEARLY_AT) + f" * (1 - {BAND_SLACK!r})"
-    return (
-        f"CASE WHEN {percent} >= {achieved} THEN {_SV[Status.ACHIEVED]} "
-        f"WHEN {percent} >= {nearly} THEN {_SV[Status.NEARLY]} "
-        f"ELSE {_SV[Status.NOT_ACHIEVED]} END"
+    """The status of a percentage by ``BANDS``; a double within ``BAND_SLACK`` of an edge is
+    at it."""
+    edges = " ".join(
+        f"WHEN {percent} >= {_number(edge)} * (1 - {BAND_SLACK!r}) THEN {STATUS_TEXT[status]}"
+        for edge, status in BANDS
     )
+    return f"CASE {edges} ELSE {STATUS_TEXT[BELOW_BANDS]} END"
 
 
-def _better(better: str) -> str:
-    return f"CASE WHEN {better} THEN {_SV[Status.ACHIEVED]} ELSE {_SV[Status.NOT_ACHIEVED]} END"
+def _status(outcome: Outcome) -> str:
+    if isinstance(outcome.status, Better):
+        achieved, missed = STATUS_TEXT[Status.ACHIEVED], STATUS_TEXT[Status.NOT_ACHIEVED]
+        return f"CASE WHEN {outcome.status.condition.sql()} THEN {achieved} ELSE {missed} END"
+    if outcome.status == BAND:
+        return _band("percent")
+    return STATUS_TEXT[Status(outcome.status)]
+
+
+def _by_polarity(branch: Callable[[Outcome], str | None]) -> str:
+    """One CASE over the polarities, each a CASE over its outcomes (``POLARITY_RULES``) giving
+    ``branch`` of the first that holds (None: NULL); a polarity whose branches are all NULL is
+    left out."""
+    cases = []
+    for polarity, outcomes in POLARITY_RULES.items():
+        values = [branch(outcome) or "NULL" for outcome in outcomes]
+        if all(value == "NULL" for value in values):
+            continue
+        whens = " ".join(
+            f"WHEN {outcome.when.sql()} THEN {value}"
+            for outcome, value in zip(outcomes, values, strict=True)
+            if outcome.when is not None
+        )
+        cases.append(
+            f"WHEN polarity = {POLARITY_TEXT[polarity]} THEN CASE {whens} ELSE {values[-1]} END"
+        )
+    return "CASE " + "\n      ".join(cases) + " END" if cases else "NULL"
+
+
+# The SQL of each reason for no score (``NO_SCORE_ORDER``: the first that holds wins), over the
+# columns of ``observed``.
+_NO_SCORE_WHEN = {
+    NoScore.DELETED: "deleted",
+    NoScore.NO_TARGET: "target IS NULL",
+    NoScore.NO_FACT: "nothing",
+    NoScore.NOT_ROLLED_UP: "refused IS NOT NULL",
+}
+
+
+def _no_score() -> str:
+    whens = " ".join(
+        f"WHEN {_NO_SCORE_WHEN[reason]} THEN {NO_SCORE_TEXT[reason]}" for reason in NO_SCORE_ORDER
+    )
+    return f"(CASE {whens} END)::{NO_SCORE}"
 
 
 def _scored(keep_tolerance: float) -> str:
-    """Each observation against its target, as ``achievement.achieve``. A column is used by
-    the next CTE, never by a column of the same SELECT: DuckDB would write the used column's
-    expression again in place, and planning the grown expressions costs more than running
-    them (each CTE passes every column on; the final SELECT picks)."""
-    inc, dec, keep = _P[Polarity.INCREASE], _P[Polarity.DECREASE], _P[Polarity.KEEP]
+    """Each observation against its target, as ``achievement.achieve``: by ``POLARITY_RULES``.
+    A column is used by the next CTE, never by a column of the same SELECT: DuckDB would write
+    the used column's expression again in place, and planning the grown expressions costs more
+    than running them (each CTE passes every column on; the final SELECT picks)."""
+    tolerance = repr(keep_tolerance)
+    deviation = _by_polarity(lambda o: o.deviation.sql() if o.deviation else None)
+    percent = _by_polarity(lambda o: o.percent.sql(tolerance=tolerance) if o.percent else None)
     return f"""
 judged AS (
   SELECT * REPLACE (CASE WHEN nothing THEN NULL ELSE rule END AS rule),
     CASE WHEN nothing THEN NULL WHEN refused IS NOT NULL THEN FALSE ELSE whole END AS complete,
     CASE WHEN nothing OR refused IS NOT NULL THEN NULL ELSE value END AS fact,
-    (CASE WHEN deleted THEN {_NV[NoScore.DELETED]}
-      WHEN target IS NULL THEN {_NV[NoScore.NO_TARGET]}
-      WHEN nothing THEN {_NV[NoScore.NO_FACT]}
-      WHEN refused IS NOT NULL THEN {_NV[NoScore.NOT_ROLLED_UP]} END)::{NO_SCORE} AS no_score,
-    nullif(concat_ws('; ', short, 'no fact for region(s) ' || missing), '') AS partial
+    {_no_score()} AS no_score,
+    nullif(concat_ws('; ', short, {NO_REGION_FACT.sql(regions="missing")}), '') AS partial
   FROM observed
 ),
 measured AS (
-  SELECT *, target < 0 OR fact < 0 AS signed,
-    CASE WHEN polarity = {keep} AND target <> 0
-      THEN abs(fact - target) * 100 / abs(target) END AS deviation
+  SELECT *, CASE WHEN no_score IS NOT NULL THEN NULL ELSE {deviation} END AS deviation
   FROM judged
 ),
 percented AS (
-  SELECT *,
-    CASE WHEN no_score IS NOT NULL THEN NULL
-      WHEN polarity = {inc} THEN CASE WHEN signed OR target = 0 THEN NULL
-        ELSE fact / target * 100 END
-      WHEN polarity = {dec} THEN CASE WHEN signed OR fact = 0 THEN NULL
-        WHEN target = 0 THEN 0 ELSE target / fact * 100 END
-      WHEN polarity = {keep} THEN CASE WHEN target = 0 THEN NULL
-        ELSE greatest(0, 100 - greatest(0, deviation - {keep_tolerance!r})) END
-      ELSE CASE WHEN fact >= 1 THEN 100 ELSE 0 END END AS percent
+  SELECT *, CASE WHEN no_score IS NOT NULL THEN NULL ELSE {percent} END AS percent
   FROM measured
 ),
 scored AS (
   SELECT *,
-    (CASE WHEN no_score IS NOT NULL THEN {_SV[Status.NO_DATA]}
-      WHEN polarity = {inc} AND signed THEN {_better("fact >= target")}
-      WHEN polarity = {inc} AND target = 0 THEN {_SV[Status.ACHIEVED]}
-      WHEN polarity = {dec} AND signed THEN {_better("fact <= target")}
-      WHEN polarity = {dec} AND fact = 0 THEN {_SV[Status.ACHIEVED]}
-      WHEN polarity = {keep} AND target = 0 THEN {_better("fact = 0")}
-      WHEN polarity NOT IN ({inc}, {dec}, {keep}) THEN {_better("fact >= 1")}
-      ELSE {_band("percent")} END)::{STATUS} AS status
+    (CASE WHEN no_score IS NOT NULL THEN {STATUS_TEXT[Status.NO_DATA]}
+      ELSE {_by_polarity(_status)} END)::{STATUS} AS status
   FROM percented
 )"""
 
@@ -397,22 +437,22 @@ scored AS (
 # texts, made once per plan (``_columnar_plan``): a code is written per score, not the text, and
 # the scores are read with ``shown_sql``, which puts the two back together.
 _NOTE = f"""CASE no_score
-      WHEN {_NV[NoScore.DELETED]} THEN NULL
-      WHEN {_NV[NoScore.NO_TARGET]} THEN NULL
-      WHEN {_NV[NoScore.NO_FACT]} THEN 'no fact yet for ' || year
-      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN nullif(refused, '')
-      ELSE coalesce('on partial facts: ' || partial, '') END AS note,
+      WHEN {NO_SCORE_TEXT[NoScore.DELETED]} THEN NULL
+      WHEN {NO_SCORE_TEXT[NoScore.NO_TARGET]} THEN NULL
+      WHEN {NO_SCORE_TEXT[NoScore.NO_FACT]} THEN {NO_FACT_YET.sql(year="year")}
+      WHEN {NO_SCORE_TEXT[NoScore.NOT_ROLLED_UP]} THEN nullif(refused, '')
+      ELSE coalesce({ON_PARTIAL_FACTS.sql(what="partial")}, '') END AS note,
     CASE no_score
-      WHEN {_NV[NoScore.DELETED]} THEN grid_note
-      WHEN {_NV[NoScore.NO_TARGET]} THEN grid_note
-      WHEN {_NV[NoScore.NOT_ROLLED_UP]} THEN none_note END AS plan_note"""
+      WHEN {NO_SCORE_TEXT[NoScore.DELETED]} THEN grid_note
+      WHEN {NO_SCORE_TEXT[NoScore.NO_TARGET]} THEN grid_note
+      WHEN {NO_SCORE_TEXT[NoScore.NOT_ROLLED_UP]} THEN none_note END AS plan_note"""
 
 
 def _milestone_facts(rows: str, ids: list[str], *, several: bool, rolled: str = "own") -> str:
     """Per milestone and year: its facts, how many are not 1 or 0, whether one is 1. A year with
     one fact has it in the ``rolled`` rows (its total); the facts are read again only for the
     years with ``several``."""
-    listed = ", ".join(_q(i) for i in ids)
+    listed = ", ".join(sql_text(i) for i in ids)
     reread = (
         f"""UNION ALL
   SELECT f.indicator_id, f.year, count(*), count_if(f.value <> 0 AND f.value <> 1),
@@ -439,51 +479,63 @@ milestone_facts AS (
 )"""
 
 
-def milestones_sql(t: str) -> str:
-    """Milestones as ``achieve_milestone``, from a ``milestone_facts`` CTE: 1 (done) or 0 (not
-    done) in a year, by the due year; one nobody has reported on by a due year that has come
-    has no data (no fact). The CTEs ``milestone_known`` and ``milestone_scores``."""
-    done, late, not_done = (_M[s] for s in ("done", "late", "not_done"))
+# The names of ``MILESTONE_RULES``' conditions and messages among ``milestone_known``'s columns.
+_MILESTONE_NAMES = {"deleted": "deleted IS NOT NULL", "reported": "facts > 0"}
+_MILESTONE_HOLES = {
+    "deletion": "deleted",
+    "done": "done",
+    "due_text": "due_text",
+    "year": "year",
+    "when": (
+        f"CASE WHEN due IS NULL THEN {NO_DUE_YEAR.sql()} ELSE {DUE.sql(due_text='due_text')} END"
+    ),
+    "got": None,  # the bad fact itself: only the pure path has it
+}
+
+
+def _by_milestone_rule(branch: Callable[[Any], str | None]) -> str:
+    """A CASE over ``MILESTONE_RULES``, giving ``branch`` of the first that holds."""
+    whens = " ".join(
+        f"WHEN {rule.when.sql(**_MILESTONE_NAMES)} THEN {branch(rule) or 'NULL'}"
+        for rule in MILESTONE_RULES
+        if rule.when is not None
+    )
+    return f"CASE {whens} ELSE {branch(MILESTONE_RULES[-1]) or 'NULL'} END"
+
+
+def _by_state(values: dict[MilestoneState, str]) -> str:
+    whens = " ".join(f"WHEN {MILESTONE_TEXT[state]} THEN {v}" for state, v in values.items())
+    return f"CASE milestone {whens} END"
+
+
+def milestones_sql(plan_prefix: str) -> str:
+    """Milestones as ``achieve_milestone``, by ``MILESTONE_RULES``, from a ``milestone_facts``
+    CTE: 1 (done) or 0 (not done) in a year, by the due year; one nobody has reported on by a
+    due year that has come has no data (no fact). The CTEs ``milestone_known`` and
+    ``milestone_scores``."""
+    state = _by_milestone_rule(lambda r: MILESTONE_TEXT[r.state] if r.state else None)
+    no_score = _by_milestone_rule(lambda r: NO_SCORE_TEXT[r.no_score] if r.no_score else None)
+    note = _by_milestone_rule(lambda r: r.message.sql(**_MILESTONE_HOLES))
+    status = _by_state({m: STATUS_TEXT[status] for m, (status, _) in MILESTONE_STATES.items()})
+    percent = _by_state({m: _number(p) for m, (_, p) in MILESTONE_STATES.items() if p is not None})
     return f"""
 milestone_known AS (
   SELECT g.indicator_id, g.year, any_value(g.polarity) AS polarity, any_value(g.due) AS due,
     any_value(g.due_text) AS due_text, any_value(g.deleted) AS deleted,
     coalesce(sum(f.n), 0)::BIGINT AS facts, coalesce(sum(f.bad), 0) > 0 AS bad,
     min(f.year) FILTER (WHERE f.done) AS done
-  FROM {t}_msgrid g
+  FROM {plan_prefix}_msgrid g
   LEFT JOIN milestone_facts f ON f.indicator_id = g.indicator_id AND f.year <= g.year
   GROUP BY g.indicator_id, g.year
 ),
 milestone_scores AS (
-  SELECT indicator_id, year, polarity,
-    CASE WHEN deleted IS NOT NULL OR bad THEN NULL
-      WHEN done IS NOT NULL AND (due IS NULL OR done <= due) THEN {done}
-      WHEN done IS NOT NULL THEN {late}
-      WHEN due IS NULL THEN NULL
-      WHEN year < due THEN {_M[MilestoneState.NOT_YET_DUE]}
-      WHEN facts = 0 THEN NULL
-      ELSE {not_done} END AS milestone,
-    CASE milestone WHEN {done} THEN {_S[Status.ACHIEVED]} WHEN {late} THEN {_S[Status.NEARLY]}
-      WHEN {not_done} THEN {_S[Status.NOT_ACHIEVED]} ELSE {_S[Status.NO_DATA]} END AS status,
-    CASE WHEN deleted IS NOT NULL THEN {_N[NoScore.DELETED]}
-      WHEN bad THEN {_N[NoScore.BAD_FACT]}
-      WHEN done IS NOT NULL THEN NULL
-      WHEN due IS NULL THEN {_N[NoScore.NO_TARGET]}
-      WHEN year < due THEN {_N[NoScore.NOT_YET_DUE]}
-      WHEN facts = 0 THEN {_N[NoScore.NO_FACT]} END AS no_score,
-    CASE milestone WHEN {done} THEN 100.0 WHEN {late} THEN {_num(LATE_PERCENT)}
-      WHEN {not_done} THEN 0.0 END AS percent,
+  SELECT indicator_id, year, polarity, ({state})::{MILESTONE} AS milestone,
+    (coalesce({status}, {STATUS_TEXT[Status.NO_DATA]}))::{STATUS} AS status,
+    ({no_score})::{NO_SCORE} AS no_score,
+    {percent} AS percent,
     NULL::DOUBLE AS deviation, NULL::DOUBLE AS fact, NULL::DOUBLE AS target,
     NULL::{RULE} AS rule, NULL::BOOLEAN AS complete, facts,
-    CASE WHEN deleted IS NOT NULL THEN deleted
-      WHEN bad THEN 'a milestone fact must be 1 (done) or 0 (not done)'
-      WHEN milestone = {done} THEN 'done in ' || done
-        || CASE WHEN due IS NULL THEN ' (no due year stated)' ELSE ' (due ' || due_text || ')' END
-      WHEN milestone = {late} THEN 'done late: in ' || done || ', due ' || due_text
-      WHEN due IS NULL THEN 'not done yet; no due year stated'
-      WHEN year < due THEN 'not done yet; due ' || due_text
-      WHEN facts = 0 THEN 'no report yet on this milestone (due ' || due_text || ')'
-      ELSE 'not done by ' || year || '; due ' || due_text END AS note
+    {note} AS note
   FROM milestone_known
 )"""
 
@@ -503,8 +555,8 @@ def shown_sql(table: str) -> str:
 
 
 def scores_sql(
-    p: str,
-    t: str,
+    prefix: str,
+    plan_prefix: str,
     rows: str,
     *,
     rolled: str,
@@ -515,39 +567,42 @@ def scores_sql(
     several_milestone_facts: bool = False,
 ) -> str:
     """The scores of every indicator (and milestone) of the plan in every year, as the table
-    ``{p}_final`` (read it with ``shown_sql``), from the ``rolled`` rows (``rolled_rows``);
+    ``{prefix}_final`` (read it with ``shown_sql``), from the ``rolled`` rows (``rolled_rows``);
     ``rows`` are the facts, for the rules that need each fact (WEIGHTED by a base, milestones
     with several facts in a year).
 
     ``milestones``: the ids of the milestones when some have facts; None when none has, and then
-    their scores (a plan's own, the same for every fact set) are ``{t}_unreported``."""
+    their scores (a plan's own, the same for every fact set) are ``{plan_prefix}_unreported``."""
     parts = [_own(rolled)]
     if base_weights:
-        parts.append(_based(t, rows))
-    parts += [_observed(t, rules=rules, base_weights=base_weights), _scored(keep_tolerance)]
+        parts.append(_based(plan_prefix, rows))
+    parts += [
+        _observed(plan_prefix, rules=rules, base_weights=base_weights),
+        _scored(keep_tolerance),
+    ]
     union = f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored"
     if milestones is None:
-        union += f" UNION ALL BY NAME SELECT * FROM {t}_unreported"
+        union += f" UNION ALL BY NAME SELECT * FROM {plan_prefix}_unreported"
     else:
         parts.append(_milestone_facts(rows, milestones, several=several_milestone_facts))
-        parts.append(milestones_sql(t))
+        parts.append(milestones_sql(plan_prefix))
         union += " UNION ALL BY NAME SELECT * FROM milestone_scores"
     return (
-        f"CREATE OR REPLACE TEMP TABLE {p}_final AS WITH {','.join(parts)}\n"
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_final AS WITH {','.join(parts)}\n"
         f"SELECT {_STORED} FROM ({union})"
     )
 
 
 def first_scores_sql(
-    p: str,
-    t: str,
+    prefix: str,
+    plan_prefix: str,
     ctes: str,
     *,
     keep_tolerance: float,
     rules: frozenset[RollupRule],
     score: bool,
 ) -> str:
-    """``{p}_scored``: the sorted pass's rows (``ctes`` end with ``rolled``) and, with
+    """``{prefix}_scored``: the sorted pass's rows (``ctes`` end with ``rolled``) and, with
     ``score``, in the same statement the scores made from them as if every row were proven and
     no milestone had a fact: planning and writing a second table of fifty thousand rows would
     cost more than the scoring itself. Then only what ``_columnar_rollup`` checks is kept of the
@@ -559,47 +614,50 @@ def first_scores_sql(
     if not score:
         columns = ", ".join(f"{c} AS r_{c}" for c in CARRIED)
         return (
-            f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {ctes}\n"
+            f"CREATE OR REPLACE TEMP TABLE {prefix}_scored AS WITH {ctes}\n"
             "SELECT indicator_id, year, n AS facts, indicator_id AS r_id, "
             f"{columns} FROM rolled"
         )
     parts = [
         ctes,
         _own(f"({_proven('rolled', ', shape, to_year_end')})"),
-        _observed(t, rules=rules, base_weights=False, carry=True),
+        _observed(plan_prefix, rules=rules, base_weights=False, carry=True),
         _scored(keep_tolerance),
     ]
     union = (
         f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored "
-        f"UNION ALL BY NAME SELECT * FROM {t}_unreported"
+        f"UNION ALL BY NAME SELECT * FROM {plan_prefix}_unreported"
     )
     return (
-        f"CREATE OR REPLACE TEMP TABLE {p}_scored AS WITH {','.join(parts)}\n"
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_scored AS WITH {','.join(parts)}\n"
         f"SELECT r_id, r_year, r_total, r_shape, {_STORED} FROM ({union})"
     )
 
 
 def rescored_sql(
-    p: str,
-    t: str,
+    prefix: str,
+    plan_prefix: str,
     *,
     rolled: str | None,
     milestones: list[str] | None,
     keep_tolerance: float,
     rules: frozenset[RollupRule],
 ) -> str:
-    """``{p}_final``: the scores made with the pass (``{p}_scored``) but those made again: of
-    the indicator-years it did not prove (``unproven_keys``), from the ``rolled`` rows (rolled up
-    by region), and with ``milestones``, of the milestones, from their facts (one a year, as the
-    pass kept them). Only when no RATIO takes its parts from other rows and no milestone has
-    several facts in a year (``_columnar_rollup``): then no other score depends on those."""
-    keys = unproven_keys(p)
-    parts, made, kept = [], [], f"{p}_scored s"
+    """``{prefix}_final``: the scores made with the pass (``{prefix}_scored``) but those made
+    again: of the indicator-years it did not prove (``unproven_keys``), from the ``rolled`` rows
+    (rolled up by region), and with ``milestones``, of the milestones, from their facts (one a
+    year, as the pass kept them). Only when no RATIO takes its parts from other rows and no
+    milestone has several facts in a year (``_columnar_rollup``): then no other score depends on
+    those."""
+    keys = unproven_keys(prefix)
+    parts, made, kept = [], [], f"{prefix}_scored s"
     if rolled is not None:
-        grid = f"(SELECT g.* FROM {t}_grid g SEMI JOIN {keys} k USING (indicator_id, year))"
+        grid = (
+            f"(SELECT g.* FROM {plan_prefix}_grid g SEMI JOIN {keys} k USING (indicator_id, year))"
+        )
         parts += [
             _own(rolled),
-            _observed(t, rules=rules, base_weights=False, grid=grid),
+            _observed(plan_prefix, rules=rules, base_weights=False, grid=grid),
             _scored(keep_tolerance),
         ]
         made.append(f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored")
@@ -607,13 +665,16 @@ def rescored_sql(
     if milestones is not None:
         facts = (
             f"(SELECT r_id AS indicator_id, r_year AS year, r_total AS total, facts AS read "
-            f"FROM {p}_scored WHERE r_id IS NOT NULL)"
+            f"FROM {prefix}_scored WHERE r_id IS NOT NULL)"
         )
-        parts += [_milestone_facts("", milestones, several=False, rolled=facts), milestones_sql(t)]
+        parts += [
+            _milestone_facts("", milestones, several=False, rolled=facts),
+            milestones_sql(plan_prefix),
+        ]
         made.append("SELECT * FROM milestone_scores")
-        kept += f" ANTI JOIN {t}_msgrid m USING (indicator_id, year)"
+        kept += f" ANTI JOIN {plan_prefix}_msgrid m USING (indicator_id, year)"
     made.append(f"SELECT s.* FROM {kept} WHERE s.indicator_id IS NOT NULL")
     return (
-        f"CREATE OR REPLACE TEMP TABLE {p}_final AS WITH {','.join(parts)}\n"
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_final AS WITH {','.join(parts)}\n"
         f"SELECT {_STORED} FROM ({' UNION ALL BY NAME '.join(made)})"
     )

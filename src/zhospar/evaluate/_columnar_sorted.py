@@ -41,6 +41,7 @@ path. A file whose first facts are out of order (``probe_sql``) goes that way at
 from __future__ import annotations
 
 from zhospar.evaluate.rollup import RollupRule
+from zhospar.evaluate.scoring_rules import COVERS, LATEST_BEFORE_YEAR_END
 
 __all__ = [
     "MOST_FACTS",
@@ -57,15 +58,15 @@ _HALF = 2**32  # positions are packed below this, ``position - key`` above it
 MOST_FACTS = 2**31 - 2**24
 
 
-def regions_sql(p: str, names: list[str]) -> str:
-    """``{p}_regions``: each region of ``names`` (sorted) with its code (0 .. R-1; the country,
+def regions_sql(prefix: str, names: list[str]) -> str:
+    """``{prefix}_regions``: each region of ``names`` (sorted) with its code (0 .. R-1; the country,
     NULL, is R) and ``base``, its month keys less the month. A table, not a list in the
     statement: DuckDB joins ten million facts to a table faster. A fact whose region is not
     here finds no key and is left out of the pass: ``_columnar_rollup`` sees that fewer facts
     were read than the file holds and runs the pass again with every region."""
     listed = _listed(names)
     return f"""
-CREATE OR REPLACE TEMP TABLE {p}_regions AS
+CREATE OR REPLACE TEMP TABLE {prefix}_regions AS
 SELECT region, code, {len(names)} + 12 * code AS base
 FROM (SELECT unnest({listed}) AS region, unnest(range({len(names)})) AS code)
 UNION ALL SELECT NULL, {len(names)}, {13 * len(names)}"""
@@ -110,7 +111,7 @@ FROM (
 ) WHERE n > 1"""
 
 
-def _sums(p: str, positioned: str, *, monthly: bool, regions: int) -> str:
+def _sums(prefix: str, positioned: str, *, monthly: bool, regions: int) -> str:
     """The one pass over the facts: per indicator and year, the sums and the proof's bounds.
     December's values are added as products (0 elsewhere) rather than filtered, which costs
     less; the sum is read only where the group has a December."""
@@ -123,13 +124,13 @@ sums AS (
   FROM (
     SELECT f.indicator_id, f.year, f.value, {december} AS december,
       (f.pos - {_key(monthly, regions)}) * {_HALF} + f.pos AS packed
-    FROM ({positioned}) f JOIN {p}_regions r ON r.region IS NOT DISTINCT FROM f.region
+    FROM ({positioned}) f JOIN {prefix}_regions r ON r.region IS NOT DISTINCT FROM f.region
   )
   GROUP BY indicator_id, year
 )"""
 
 
-def _shaped(t: str, regions: int, *, rules: bool) -> str:
+def _shaped(plan_prefix: str, regions: int, *, rules: bool) -> str:
     """Each group's shape: ``one``, ``years``, ``months`` or NULL (not proven), as the module's
     docstring says. A WEIGHTED indicator is never proven (it needs each region's own total), nor
     a LAST one whose last region stops before December (its latest value is not kept): with
@@ -144,7 +145,7 @@ def _shaped(t: str, regions: int, *, rules: bool) -> str:
         f"i.rule IS DISTINCT FROM '{last}' OR (k_hi - {months}) % 12 = 11" if rules else "TRUE"
     )
     join = (
-        f"LEFT JOIN {t}_ind i ON i.indicator_id = g.indicator_id\n"
+        f"LEFT JOIN {plan_prefix}_ind i ON i.indicator_id = g.indicator_id\n"
         f"    AND i.rule IN ('{RollupRule.WEIGHTED.value}', '{last}')"
         if rules
         else ""
@@ -185,7 +186,7 @@ decoded AS (
 
 
 def _covers(at: str, months: str) -> str:
-    return f"{at} || ': covers ' || {months} || ' of 12 months'"
+    return COVERS.sql(place=at, months=months)
 
 
 def _short_months(at: str, at_hi: str) -> str:
@@ -202,10 +203,10 @@ def _short_months(at: str, at_hi: str) -> str:
 
 def _short_last(at: str, at_hi: str) -> str:
     """Regions whose latest value is before December."""
-    late = "': latest value is before the year''s end'"
     return f"""CASE shape
-    WHEN 'one' THEN CASE WHEN p_start + p_len < 13 THEN {at} || {late} END
-    WHEN 'months' THEN CASE WHEN last_month < 12 THEN {at_hi} || {late} END END"""
+    WHEN 'one' THEN CASE WHEN p_start + p_len < 13 THEN {LATEST_BEFORE_YEAR_END.sql(place=at)} END
+    WHEN 'months' THEN CASE WHEN last_month < 12
+      THEN {LATEST_BEFORE_YEAR_END.sql(place=at_hi)} END END"""
 
 
 def _missing(regions: int) -> str:
@@ -218,8 +219,8 @@ def _missing(regions: int) -> str:
 
 
 def rolled_ctes(
-    p: str,
-    t: str,
+    prefix: str,
+    plan_prefix: str,
     positioned: str,
     *,
     monthly: bool,
@@ -235,8 +236,8 @@ def rolled_ctes(
     ``_columnar_score.first_scores_sql`` scores these rows in the same statement."""
     regions = len(names)
     parts = [
-        _sums(p, positioned, monthly=monthly, regions=regions),
-        _shaped(t, regions, rules=rules),
+        _sums(prefix, positioned, monthly=monthly, regions=regions),
+        _shaped(plan_prefix, regions, rules=rules),
         _decoded(regions),
         _placed(names, expected),
     ]

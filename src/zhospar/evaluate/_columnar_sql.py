@@ -22,6 +22,8 @@ in order mostly skip this path (``_columnar_sorted``), which costs a grouping by
 
 from __future__ import annotations
 
+from zhospar.evaluate.scoring_rules import COVERS, LATEST_BEFORE_YEAR_END, sql_text
+
 __all__ = ["MAX_FACTS_IN_CELL", "rolled_sql"]
 
 MAX_FACTS_IN_CELL = 19  # the distinct periods of a year: 12 months, 4 quarters, 2 halves, 1 year
@@ -32,10 +34,6 @@ _TWO_OR_MORE = _ONES * 0b11110  # any other bit of a field: that month is covere
 _DECEMBER = 0b11111 << (_BITS * 11)
 _YEARS_AT = _BITS * 12  # whole-year facts are counted from this bit up
 _COUNTRY_YEAR = 1000  # added to the latest-period key of a national whole-year fact
-
-
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _cell_terms(monthly: bool) -> tuple[str, str, str]:
@@ -72,13 +70,14 @@ def _cell_terms(monthly: bool) -> tuple[str, str, str]:
     return key, f"sum({spread}) AS spread", flags
 
 
-_LATE = ": latest value is before the year's end"
+_LATE = LATEST_BEFORE_YEAR_END.text(place="")  # after each place of a list
 
 
 def _listed(column: str, separator: str = ", ", suffix: str = "") -> str:
     """The places of a list as text, sorted, each followed by ``suffix``; NULL when there are
     none (made only where the list is there: most rows have none)."""
-    joined = f"array_to_string(list_sort({column}), {_q(suffix + separator)}) || {_q(suffix)}"
+    between, after = sql_text(suffix + separator), sql_text(suffix)
+    joined = f"array_to_string(list_sort({column}), {between}) || {after}"
     return f"CASE WHEN len({column}) > 0 THEN {joined} END"
 
 
@@ -86,7 +85,7 @@ def _missing(expected: tuple[str, ...] | None) -> str:
     """The expected regions with no fact, as text (never for the country's own facts)."""
     if not expected:
         return "NULL::VARCHAR"
-    listed = f"[{', '.join(_q(r) for r in expected)}]::VARCHAR[]"
+    listed = f"[{', '.join(sql_text(r) for r in expected)}]::VARCHAR[]"
     return (
         "CASE WHEN NOT country THEN "
         + _listed(f"list_filter({listed}, lambda r: NOT list_contains(regions, r))")
@@ -95,15 +94,15 @@ def _missing(expected: tuple[str, ...] | None) -> str:
 
 
 def rolled_sql(
-    p: str,
-    t: str,
+    prefix: str,
+    plan_prefix: str,
     rows: str,
     *,
     monthly: bool,
     expected: tuple[str, ...] | None,
     fixed_weights: bool,
 ) -> str:
-    """The one pass over the facts, down to one row per indicator and year (``{p}_slow``): the
+    """The one pass over the facts, down to one row per indicator and year (``{prefix}_slow``): the
     country's own cell when there is one (regions are not added to it), or else the regions'
     cells combined. Which places overlap or fall short is listed only where it happens (lists,
     made text at the end: a text built for every cell would cost more than the roll-up).
@@ -112,7 +111,7 @@ def rolled_sql(
     key, months, flags = _cell_terms(monthly)
     where = "coalesce(c.region, 'country')"
     weights = (
-        f"""LEFT JOIN {t}_wgt w ON w.indicator_id = c.indicator_id
+        f"""LEFT JOIN {plan_prefix}_wgt w ON w.indicator_id = c.indicator_id
       AND w.region_key = coalesce(c.region, '')"""
         if fixed_weights
         else ""
@@ -124,24 +123,24 @@ def rolled_sql(
         else "NULL::DOUBLE AS w_sum, NULL::DOUBLE AS w_den, NULL::VARCHAR[] AS w_missing"
     )
     regions = "list(c.region)" if expected else "NULL::VARCHAR[]"
-    covers = "': covers ' || c.covered || ' of 12 months'"
+    covers = COVERS.sql(place=where, months="c.covered")
     # Two statements: DuckDB runs the second aggregation faster over a stored table than
     # streamed from the first (measured: about a third less time in all).
     return f"""
-CREATE OR REPLACE TEMP TABLE {p}_cells AS
+CREATE OR REPLACE TEMP TABLE {prefix}_cells AS
   SELECT indicator_id, year, region, count(*) AS n, sum(value) AS total,
          arg_max(value, {key}) AS last_value, {months}
   FROM ({rows})
   GROUP BY indicator_id, year, region;
-CREATE OR REPLACE TEMP TABLE {p}_slow AS
-WITH flagged AS (SELECT *, {flags} FROM {p}_cells),
+CREATE OR REPLACE TEMP TABLE {prefix}_slow AS
+WITH flagged AS (SELECT *, {flags} FROM {prefix}_cells),
 scopes AS (
   SELECT c.indicator_id, c.year, c.region IS NULL AS country,
     max(c.n) AS most, sum(c.n)::BIGINT AS n, sum(c.total) AS total,
     sum(c.last_value) AS last_value, bool_or(c.has_year) AS has_year,
     bool_or(c.overlap) AS overlapping,
     list({where}) FILTER (WHERE c.overlap) AS overlap_at,
-    list({{'at': {where}, 'text': {where} || {covers}}}) FILTER (WHERE c.covered < 12)
+    list({{'at': {where}, 'text': {covers}}}) FILTER (WHERE c.covered < 12)
       AS short_months,
     list({where}) FILTER (WHERE NOT c.to_year_end) AS short_last,
     {regions} AS regions,

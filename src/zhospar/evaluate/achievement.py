@@ -11,6 +11,10 @@ achieved, below is not achieved. Where a ratio does not exist (a target or fact 
 values) the result has a status and a message but no percentage; where nothing can be scored (no
 target, no fact, facts that refuse to roll up, a deleted indicator) the status is ``NO_DATA`` and
 ``no_score`` says which. Values stay ``Decimal``; rounding is for display only.
+
+The rules themselves (bands, formulas and their special cases, the order of the reasons for no
+score, milestone states, every message) are declared in ``scoring_rules``, from which the
+columnar path compiles its SQL; this module runs them on one indicator's evidence.
 """
 
 from __future__ import annotations
@@ -18,11 +22,38 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 
 from zhospar.evaluate.facts import FactRef
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
 from zhospar.evaluate.rollup import Observed
+from zhospar.evaluate.scoring_rules import (
+    ACHIEVED_AT,
+    BAND,
+    BANDS,
+    BELOW_BANDS,
+    DELETED,
+    DELETED_ON,
+    DUE,
+    KEEP_TOLERANCE,
+    LATE_PERCENT,
+    MILESTONE_RULES,
+    MILESTONE_STATES,
+    NEARLY_AT,
+    NO_DUE_YEAR,
+    NO_FACT_YET,
+    NO_SCORE_ORDER,
+    NO_TARGET,
+    ON_PARTIAL_FACTS,
+    POLARITY_RULES,
+    PRINTED,
+    Better,
+    MilestoneOutcome,
+    MilestoneState,
+    NoScore,
+    Outcome,
+    Status,
+    first_that_holds,
+)
 from zhospar.model.plan import Deletion, Indicator, Milestone, Phase, YearValue
 
 __all__ = [
@@ -36,39 +67,12 @@ __all__ = [
     "Status",
     "achieve",
     "achieve_milestone",
+    "deletion_text",
     "status_of",
     "target_for",
 ]
 
-ACHIEVED_AT = Decimal(100)  # percent at and above which a target is achieved
-NEARLY_AT = Decimal(90)  # percent at and above which it is nearly achieved
-KEEP_TOLERANCE = Decimal(5)  # keep-at-level: deviation (% of the level) still counted as kept
-LATE_PERCENT = Decimal(90)  # a milestone done after its due year: the bottom of "nearly"
-_HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
-
-
-class Status(StrEnum):
-    ACHIEVED = "achieved"
-    NEARLY = "nearly"
-    NOT_ACHIEVED = "not_achieved"
-    NO_DATA = "no_data"  # cannot be scored; ``no_score`` says why
-
-
-class NoScore(StrEnum):
-    NO_TARGET = "no_target"
-    NO_FACT = "no_fact"
-    NOT_ROLLED_UP = "not_rolled_up"  # facts exist but refuse to roll up to the national year
-    NOT_YET_DUE = "not_yet_due"  # a milestone whose due year has not come
-    BAD_FACT = "bad_fact"  # e.g. a milestone fact other than 1 (done) or 0 (not done)
-    DELETED = "deleted"  # deleted from the plan by an amending resolution
-
-
-class MilestoneState(StrEnum):
-    DONE = "done"
-    LATE = "late"
-    NOT_DONE = "not_done"
-    NOT_YET_DUE = "not_yet_due"
 
 
 @dataclass(frozen=True)
@@ -100,12 +104,8 @@ class Achievement:
 
 
 def status_of(percent: Decimal) -> Status:
-    """The band a percentage falls in."""
-    if percent >= ACHIEVED_AT:
-        return Status.ACHIEVED
-    if percent >= NEARLY_AT:
-        return Status.NEARLY
-    return Status.NOT_ACHIEVED
+    """The band a percentage falls in (``scoring_rules.BANDS``)."""
+    return next((status for edge, status in BANDS if percent >= edge), BELOW_BANDS)
 
 
 def target_for(indicator: Indicator, year: int) -> YearValue | None:
@@ -116,10 +116,11 @@ def target_for(indicator: Indicator, year: int) -> YearValue | None:
     return None
 
 
-def _deleted(deletion: Deletion) -> str:
+def deletion_text(deletion: Deletion) -> str:
+    """Why a deleted indicator or milestone has no score: the resolution that deleted it."""
     act = deletion.act
-    date = f" of {act.date:%d.%m.%Y}" if act.date else ""
-    return f"deleted by resolution No. {act.number}{date} (line {deletion.line})"
+    date = DELETED_ON.text(date=f"{act.date:%d.%m.%Y}") if act.date else ""
+    return DELETED.text(number=act.number, date=date, line=deletion.line)
 
 
 def _fmt(value: Decimal) -> str:
@@ -135,99 +136,100 @@ def achieve(
     keep_tolerance: Decimal = KEEP_TOLERANCE,
 ) -> Achievement:
     """Score ``indicator`` in ``year`` against the national value ``observed``."""
-
-    base = Achievement(indicator.id, year, polarity, Status.NO_DATA, "", observed=observed)
-    if indicator.deleted is not None:
-        return replace(base, message=_deleted(indicator.deleted), no_score=NoScore.DELETED)
     target = target_for(indicator, year)
-    base = replace(base, target=target)
-    if target is None or target.value is None:
-        shown = f' (the plan prints "{target.raw}" at line {target.line})' if target else ""
-        return replace(base, message=f"no target for {year}{shown}", no_score=NoScore.NO_TARGET)
-    if observed is None:
-        return replace(base, message=f"no fact yet for {year}", no_score=NoScore.NO_FACT)
-    if observed.value is None:
-        return replace(base, message=observed.note, no_score=NoScore.NOT_ROLLED_UP)
-    status, percent, deviation, message = _compare(
-        polarity.polarity, target.value, observed.value, keep_tolerance
+    base = Achievement(
+        indicator.id, year, polarity, Status.NO_DATA, "", target=target, observed=observed
     )
+    reason = _no_score(indicator, target, observed)
+    if reason is not None:
+        return replace(
+            base,
+            message=_no_score_text(reason, indicator, year, target, observed),
+            no_score=reason,
+            target=None if reason is NoScore.DELETED else target,
+        )
+    assert target is not None and target.value is not None  # else a reason above
+    assert observed is not None and observed.value is not None
+    scored = _scored(polarity.polarity, target.value, observed.value, keep_tolerance)
+    status, percent, deviation, message = scored
     if not observed.complete:
-        message = f"{message} (on partial facts: {observed.note})"
+        message = f"{message} ({ON_PARTIAL_FACTS.text(what=observed.note)})"
     return replace(base, status=status, message=message, percent=percent, deviation=deviation)
+
+
+def _no_score(
+    indicator: Indicator, target: YearValue | None, observed: Observed | None
+) -> NoScore | None:
+    """The first reason of ``NO_SCORE_ORDER`` that holds, if any."""
+    holds = {
+        NoScore.DELETED: indicator.deleted is not None,
+        NoScore.NO_TARGET: target is None or target.value is None,
+        NoScore.NO_FACT: observed is None,
+        NoScore.NOT_ROLLED_UP: observed is not None and observed.value is None,
+    }
+    return next((reason for reason in NO_SCORE_ORDER if holds[reason]), None)
+
+
+def _no_score_text(
+    reason: NoScore,
+    indicator: Indicator,
+    year: int,
+    target: YearValue | None,
+    observed: Observed | None,
+) -> str:
+    if reason is NoScore.DELETED:
+        assert indicator.deleted is not None
+        return deletion_text(indicator.deleted)
+    if reason is NoScore.NO_TARGET:
+        printed = PRINTED.text(raw=target.raw, line=target.line) if target else ""
+        return NO_TARGET.text(year=year, printed=printed)
+    if reason is NoScore.NO_FACT:
+        return NO_FACT_YET.text(year=year)
+    assert observed is not None
+    return observed.note  # the refusal to roll up, as ``rollup`` words it
 
 
 _Scored = tuple[Status, Decimal | None, Decimal | None, str]
 
 
-def _compare(polarity: Polarity, target: Decimal, fact: Decimal, tolerance: Decimal) -> _Scored:
-    if polarity is Polarity.INCREASE:
-        return _increase(target, fact)
-    if polarity is Polarity.DECREASE:
-        return _decrease(target, fact)
-    if polarity is Polarity.KEEP:
-        return _keep(target, fact, tolerance)
-    done = fact >= 1
-    return (
-        Status.ACHIEVED if done else Status.NOT_ACHIEVED,
-        _HUNDRED if done else Decimal(0),
-        None,
-        f"milestone: fact {_fmt(fact)} ({'done' if done else 'not done'})",
+def _number(value: object) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _scored(polarity: Polarity, target: Decimal, fact: Decimal, tolerance: Decimal) -> _Scored:
+    """The first branch of ``POLARITY_RULES[polarity]`` that holds, worked out and worded."""
+    values = {"fact": fact, "target": target, "tolerance": tolerance}
+    outcome: Outcome = first_that_holds(
+        POLARITY_RULES[polarity], lambda o: o.when is not None and bool(o.when.value(**values))
     )
-
-
-def _signed(better: bool, how: str) -> _Scored:
-    status = Status.ACHIEVED if better else Status.NOT_ACHIEVED
-    return status, None, None, f"negative values: compared directly, no ratio ({how}); {status}"
-
-
-def _ratio(num: Decimal, den: Decimal, formula: str) -> _Scored:
-    percent = num / den * _HUNDRED
-    shown = percent.quantize(_CENT, rounding=ROUND_HALF_UP)
-    status = status_of(percent)
-    return (
-        status,
-        percent,
-        None,
-        f"{_fmt(num)} / {_fmt(den)} × 100 = {shown} % ({formula}); {status}",
+    deviation = _number(outcome.deviation.value(**values)) if outcome.deviation else None
+    percent = (
+        _number(outcome.percent.value(**values, deviation=deviation)) if outcome.percent else None
     )
-
-
-def _increase(target: Decimal, fact: Decimal) -> _Scored:
-    if target < 0 or fact < 0:
-        return _signed(fact >= target, f"fact {_fmt(fact)} vs target {_fmt(target)}")
-    if target == 0:
-        both = "target and fact are both 0" if fact == 0 else f"target is 0, fact {_fmt(fact)}"
-        return Status.ACHIEVED, None, None, f"{both}: met, no ratio; achieved"
-    return _ratio(fact, target, "increase: fact / target")
-
-
-def _decrease(target: Decimal, fact: Decimal) -> _Scored:
-    if target < 0 or fact < 0:
-        return _signed(fact <= target, f"fact {_fmt(fact)} vs target {_fmt(target)}")
-    if fact == 0:
-        msg = f"fact is 0, at or below the target {_fmt(target)}: met, no ratio; achieved"
-        return Status.ACHIEVED, None, None, msg
-    if target == 0:
-        msg = f"target is 0 and the fact is {_fmt(fact)}: target / fact = 0 %; not_achieved"
-        return Status.NOT_ACHIEVED, Decimal(0), None, msg
-    return _ratio(target, fact, "decrease: target / fact")
-
-
-def _keep(target: Decimal, fact: Decimal, tolerance: Decimal) -> _Scored:
-    if target == 0:
-        if fact == 0:
-            return Status.ACHIEVED, None, None, "level 0 kept (fact 0); achieved"
-        msg = f"level 0 not kept (fact {_fmt(fact)}); no relative deviation; not_achieved"
-        return Status.NOT_ACHIEVED, None, None, msg
-    deviation = abs(fact - target) / abs(target) * _HUNDRED
-    percent = max(Decimal(0), _HUNDRED - max(Decimal(0), deviation - tolerance))
-    status = status_of(percent)
-    shown = deviation.quantize(_CENT, rounding=ROUND_HALF_UP)
-    msg = (
-        f"keep at {_fmt(target)}: fact {_fmt(fact)} deviates {shown} % "
-        f"(tolerance {_fmt(tolerance)} %); score {percent.quantize(_CENT)} %; {status}"
+    status = _status(outcome, values, percent)
+    message = outcome.message.text(
+        fact=_fmt(fact),
+        target=_fmt(target),
+        tolerance=_fmt(tolerance),
+        percent=_half_up(percent),
+        score=percent.quantize(_CENT) if percent is not None else None,
+        deviation=_half_up(deviation),
+        status=status,
     )
-    return status, percent, deviation, msg
+    return status, percent, deviation, message
+
+
+def _status(outcome: Outcome, values: dict[str, Decimal], percent: Decimal | None) -> Status:
+    if isinstance(outcome.status, Better):
+        return Status.ACHIEVED if outcome.status.condition.value(**values) else Status.NOT_ACHIEVED
+    if outcome.status == BAND:
+        assert percent is not None  # a banded outcome has a percent
+        return status_of(percent)
+    return Status(outcome.status)
+
+
+def _half_up(value: Decimal | None) -> Decimal | None:
+    return value.quantize(_CENT, rounding=ROUND_HALF_UP) if value is not None else None
 
 
 def achieve_milestone(
@@ -236,18 +238,42 @@ def achieve_milestone(
     year: int,
     facts: Iterable[FactRef],
 ) -> Achievement:
-    """Score a milestone as of the end of ``year``: facts are 1 (done) or 0 (not done) in a year."""
+    """Score a milestone as of the end of ``year``: facts are 1 (done) or 0 (not done) in a year,
+    by the first branch of ``MILESTONE_RULES`` that holds."""
     known = [f for f in facts if f.period.year <= year]
     observed = Observed(milestone.id, year, None, tuple(known), note="milestone facts")
-    base = Achievement(milestone.id, year, polarity, Status.NO_DATA, "", observed=observed)
-    if milestone.deleted is not None:
-        return replace(base, message=_deleted(milestone.deleted), no_score=NoScore.DELETED)
     bad = [f for f in known if f.value not in (0, 1)]
-    if bad:
-        msg = f"a milestone fact must be 1 (done) or 0 (not done); got {_fmt(bad[0].value)}"
-        return replace(base, message=f"{msg} ({bad[0].describe()})", no_score=NoScore.BAD_FACT)
-    done = min((f.period.year for f in known if f.value == 1), default=None)
-    return _milestone_state(base, milestone.due_years, done, year, reported=bool(known))
+    due_years = milestone.due_years
+    values = {
+        "deleted": milestone.deleted is not None,
+        "bad": bool(bad),
+        "done": min((f.period.year for f in known if f.value == 1), default=None),
+        "due": max(due_years, default=None),
+        "year": year,
+        "reported": bool(known),
+    }
+    outcome: MilestoneOutcome = first_that_holds(
+        MILESTONE_RULES, lambda o: o.when is not None and bool(o.when.value(**values))
+    )
+    status, percent = MILESTONE_STATES[outcome.state] if outcome.state else (Status.NO_DATA, None)
+    due_text = years_text(due_years)
+    when = DUE.text(due_text=due_text) if values["due"] else NO_DUE_YEAR.text()
+    got = f"; got {_fmt(bad[0].value)} ({bad[0].describe()})" if bad else ""
+    deletion = deletion_text(milestone.deleted) if milestone.deleted is not None else ""
+    message = outcome.message.text(
+        deletion=deletion, done=values["done"], due_text=due_text, when=when, year=year, got=got
+    )
+    return Achievement(
+        milestone.id,
+        year,
+        polarity,
+        status,
+        message,
+        percent=percent,
+        observed=observed,
+        no_score=outcome.no_score,
+        milestone=outcome.state,
+    )
 
 
 def years_text(years: Iterable[int]) -> str:
@@ -256,50 +282,3 @@ def years_text(years: Iterable[int]) -> str:
     if len(distinct) > 1 and distinct[-1] - distinct[0] == len(distinct) - 1:
         return f"{distinct[0]}-{distinct[-1]}"
     return ", ".join(map(str, distinct))
-
-
-def _milestone_state(
-    base: Achievement, due_years: list[int], done: int | None, year: int, *, reported: bool
-) -> Achievement:
-    due = max(due_years, default=None)
-    due_text = years_text(due_years)
-    if done is not None and (due is None or done <= due):
-        when = f"due {due_text}" if due else "no due year stated"
-        return replace(
-            base,
-            status=Status.ACHIEVED,
-            message=f"done in {done} ({when})",
-            percent=_HUNDRED,
-            milestone=MilestoneState.DONE,
-        )
-    if done is not None:
-        return replace(
-            base,
-            status=Status.NEARLY,
-            message=f"done late: in {done}, due {due_text}",
-            percent=LATE_PERCENT,
-            milestone=MilestoneState.LATE,
-        )
-    if due is None:
-        return replace(base, message="not done yet; no due year stated", no_score=NoScore.NO_TARGET)
-    if year < due:
-        return replace(
-            base,
-            message=f"not done yet; due {due_text}",
-            no_score=NoScore.NOT_YET_DUE,
-            milestone=MilestoneState.NOT_YET_DUE,
-        )
-    if not reported:
-        # Nobody has reported on it: say so rather than count it as a failure.
-        return replace(
-            base,
-            message=f"no report yet on this milestone (due {due_text})",
-            no_score=NoScore.NO_FACT,
-        )
-    return replace(
-        base,
-        status=Status.NOT_ACHIEVED,
-        message=f"not done by {year}; due {due_text}",
-        percent=Decimal(0),
-        milestone=MilestoneState.NOT_DONE,
-    )

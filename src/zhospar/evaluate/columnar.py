@@ -10,8 +10,9 @@ polarity, targets, formulas, bands and no-score cases. The rules are not restate
 plan's decisions are taken from the pure modules into small tables (``_columnar_plan``); the
 facts are rolled up to one row per indicator and year (``_columnar_rollup``: in one pass by
 indicator and year for a file in order, ``_columnar_sorted``, else by region,
-``_columnar_sql``) and scored with the constants of ``achievement.py`` (``_columnar_score``);
-for a file in order, in the same statement as the pass.
+``_columnar_sql``) and scored by SQL compiled from the declarations the pure path runs
+(``scoring_rules``: bands, formulas, reasons for no score, milestone states, messages;
+``_columnar_score``); for a file in order, in the same statement as the pass.
 
 What it does not do: keep every fact as evidence (a score says how many facts it read), place
 breakdown values by their label, aggregate to goals, forecast or execute budgets; for those the

@@ -28,6 +28,18 @@ from decimal import Decimal
 from enum import StrEnum
 
 from zhospar.evaluate.facts import FactRef
+from zhospar.evaluate.scoring_rules import (
+    COVERS,
+    NO_BASE,
+    NO_REGION_FACT,
+    NO_USABLE_FACTS,
+    NOT_ROLLED_UP,
+    OVERLAP,
+    PARTIAL,
+    RATIO_WITHOUT_PARTS,
+    ZERO_DENOMINATOR,
+    ZERO_WEIGHTS,
+)
 from zhospar.model.periods import Period
 from zhospar.model.plan import Indicator
 
@@ -154,7 +166,7 @@ def _refuse(
     indicator_id: str, year: int, used: Sequence[FactRef], spec: RollupSpec, why: str
 ) -> Observed:
     return Observed(
-        indicator_id, year, None, tuple(used), spec.rule, False, f"not rolled up: {why}"
+        indicator_id, year, None, tuple(used), spec.rule, False, NOT_ROLLED_UP.text(why=why)
     )
 
 
@@ -184,15 +196,16 @@ def _add_up(
                 gaps.append(f"{where}: latest value is for {last.period}, not the year's end")
             continue
         overlap = _overlap(rows)
-        if overlap:
-            return _refuse(indicator_id, year, facts, spec, f"{where}: {overlap}")
+        if overlap is not None:
+            why = OVERLAP.text(place=where, which=overlap)
+            return _refuse(indicator_id, year, facts, spec, why)
         months = sum(f.period.months for f in rows)
         total += sum((f.value for f in rows), Decimal(0))
         if months < 12:
-            gaps.append(f"{where}: covers {months} of 12 months")
+            gaps.append(COVERS.text(place=where, months=months))
     gaps.extend(_missing_regions(facts, expected_regions))
     note = f"{spec.rule.value} of {len(facts)} facts" + (
-        f"; partial: {'; '.join(gaps)}" if gaps else ""
+        f"; {PARTIAL.text(gaps='; '.join(gaps))}" if gaps else ""
     )
     return Observed(indicator_id, year, total, tuple(facts), spec.rule, not gaps, note)
 
@@ -202,10 +215,11 @@ def _end(period: Period) -> int:
 
 
 def _overlap(rows: Sequence[FactRef]) -> str | None:
+    """The first two periods that overlap, as ``OVERLAP`` names them; None when none do."""
     ordered = sorted(rows, key=lambda f: (f.period.start_month, f.period.months))
     for a, b in itertools.pairwise(ordered):
         if _end(a.period) > b.period.start_month:
-            return f"periods {a.period} and {b.period} overlap; adding them would count twice"
+            return f" {a.period} and {b.period}"
     return None
 
 
@@ -213,7 +227,7 @@ def _missing_regions(facts: Sequence[FactRef], expected: Collection[str] | None)
     if expected is None or any(f.region is None for f in facts):
         return []
     missing = sorted(set(expected) - {f.region for f in facts if f.region is not None})
-    return [f"no fact for region(s) {', '.join(missing)}"] if missing else []
+    return [NO_REGION_FACT.text(regions=", ".join(missing))] if missing else []
 
 
 def _ratio(
@@ -225,7 +239,7 @@ def _ratio(
 ) -> Observed | None:
     if not spec.numerator or not spec.denominator:
         own = [f for f in facts.get(indicator_id, ()) if f.period.year == year]
-        return _refuse(indicator_id, year, own, spec, "RATIO needs a numerator and a denominator")
+        return _refuse(indicator_id, year, own, spec, RATIO_WITHOUT_PARTS.text())
     flow = RollupSpec(RollupRule.SUM, "numerator and denominator are counts")
     num = rollup_year(spec.numerator, year, flow, facts, expected_regions=expected_regions)
     den = rollup_year(spec.denominator, year, flow, facts, expected_regions=expected_regions)
@@ -234,9 +248,12 @@ def _ratio(
     used = (num.facts if num else ()) + (den.facts if den else ())
     if num is None or den is None or num.value is None or den.value is None:
         missing = spec.numerator if num is None or num.value is None else spec.denominator
-        return _refuse(indicator_id, year, used, spec, f"no usable facts for {missing} in {year}")
+        return _refuse(
+            indicator_id, year, used, spec, NO_USABLE_FACTS.text(part=missing, year=year)
+        )
     if den.value == 0:
-        return _refuse(indicator_id, year, used, spec, f"the denominator {spec.denominator} is 0")
+        why = ZERO_DENOMINATOR.text(part=spec.denominator)
+        return _refuse(indicator_id, year, used, spec, why)
     value = num.value / den.value * spec.scale
     note = f"{spec.numerator} {num.value} / {spec.denominator} {den.value} × {spec.scale}"
     complete = num.complete and den.complete
@@ -265,10 +282,10 @@ def _weighted(
         num += rate.value * weight
         den += weight
     if missing:
-        why = f"no base ({spec.base or 'weights'}) for {', '.join(missing)}"
+        why = NO_BASE.text(base=spec.base or "weights", cells=", ".join(missing))
         return _refuse(indicator_id, year, used, spec, why)
     if den == 0:
-        return _refuse(indicator_id, year, used, spec, "the weights add up to 0")
+        return _refuse(indicator_id, year, used, spec, ZERO_WEIGHTS.text())
     note = f"weighted by {spec.base or 'stated weights'} over {len(rates)} facts"
     return Observed(indicator_id, year, num / den, tuple(used), RollupRule.WEIGHTED, True, note)
 
