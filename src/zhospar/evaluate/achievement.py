@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from zhospar.evaluate.facts import FactRef
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
 from zhospar.evaluate.rollup import Observed
+from zhospar.model.decimals import round_half_up, rounded_text
 from zhospar.model.plan import Deletion, Indicator, Milestone, Phase, YearValue
 
 __all__ = [
@@ -90,9 +91,7 @@ class Achievement:
     @property
     def display_percent(self) -> str | None:
         """The percentage rounded half-up to 2 decimals, e.g. "116.98"."""
-        if self.percent is None:
-            return None
-        return str(self.percent.quantize(_CENT, rounding=ROUND_HALF_UP))
+        return rounded_text(self.percent)
 
     @property
     def fact_value(self) -> Decimal | None:
@@ -182,13 +181,13 @@ def _signed(better: bool, how: str) -> _Scored:
 
 def _ratio(num: Decimal, den: Decimal, formula: str) -> _Scored:
     percent = num / den * _HUNDRED
-    shown = percent.quantize(_CENT, rounding=ROUND_HALF_UP)
+    rounded = round_half_up(percent)
     status = status_of(percent)
     return (
         status,
         percent,
         None,
-        f"{_fmt(num)} / {_fmt(den)} × 100 = {shown} % ({formula}); {status}",
+        f"{_fmt(num)} / {_fmt(den)} × 100 = {rounded} % ({formula}); {status}",
     )
 
 
@@ -222,9 +221,9 @@ def _keep(target: Decimal, fact: Decimal, tolerance: Decimal) -> _Scored:
     deviation = abs(fact - target) / abs(target) * _HUNDRED
     percent = max(Decimal(0), _HUNDRED - max(Decimal(0), deviation - tolerance))
     status = status_of(percent)
-    shown = deviation.quantize(_CENT, rounding=ROUND_HALF_UP)
+    rounded = round_half_up(deviation)
     msg = (
-        f"keep at {_fmt(target)}: fact {_fmt(fact)} deviates {shown} % "
+        f"keep at {_fmt(target)}: fact {_fmt(fact)} deviates {rounded} % "
         f"(tolerance {_fmt(tolerance)} %); score {percent.quantize(_CENT)} %; {status}"
     )
     return status, percent, deviation, msg
