@@ -13,12 +13,12 @@ import io
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
+from zhospar.cli._options import ScoreLevel
 from zhospar.evaluate import (
     Achievement,
     Aggregate,
@@ -43,16 +43,6 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
-
-
-class ScoreLevel(StrEnum):
-    INDICATOR = "indicator"
-    TASK = "task"
-    GOAL = "goal"
-    DIRECTION = "direction"
-    PROGRAM = "program"
-    PLAN = "plan"
-    BUDGET = "budget"
 
 
 INDICATOR_COLUMNS = (

@@ -1,7 +1,7 @@
 """``zhospar report``: the annual implementation report, or the multi-year plan-vs-fact table.
 
-The report package (and matplotlib with it) is imported only when the command runs, so the rest
-of the CLI starts fast.
+The report package (and matplotlib with it) is imported only when the command runs, so the CLI
+starts fast.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from zhospar._exceptions import ValidationError
-from zhospar.cli._app import app
+from zhospar.cli._options import PlanOption
 
 if TYPE_CHECKING:
     from zhospar.evaluate import EvaluationOptions
@@ -22,8 +21,13 @@ if TYPE_CHECKING:
     from zhospar.model.plan import Plan
     from zhospar.store import Overrides
 
+__all__ = ["register"]
 
-@app.command()
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)
+
+
 def report(
     output: Annotated[
         Path,
@@ -41,10 +45,7 @@ def report(
             help="Write the plan-vs-fact table of every indicator in every year (.xlsx or .html).",
         ),
     ] = False,
-    plan: Annotated[
-        str | None,
-        typer.Option("--plan", help="Key of a plan in the database (see `zhospar plans`)."),
-    ] = None,
+    plan: PlanOption = None,
     facts: Annotated[
         list[Path] | None,
         typer.Option(
@@ -62,6 +63,8 @@ def report(
     the indicators that signal them; a plan-vs-fact chart of each target indicator. Facts come
     from the database unless --facts names import files.
     """
+    from rich.console import Console
+
     from zhospar.report import (
         MULTIYEAR_FORMATS,
         build_multiyear,
