@@ -4,10 +4,10 @@ Importing the CLI loads Typer and the command declarations only; each command im
 libraries it runs on (SQLAlchemy, DuckDB, the report writers, the web server) when it runs, so
 ``zhospar --help`` and ``zhospar --version`` answer at once. The help is plain text (click's),
 not Rich panels: rendering those loads Rich's Markdown and syntax highlighting, which takes
-longer than all of the rest.
+longer than all of the rest. The command modules do not use ``from __future__ import
+annotations``: Typer would compile and evaluate every string annotation twice to build the help,
+four times the work (annotations of names imported only for type checking are quoted instead).
 """
-
-from __future__ import annotations
 
 from typing import Annotated
 
@@ -41,9 +41,9 @@ _COMMAND_MODULES = (
 
 def _print_version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from zhospar.cli._version import version_line
 
-        typer.echo(f"zhospar {version('zhospar')}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 

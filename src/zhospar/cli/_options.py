@@ -6,8 +6,6 @@ because Typer reads them when it builds ``--help``: this module imports nothing 
 ``zhospar --help`` does not pay for the libraries the commands run on.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -5,9 +5,6 @@ Rich table (for people) or JSON / CSV (for machines; ``cli._audit_output``). Fin
 report, not an error: the command exits 0 unless ``--fail-on-findings`` is given.
 """
 
-from __future__ import annotations
-
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -55,6 +52,8 @@ def audit(
     value), the year and the difference, and says whether the amending resolutions may explain
     it. Exits 0 even with findings, unless --fail-on-findings is given.
     """
+    import json
+
     from zhospar.audit import audit_plan
     from zhospar.cli._audit_output import print_table, to_csv, to_json
     from zhospar.ingest import read_plan

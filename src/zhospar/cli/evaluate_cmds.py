@@ -6,9 +6,6 @@ rollup`` list what inference says of every indicator beside the override in forc
 override (append-only: the history is kept, ``history`` shows it) or end one (``inferred``).
 """
 
-from __future__ import annotations
-
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,6 +15,8 @@ from zhospar._exceptions import ValidationError
 from zhospar.cli._options import OutputOption, PlanOption, ScoreLevel, UserOption
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from rich.console import Console
     from rich.table import Table
 
@@ -46,7 +45,7 @@ def register(app: typer.Typer) -> None:
     app.command()(score)
 
 
-def _console(file: Any = None) -> Console:
+def _console(file: Any = None) -> "Console":
     """Plain text out: names and sources may hold "[...]", which must not be read as markup."""
     from rich.console import Console
 
@@ -55,7 +54,7 @@ def _console(file: Any = None) -> Console:
     return Console(highlight=False, markup=False)
 
 
-def _open() -> Database:
+def _open() -> "Database":
     from zhospar.store import Settings, open_database
 
     return open_database(Settings.from_env().database_url)
@@ -94,18 +93,18 @@ def polarity_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -
     _print_list(table, "polarity")
 
 
-def _active(record: OverrideRecord | None) -> bool:
+def _active(record: "OverrideRecord | None") -> bool:
     return record is not None and not record.ends_override
 
 
-def _print_list(table: Table, what: str) -> None:
+def _print_list(table: "Table", what: str) -> None:
     if table.row_count:
         _console().print(table)
     else:
         _console().print(f"No {what} override is in force.")
 
 
-def _indicators(plan: Plan) -> list[tuple[str, str, str | None]]:
+def _indicators(plan: "Plan") -> list[tuple[str, str, str | None]]:
     """Id, name and unit of every indicator the evaluation scores (deleted ones are not)."""
     from zhospar.model.walk import iter_indicators
 
@@ -116,7 +115,7 @@ def _indicators(plan: Plan) -> list[tuple[str, str, str | None]]:
     ]
 
 
-def _override(record: OverrideRecord | None) -> tuple[str, str, str]:
+def _override(record: "OverrideRecord | None") -> tuple[str, str, str]:
     if record is None or not _active(record):
         return "", "", ""
     return record.rule, record.stamp, record.reason
@@ -142,7 +141,7 @@ def polarity_set(
     _print_recorded(done)
 
 
-def _print_recorded(done: OverrideRecord) -> None:
+def _print_recorded(done: "OverrideRecord") -> None:
     what = "polarity" if done.kind == "polarity" else "roll-up rule"
     if done.ends_override:
         text = f"{done.indicator_id}: {what} override ended; inference decides again"
@@ -164,7 +163,7 @@ def polarity_history(
 _KIND_WORDS = {"polarity": "polarity", "rollup": "roll-up"}  # by OverrideKind
 
 
-def _print_history(kind: OverrideKind, indicator: str | None, plan: str | None) -> None:
+def _print_history(kind: "OverrideKind", indicator: str | None, plan: str | None) -> None:
     from rich.table import Table
 
     from zhospar.store import override_history
@@ -248,7 +247,9 @@ def rollup_set(
     _print_recorded(done)
 
 
-def _scale(text: str | None) -> Decimal | None:
+def _scale(text: str | None) -> "Decimal | None":
+    from decimal import Decimal, InvalidOperation
+
     if text is None:
         return None
     try:
@@ -351,7 +352,7 @@ def _table(
 ) -> None:
     from zhospar.cli._score import render_tables
 
-    def show(console: Console) -> None:
+    def show(console: "Console") -> None:
         for item in render_tables(level, rows, heading, plan_line, console.width):
             console.print(item)
 

@@ -1,7 +1,5 @@
 """Commands for bulk data entry: ``template`` writes a file to fill in, ``import`` reads it back."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,7 +89,7 @@ def import_(
     )
 
 
-def _load_plan(plan_key: str | None) -> Plan:
+def _load_plan(plan_key: str | None) -> "Plan":
     """A plan from the database when named, else the bundled plan as read (no database needed)."""
     if plan_key is None:
         from zhospar.ingest import read_plan
@@ -113,7 +111,7 @@ def _shortened(error: ImportFileError) -> ImportFileError:
 
 
 @contextmanager
-def _progress(console: Console, *, enabled: bool) -> Iterator[ImportProgress | None]:
+def _progress(console: "Console", *, enabled: bool) -> "Iterator[ImportProgress | None]":
     """A Rich progress bar for long imports: rows checked, then rows written."""
     if not enabled:
         yield None
@@ -131,7 +129,7 @@ def _progress(console: Console, *, enabled: bool) -> Iterator[ImportProgress | N
     with Progress(*columns, console=console, transient=True) as bar:
         tasks: dict[Stage, TaskID] = {}
 
-        def update(stage: Stage, done: int, total: int | None) -> None:
+        def update(stage: "Stage", done: int, total: int | None) -> None:
             if stage not in tasks:
                 for earlier in tasks.values():  # checking is over: its count was the total
                     bar.update(earlier, total=bar.tasks[earlier].completed)

@@ -5,8 +5,6 @@ the library (``zhospar.export``) and prints. Errors are ZhosparError subclasses;
 turns them into one line and an exit code.
 """
 
-from __future__ import annotations
-
 import io
 import sys
 from enum import StrEnum
@@ -42,7 +40,7 @@ def register(app: typer.Typer) -> None:
     app.command("import-json")(import_json)
 
 
-def _console(stderr: bool = False) -> Console:
+def _console(stderr: bool = False) -> "Console":
     """A console that never fails on Kazakh letters: a terminal or pipe whose encoding
     cannot show them (cp1251, ASCII) gets "?" in their place instead of a traceback."""
     stream = sys.stderr if stderr else sys.stdout
@@ -54,12 +52,12 @@ def _console(stderr: bool = False) -> Console:
     return Console(highlight=False, file=stream)
 
 
-def _act(act: ActRef) -> str:
+def _act(act: "ActRef") -> str:
     date = f" of {act.date.isoformat()}" if act.date else ""
     return f"{act.kind} № {act.number}{date}"
 
 
-def _counts_table(plan: Plan) -> Table:
+def _counts_table(plan: "Plan") -> "Table":
     from rich.table import Table
 
     from zhospar.export import element_counts
@@ -71,7 +69,7 @@ def _counts_table(plan: Plan) -> Table:
     return table
 
 
-def _report_line(report: ReadingReport) -> Text:
+def _report_line(report: "ReadingReport") -> "Text":
     from rich.text import Text
 
     from zhospar.ingest import LineStatus
@@ -114,7 +112,7 @@ def summary(file: PlanFileArgument = None) -> None:
         console.print(Text("Run `zhospar validate` to list the lines that were not understood."))
 
 
-def _note_line(note: LineNote) -> Text:
+def _note_line(note: "LineNote") -> "Text":
     from rich.text import Text
 
     text = Text(f"  line {note.line}", style="bold")

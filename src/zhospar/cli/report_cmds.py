@@ -4,8 +4,6 @@ The report package (and matplotlib with it) is imported only when the command ru
 starts fast.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -90,7 +88,7 @@ def report(
 
 def _plan_and_facts(
     plan_key: str | None, files: Sequence[Path]
-) -> tuple[Plan, list[ActualInput], str, EvaluationOptions | None]:
+) -> "tuple[Plan, list[ActualInput], str, EvaluationOptions | None]":
     """The plan, its facts and the evaluation options: from import files when given, else from
     the database. A plan from the database comes with the users' overrides recorded for it."""
     if files:
@@ -109,7 +107,7 @@ def _plan_and_facts(
     return stored.plan, list(stored.facts), stored.origin, stored.options()
 
 
-def _plan_for_files(plan_key: str | None) -> tuple[Plan, Overrides | None]:
+def _plan_for_files(plan_key: str | None) -> "tuple[Plan, Overrides | None]":
     """The bundled plan; or a stored plan, with the overrides recorded for it."""
     if plan_key is None:
         from zhospar.ingest import read_plan
@@ -123,7 +121,7 @@ def _plan_for_files(plan_key: str | None) -> tuple[Plan, Overrides | None]:
         return the_plan, plan_overrides(db, plan_key, the_plan)
 
 
-def _read_files(plan: Plan, files: Sequence[Path]) -> list[ActualInput]:
+def _read_files(plan: "Plan", files: Sequence[Path]) -> "list[ActualInput]":
     """Every file's values, checked by the import's own reader and validator."""
     from zhospar.imports import parse_file
 

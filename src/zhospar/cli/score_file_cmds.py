@@ -7,10 +7,6 @@ and statuses, computed in DuckDB. The plan and the overrides in force come from 
 the facts come only from the file, and nothing is written to the database.
 """
 
-from __future__ import annotations
-
-import csv
-import dataclasses
 import functools
 import time
 from collections import Counter
@@ -39,6 +35,8 @@ def register(app: typer.Typer) -> None:
 @functools.cache
 def _csv_columns() -> tuple[str, ...]:
     """The CSV's columns: the score's fields, in their order (``COLUMNS`` of the columnar path)."""
+    import dataclasses
+
     from zhospar.evaluate import ColumnarScore
 
     return tuple(f.name for f in dataclasses.fields(ColumnarScore))
@@ -99,7 +97,7 @@ def score_file(
 
 
 def summary(
-    key: str, facts: Path, scores: ColumnarScores, counts: Counter[Status], seconds: float
+    key: str, facts: Path, scores: "ColumnarScores", counts: "Counter[Status]", seconds: float
 ) -> list[str]:
     """What a user checks first: how much was read, how it scored, what was left out."""
     from zhospar.evaluate import Status
@@ -118,9 +116,11 @@ def summary(
     return lines
 
 
-def write_scores(scores: ColumnarScores, path: Path) -> None:
+def write_scores(scores: "ColumnarScores", path: Path) -> None:
     """Every score, in ``_csv_columns()``: Parquet straight from DuckDB; CSV through Python, so
     that a note or an id a spreadsheet would run as a formula is written as text."""
+    import csv
+
     if path.suffix.lower() == ".parquet":
         scores.relation.order("indicator_id, year").write_parquet(str(path))
         return
@@ -131,7 +131,7 @@ def write_scores(scores: ColumnarScores, path: Path) -> None:
             writer.writerow(_csv_row(row))
 
 
-def _csv_row(row: ColumnarScore) -> list[object]:
+def _csv_row(row: "ColumnarScore") -> list[object]:
     """A score's fields: numbers as they are, yes/no, enums by their value, text guarded."""
     from zhospar.export import guard_text
 

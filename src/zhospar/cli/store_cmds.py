@@ -4,9 +4,6 @@ Each opens the database named by ``ZHOSPAR_DATABASE_URL`` (default: a SQLite fil
 data folder) and calls one library function of ``zhospar.store``.
 """
 
-from __future__ import annotations
-
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,6 +13,8 @@ from zhospar._exceptions import ValidationError
 from zhospar.cli._options import PlanOption, UserOption
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from rich.console import Console
 
     from zhospar.store import Database
@@ -42,14 +41,14 @@ def register(app: typer.Typer) -> None:
     app.command()(restore)
 
 
-def _console() -> Console:
+def _console() -> "Console":
     """Plain text out: names and sources may hold "[...]", which must not be read as markup."""
     from rich.console import Console
 
     return Console(highlight=False, markup=False)
 
 
-def _open() -> Database:
+def _open() -> "Database":
     from zhospar.store import Settings, open_database
 
     return open_database(Settings.from_env().database_url)
@@ -110,7 +109,7 @@ def diff(
         _print_diff(diff_versions(db, a, b))
 
 
-def _print_diff(d: PlanDiff) -> None:
+def _print_diff(d: "PlanDiff") -> None:
     from rich.text import Text
 
     console = _console()
@@ -135,7 +134,9 @@ def _print_diff(d: PlanDiff) -> None:
             console.print(f"  {c.indicator_id} {c.year}: {c.old} -> {c.new}  {c.name}")
 
 
-def _value(text: str) -> Decimal:
+def _value(text: str) -> "Decimal":
+    from decimal import Decimal, InvalidOperation
+
     try:
         value = Decimal(text.strip().replace(" ", "").replace(",", "."))
     except InvalidOperation:

@@ -1,7 +1,5 @@
 """``zhospar serve``: the web app and its JSON API (the main job of a Zhospar installation)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
