@@ -56,13 +56,20 @@ def test_a_command_s_help_loads_none_of_what_the_command_runs_on() -> None:
     assert "--level" in printed
 
 
-def test_version_is_the_installed_package_s() -> None:
+def test_version_is_the_installed_package_s_whichever_way_it_is_asked_for() -> None:
+    """``zhospar --version`` answers before Typer loads; the app's own option says the same."""
     pyproject = Path(__file__).parents[2] / "pyproject.toml"
     version = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
     out = subprocess.run(
         [sys.executable, "-m", "zhospar", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout == f"zhospar {version}\n"
+    fast = "from zhospar.cli import main\nsys.argv[1:] = ['--version']\nmain()\n"
+    fast += "print('typer' in sys.modules)"
+    loaded, printed = _loaded_after(fast)
+    assert (printed, loaded) == (f"zhospar {version}\nFalse\n", [])
+    _, printed = _loaded_after(_run(["--version"]))
+    assert printed == f"zhospar {version}\n"
 
 
 def test_a_command_still_loads_what_it_runs_on() -> None:
