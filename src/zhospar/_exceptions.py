@@ -9,6 +9,7 @@
     ├── ValidationError           a value is refused (out of range, unknown indicator, ...)
     ├── NotFoundError             a plan, indicator or revision does not exist
     └── StoreError                the database cannot do what was asked
+        └── DatabaseUnavailable   the database failed: unreachable, connection lost, disk full
 
 The CLI maps these to exit codes in exactly one place (``zhospar.cli._errors``), the web app
 to HTTP status codes in another (``zhospar.api.errors``); both look the code up with ``code_for``.
@@ -91,6 +92,15 @@ class NotFoundError(ZhosparError):
 
 class StoreError(ZhosparError):
     """The database cannot do what was asked."""
+
+
+class DatabaseUnavailable(StoreError):
+    """The database failed (unreachable, connection lost, disk full, read-only): try again later.
+
+    The store raises it in place of the driver's error (``zhospar.store.db.database_error``), so
+    a failing database is one sentence and exit status 7 on the command line, and HTTP 503 on
+    the web and the API, never a traceback or a 500.
+    """
 
 
 def code_for(error: _E, codes: Mapping[type[_E], int], default: int) -> int:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from zhospar._exceptions import PlanReadError
 from zhospar.audit import Explanation, Finding, FindingKind, Place, Severity
 from zhospar.cli import app
-from zhospar.cli.audit_cmds import CSV_COLUMNS, to_csv
+from zhospar.cli._audit_output import CSV_COLUMNS, to_csv
 from zhospar.export import guard_text
 
 runner = CliRunner()

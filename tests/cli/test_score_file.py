@@ -17,7 +17,7 @@ import pytest
 from tests.cli.test_evaluate_cmds import env, run  # noqa: F401  (fixture)
 from tests.evaluate.test_columnar_sorted import _parquet
 from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
-from zhospar.cli.scale_cmds import _csv_row
+from zhospar.cli.score_file_cmds import _csv_row
 from zhospar.evaluate import ColumnarScore, Polarity, Status
 
 RATE, COUNT = "G1.1-I1", "T1.2.3-I1"

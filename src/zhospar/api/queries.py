@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -22,6 +22,7 @@ from zhospar.evaluate import Achievement, RollupSpec, latest, plan_vs_fact, roll
 from zhospar.imports.validate import parse_value
 from zhospar.ingest import LineNote, ReadResult, read_plan
 from zhospar.model.actuals import Actual, ActualInput
+from zhospar.model.decimals import rounded_text
 from zhospar.model.periods import Period
 from zhospar.model.plan import Gap, Indicator, Plan, YearValue
 from zhospar.model.walk import IndicatorPlace, find_indicator
@@ -250,9 +251,7 @@ class BudgetSummary:
 
     @property
     def display_rate(self) -> str | None:
-        if self.rate is None:
-            return None
-        return str(self.rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+        return rounded_text(self.rate)
 
 
 def budget_summary(lines: Sequence[BudgetLine]) -> BudgetSummary:

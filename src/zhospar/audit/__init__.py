@@ -8,9 +8,36 @@ explain it. Pure functions over the model: nothing here touches a database, HTTP
 See ``docs/audit.md`` for the method.
 """
 
-from zhospar.audit._audit import AuditResult, audit_plan
-from zhospar.audit._finding import Explanation, Finding, FindingKind, Place, Severity, Skip
-from zhospar.audit._values import fmt as format_value
+import importlib
+from typing import TYPE_CHECKING
+
+from zhospar.audit.kinds import FindingKind
+
+if TYPE_CHECKING:
+    from zhospar.audit._audit import AuditResult, audit_plan
+    from zhospar.audit._finding import Explanation, Finding, Place, Severity, Skip
+    from zhospar.audit._values import fmt as format_value
+
+_HOMES = {
+    "AuditResult": ("zhospar.audit._audit", "AuditResult"),
+    "audit_plan": ("zhospar.audit._audit", "audit_plan"),
+    "Explanation": ("zhospar.audit._finding", "Explanation"),
+    "Finding": ("zhospar.audit._finding", "Finding"),
+    "Place": ("zhospar.audit._finding", "Place"),
+    "Severity": ("zhospar.audit._finding", "Severity"),
+    "Skip": ("zhospar.audit._finding", "Skip"),
+    "format_value": ("zhospar.audit._values", "fmt"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """The audit itself (pydantic, the plan model) is loaded only when first used, so that the
+    CLI can offer ``FindingKind`` in ``zhospar audit --help`` without paying for it."""
+    if name in _HOMES:
+        module, attribute = _HOMES[name]
+        return getattr(importlib.import_module(module), attribute)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AuditResult",

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from zhospar.audit.kinds import FindingKind
 from zhospar.model.plan import ExpenditureKind
 
 __all__ = [
@@ -24,18 +25,6 @@ __all__ = [
     "Skip",
     "severity_of",
 ]
-
-
-class FindingKind(StrEnum):
-    """Which comparison found the disagreement; the order is the order of the report."""
-
-    EXPENDITURE_LIST_FORM = "expenditure-list-form"  # list of programs vs the program's form
-    EXPENDITURE_LIST_APPENDIX = "expenditure-list-appendix"  # list vs the allocation appendix
-    EXPENDITURE_FORM_APPENDIX = "expenditure-form-appendix"  # form vs the allocation appendix
-    PROGRAM_ABSENT = "program-absent"  # money in one place, the program missing in another
-    TOTAL = "total"  # a total stated in the list vs the sum of its programs
-    GOAL_TOTAL = "goal-total"  # a goal's total in the appendix vs the sum of its rows
-    BREAKDOWN = "breakdown"  # an indicator vs the sum of its breakdown rows
 
 
 KIND_ORDER: dict[FindingKind, int] = {kind: n for n, kind in enumerate(FindingKind)}

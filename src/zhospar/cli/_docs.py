@@ -5,17 +5,15 @@ committed file with ``render_cli_docs()``. Regenerate it with::
 
     python3 -m uv run python -m zhospar.cli._docs > docs/cli.md
 
-The help is rendered as plain text at a fixed width (Typer's Rich panels depend on the
-terminal), so the output is the same on every machine.
+The help is plain text (the CLI shows no Rich panels, see ``cli._app``), rendered at a fixed
+width, so the output is the same on every machine.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 
-import typer.core
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -35,8 +33,10 @@ Regenerate it after changing a command:
 python3 -m uv run python -m zhospar.cli._docs > docs/cli.md
 ```
 
-In a terminal the same help is shown in Rich panels. Commands that read a plan take the plan
-text file as an optional argument and read the bundled MLSP 2010-2014 plan when it is omitted.
+Commands that read a plan take the plan text file as an optional argument and read the bundled
+MLSP 2010-2014 plan when it is omitted. `zhospar --version` prints the installed version (e.g.
+`zhospar 0.1.0`) and exits; it and `zhospar --help` start at once, as no command's libraries
+are loaded until that command runs.
 
 ## Exit status
 
@@ -48,17 +48,6 @@ Errors print one line, `zhospar: error: ...`, never a traceback, and exit with:
 | 1 | `validate` found lines it did not understand; any other Zhospar error |
 | 2 | a wrong command, option or option value |
 """
-
-
-@contextmanager
-def _plain_help() -> Iterator[None]:
-    """Typer's plain (click) help instead of Rich panels, for a width-independent text."""
-    saved = typer.core.HAS_RICH
-    typer.core.HAS_RICH = False
-    try:
-        yield
-    finally:
-        typer.core.HAS_RICH = saved
 
 
 def _help(args: list[str]) -> str:
@@ -94,9 +83,8 @@ def _exit_status_rows() -> str:
 def render_cli_docs() -> str:
     """The whole reference as Markdown: the exit statuses, then every command's help."""
     parts = [_INTRO + _exit_status_rows()]
-    with _plain_help():
-        for path in _command_paths(get_command(app), []):
-            parts += [f"## {' '.join(['zhospar', *path])}\n", f"```text\n{_help(path)}\n```\n"]
+    for path in _command_paths(get_command(app), []):
+        parts += [f"## {' '.join(['zhospar', *path])}\n", f"```text\n{_help(path)}\n```\n"]
     return "\n".join(parts)
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from enum import StrEnum
 
 from rich.text import Text
 from rich.tree import Tree
 
+from zhospar.cli._options import ShowSection
 from zhospar.model.plan import (
     BudgetProgram,
     Deletion,
@@ -29,14 +29,6 @@ from zhospar.model.plan import (
 )
 
 __all__ = ["ShowSection", "plan_tree"]
-
-
-class ShowSection(StrEnum):
-    DIRECTIONS = "directions"
-    ALIGNMENT = "alignment"
-    RISKS = "risks"
-    ACTS = "acts"
-    PROGRAMS = "programs"
 
 
 def plan_tree(plan: Plan, only: ShowSection | None = None) -> Tree:

@@ -12,13 +12,13 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
+from decimal import Decimal
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
+from zhospar.cli._options import ScoreLevel
 from zhospar.evaluate import (
     Achievement,
     Aggregate,
@@ -28,6 +28,7 @@ from zhospar.evaluate import (
     PolaritySource,
     YearEvaluation,
 )
+from zhospar.model.decimals import round_half_up
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
 
@@ -42,16 +43,6 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
-
-
-class ScoreLevel(StrEnum):
-    INDICATOR = "indicator"
-    TASK = "task"
-    GOAL = "goal"
-    DIRECTION = "direction"
-    PROGRAM = "program"
-    PLAN = "plan"
-    BUDGET = "budget"
 
 
 INDICATOR_COLUMNS = (
@@ -80,7 +71,7 @@ def columns_of(level: ScoreLevel) -> tuple[str, ...]:
 
 def shown(value: Decimal | None) -> Decimal | None:
     """A percentage as shown: half up to 2 decimals (the evaluation keeps it unrounded)."""
-    return None if value is None else value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return None if value is None else round_half_up(value)
 
 
 def rows_of(plan: Plan, ev: YearEvaluation, level: ScoreLevel) -> list[Row]:

@@ -6,62 +6,57 @@ rollup`` list what inference says of every indicator beside the override in forc
 override (append-only: the history is kept, ``history`` shows it) or end one (``inferred``).
 """
 
-from __future__ import annotations
-
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from zhospar._exceptions import ValidationError
-from zhospar.cli._app import app
-from zhospar.cli._score import (
-    ScoreLevel,
-    aggregate_row,
-    columns_of,
-    render_tables,
-    rows_of,
-    to_csv,
-    to_json,
-)
-from zhospar.evaluate import evaluate_year, infer_polarities, rollup_specs
-from zhospar.model.plan import Plan
-from zhospar.model.walk import iter_indicators
-from zhospar.store import Database, OverrideKind, OverrideRecord, Settings, open_database
-from zhospar.store.evaluation import evaluation_inputs
-from zhospar.store.overrides import in_force, override_history, set_polarity, set_rollup
+from zhospar.cli._options import OutputOption, PlanOption, ScoreLevel, UserOption
 
-polarity_app = typer.Typer(help="Which way is good for each indicator, and overrides.")
-rollup_app = typer.Typer(help="How each indicator's facts roll up to the year, and overrides.")
-app.add_typer(polarity_app, name="polarity", no_args_is_help=True)
-app.add_typer(rollup_app, name="rollup", no_args_is_help=True)
+if TYPE_CHECKING:
+    from decimal import Decimal
 
-PlanOption = Annotated[
-    str | None,
-    typer.Option(
-        "--plan", help="Plan key (see `zhospar plans`); the first plan stored if omitted."
-    ),
-]
+    from rich.console import Console
+    from rich.table import Table
+
+    from zhospar.model.plan import Plan
+    from zhospar.store import Database, OverrideKind, OverrideRecord
+
+__all__ = ["register"]
+
 ReasonOption = Annotated[str, typer.Option("--reason", help="Why inference is overridden.")]
-UserOption = Annotated[
-    str | None, typer.Option(help="Who decides; $ZHOSPAR_USER or the login name.")
-]
 OnlyOverridden = Annotated[
     bool, typer.Option("--overridden", help="Only indicators with an override in force.")
 ]
 
 
-def _console(file: Any = None) -> Console:
+def register(app: typer.Typer) -> None:
+    polarity_app = typer.Typer(help="Which way is good for each indicator, and overrides.")
+    polarity_app.command("list")(polarity_list)
+    polarity_app.command("set")(polarity_set)
+    polarity_app.command("history")(polarity_history)
+    rollup_app = typer.Typer(help="How each indicator's facts roll up to the year, and overrides.")
+    rollup_app.command("list")(rollup_list)
+    rollup_app.command("set")(rollup_set)
+    rollup_app.command("history")(rollup_history)
+    app.add_typer(polarity_app, name="polarity", no_args_is_help=True)
+    app.add_typer(rollup_app, name="rollup", no_args_is_help=True)
+    app.command()(score)
+
+
+def _console(file: Any = None) -> "Console":
     """Plain text out: names and sources may hold "[...]", which must not be read as markup."""
+    from rich.console import Console
+
     if file is not None:
         return Console(file=file, highlight=False, markup=False, width=200, color_system=None)
     return Console(highlight=False, markup=False)
 
 
-def _open() -> Database:
+def _open() -> "Database":
+    from zhospar.store import Settings, open_database
+
     return open_database(Settings.from_env().database_url)
 
 
@@ -72,9 +67,14 @@ def _short(text: str, width: int = 60) -> str:
 # --- polarity ---------------------------------------------------------------------------------
 
 
-@polarity_app.command("list")
 def polarity_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -> None:
     """Every indicator's polarity: what inference says and why, and the override in force."""
+    from rich.table import Table
+
+    from zhospar.evaluate import infer_polarities
+    from zhospar.store import OverrideKind, override_history
+    from zhospar.store.overrides import in_force
+
     with _open() as db:
         key = plan or db.default_plan_key()
         the_plan = db.load_plan(key)
@@ -93,19 +93,21 @@ def polarity_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -
     _print_list(table, "polarity")
 
 
-def _active(record: OverrideRecord | None) -> bool:
+def _active(record: "OverrideRecord | None") -> bool:
     return record is not None and not record.ends_override
 
 
-def _print_list(table: Table, what: str) -> None:
+def _print_list(table: "Table", what: str) -> None:
     if table.row_count:
         _console().print(table)
     else:
         _console().print(f"No {what} override is in force.")
 
 
-def _indicators(plan: Plan) -> list[tuple[str, str, str | None]]:
+def _indicators(plan: "Plan") -> list[tuple[str, str, str | None]]:
     """Id, name and unit of every indicator the evaluation scores (deleted ones are not)."""
+    from zhospar.model.walk import iter_indicators
+
     return [
         (p.indicator.id, p.indicator.name, p.indicator.unit)
         for p in iter_indicators(plan)
@@ -113,13 +115,12 @@ def _indicators(plan: Plan) -> list[tuple[str, str, str | None]]:
     ]
 
 
-def _override(record: OverrideRecord | None) -> tuple[str, str, str]:
+def _override(record: "OverrideRecord | None") -> tuple[str, str, str]:
     if record is None or not _active(record):
         return "", "", ""
     return record.rule, record.stamp, record.reason
 
 
-@polarity_app.command("set")
 def polarity_set(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1.")],
     polarity: Annotated[
@@ -133,13 +134,15 @@ def polarity_set(
     user: UserOption = None,
 ) -> None:
     """Override an indicator's polarity; the decision is recorded with who, when and why."""
+    from zhospar.store import Settings, set_polarity
+
     with _open() as db:
         done = set_polarity(db, plan, indicator, polarity, reason, user or Settings.from_env().user)
     _print_recorded(done)
 
 
-def _print_recorded(done: OverrideRecord) -> None:
-    what = "polarity" if done.kind is OverrideKind.POLARITY else "roll-up rule"
+def _print_recorded(done: "OverrideRecord") -> None:
+    what = "polarity" if done.kind == "polarity" else "roll-up rule"
     if done.ends_override:
         text = f"{done.indicator_id}: {what} override ended; inference decides again"
     else:
@@ -147,19 +150,24 @@ def _print_recorded(done: OverrideRecord) -> None:
     _console().print(f"{text} (recorded by {done.stamp}: {done.reason})")
 
 
-@polarity_app.command("history")
 def polarity_history(
     indicator: Annotated[str | None, typer.Argument(help="Only this indicator.")] = None,
     plan: PlanOption = None,
 ) -> None:
     """Every polarity override ever recorded, oldest first."""
+    from zhospar.store import OverrideKind
+
     _print_history(OverrideKind.POLARITY, indicator, plan)
 
 
-_KIND_WORDS = {OverrideKind.POLARITY: "polarity", OverrideKind.ROLLUP: "roll-up"}
+_KIND_WORDS = {"polarity": "polarity", "rollup": "roll-up"}  # by OverrideKind
 
 
-def _print_history(kind: OverrideKind, indicator: str | None, plan: str | None) -> None:
+def _print_history(kind: "OverrideKind", indicator: str | None, plan: str | None) -> None:
+    from rich.table import Table
+
+    from zhospar.store import override_history
+
     with _open() as db:
         records = override_history(db, plan, kind=kind, indicator_id=indicator)
     if not records:
@@ -176,9 +184,14 @@ def _print_history(kind: OverrideKind, indicator: str | None, plan: str | None) 
 # --- roll-up ----------------------------------------------------------------------------------
 
 
-@rollup_app.command("list")
 def rollup_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -> None:
     """Every indicator's roll-up rule: what inference says and why, and the override in force."""
+    from rich.table import Table
+
+    from zhospar.evaluate import rollup_specs
+    from zhospar.store import OverrideKind, override_history
+    from zhospar.store.overrides import in_force
+
     with _open() as db:
         key = plan or db.default_plan_key()
         the_plan = db.load_plan(key)
@@ -198,7 +211,6 @@ def rollup_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -> 
     _print_list(table, "roll-up")
 
 
-@rollup_app.command("set")
 def rollup_set(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. T1.3.1-I1.")],
     rule: Annotated[
@@ -225,6 +237,8 @@ def rollup_set(
     user: UserOption = None,
 ) -> None:
     """Override how an indicator's regional and monthly facts roll up to the national year."""
+    from zhospar.store import Settings, set_rollup
+
     with _open() as db:
         done = set_rollup(
             db, plan, indicator, rule, reason, user or Settings.from_env().user,
@@ -233,7 +247,9 @@ def rollup_set(
     _print_recorded(done)
 
 
-def _scale(text: str | None) -> Decimal | None:
+def _scale(text: str | None) -> "Decimal | None":
+    from decimal import Decimal, InvalidOperation
+
     if text is None:
         return None
     try:
@@ -242,12 +258,13 @@ def _scale(text: str | None) -> Decimal | None:
         raise ValidationError(f'--scale: expected a number such as 100; got "{text}"') from None
 
 
-@rollup_app.command("history")
 def rollup_history(
     indicator: Annotated[str | None, typer.Argument(help="Only this indicator.")] = None,
     plan: PlanOption = None,
 ) -> None:
     """Every roll-up override ever recorded, oldest first."""
+    from zhospar.store import OverrideKind
+
     _print_history(OverrideKind.ROLLUP, indicator, plan)
 
 
@@ -257,7 +274,6 @@ def rollup_history(
 _FORMATS = ("table", "json", "csv")
 
 
-@app.command()
 def score(
     year: Annotated[int, typer.Option(help="The year to evaluate, e.g. 2012.")],
     plan: PlanOption = None,
@@ -273,10 +289,7 @@ def score(
             metavar="table|json|csv",
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Evaluate a year on the facts in the database, with the recorded overrides applied.
 
@@ -285,6 +298,10 @@ def score(
     of reaching the final target. --level task, goal, direction, program or plan shows the
     aggregates instead; --level budget the execution of each budget program.
     """
+    from zhospar.cli._score import aggregate_row, columns_of, rows_of, to_csv, to_json
+    from zhospar.evaluate import evaluate_year
+    from zhospar.store.evaluation import evaluation_inputs
+
     fmt = _format(output_format, output)
     with _open() as db:
         stored = evaluation_inputs(db, plan)
@@ -333,7 +350,9 @@ def _table(
     plan_line: dict[str, Any],
     output: Path | None,
 ) -> None:
-    def show(console: Console) -> None:
+    from zhospar.cli._score import render_tables
+
+    def show(console: "Console") -> None:
         for item in render_tables(level, rows, heading, plan_line, console.width):
             console.print(item)
 

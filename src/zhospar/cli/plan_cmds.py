@@ -5,44 +5,26 @@ the library (``zhospar.export``) and prints. Errors are ZhosparError subclasses;
 turns them into one line and an exit code.
 """
 
-from __future__ import annotations
-
 import io
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from zhospar._exceptions import ValidationError
-from zhospar.cli._app import app
-from zhospar.cli._plan_tree import ShowSection, plan_tree
-from zhospar.export import (
-    element_counts,
-    plan_to_json,
-    read_plan_json,
-    tidy_csv,
-    write_workbook,
-)
-from zhospar.ingest import LineNote, LineStatus, ReadingReport, read_plan
-from zhospar.model.plan import ActRef, Plan
+from zhospar.cli._options import OutputOption, PlanFileArgument, ShowSection
 
-PlanFile = Annotated[
-    Path | None,
-    typer.Argument(
-        help="A plan text file (UTF-8); the bundled MLSP 2010-2014 plan when omitted.",
-        metavar="FILE",
-        show_default=False,
-    ),
-]
-OutFile = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-]
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from zhospar.ingest import LineNote, ReadingReport
+    from zhospar.model.plan import ActRef, Plan
+
+__all__ = ["register"]
 
 
 class ExportFormat(StrEnum):
@@ -50,22 +32,36 @@ class ExportFormat(StrEnum):
     XLSX = "xlsx"
 
 
-def _console(stderr: bool = False) -> Console:
+def register(app: typer.Typer) -> None:
+    app.command()(summary)
+    app.command()(validate)
+    app.command()(show)
+    app.command()(export)
+    app.command("import-json")(import_json)
+
+
+def _console(stderr: bool = False) -> "Console":
     """A console that never fails on Kazakh letters: a terminal or pipe whose encoding
     cannot show them (cp1251, ASCII) gets "?" in their place instead of a traceback."""
     stream = sys.stderr if stderr else sys.stdout
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
         stream.reconfigure(errors="replace")
+    from rich.console import Console
+
     return Console(highlight=False, file=stream)
 
 
-def _act(act: ActRef) -> str:
+def _act(act: "ActRef") -> str:
     date = f" of {act.date.isoformat()}" if act.date else ""
     return f"{act.kind} № {act.number}{date}"
 
 
-def _counts_table(plan: Plan) -> Table:
+def _counts_table(plan: "Plan") -> "Table":
+    from rich.table import Table
+
+    from zhospar.export import element_counts
+
     table = Table("element", "count", box=None, pad_edge=False)
     table.columns[1].justify = "right"
     for element, count in element_counts(plan).items():
@@ -73,7 +69,11 @@ def _counts_table(plan: Plan) -> Table:
     return table
 
 
-def _report_line(report: ReadingReport) -> Text:
+def _report_line(report: "ReadingReport") -> "Text":
+    from rich.text import Text
+
+    from zhospar.ingest import LineStatus
+
     counts = report.counts()
     return Text(
         f"Lines: {counts[LineStatus.READ]} read, {counts[LineStatus.EXPLAINED]} explained, "
@@ -81,14 +81,17 @@ def _report_line(report: ReadingReport) -> Text:
     )
 
 
-@app.command()
-def summary(file: PlanFile = None) -> None:
+def summary(file: PlanFileArgument = None) -> None:
     """Print the plan's title, act, period, counts and reading report.
 
     The counts are of directions, goals, tasks, indicators, values, milestones, programs,
     forms, risks and legal acts; the reading counts say how many lines of the text were read,
     explained (headings and the like) or not understood.
     """
+    from rich.text import Text
+
+    from zhospar.ingest import read_plan
+
     result = read_plan(file)
     plan, report = result.plan, result.report
     console = _console()
@@ -109,16 +112,17 @@ def summary(file: PlanFile = None) -> None:
         console.print(Text("Run `zhospar validate` to list the lines that were not understood."))
 
 
-def _note_line(note: LineNote) -> Text:
+def _note_line(note: "LineNote") -> "Text":
+    from rich.text import Text
+
     text = Text(f"  line {note.line}", style="bold")
     text.append(f"  [{note.section}]  ")
     text.append(note.reason or note.status.value)
     return text
 
 
-@app.command()
 def validate(
-    file: PlanFile = None,
+    file: PlanFileArgument = None,
     explained: Annotated[
         bool, typer.Option("--explained", help="Also list the explained lines with reasons.")
     ] = False,
@@ -133,6 +137,10 @@ def validate(
     understood; 2 on a wrong option; 3 when the file cannot be read as a plan (missing, not
     UTF-8, empty, truncated, not a plan).
     """
+    from rich.text import Text
+
+    from zhospar.ingest import LineStatus, read_plan
+
     result = read_plan(file)
     plan, report = result.plan, result.report
     console = _console()
@@ -158,9 +166,8 @@ def validate(
     console.print(Text("OK: every line was read or explained", style="green"))
 
 
-@app.command()
 def show(
-    file: PlanFile = None,
+    file: PlanFileArgument = None,
     section: Annotated[
         ShowSection | None,
         typer.Option("--section", "-s", help="Show only this part of the plan."),
@@ -172,13 +179,15 @@ def show(
     and milestones; budget programs with their expenditure and their forms' indicators;
     alignment with the state's goals; risks; legal acts. Deleted items are marked DELETED.
     """
+    from zhospar.cli._plan_tree import plan_tree
+    from zhospar.ingest import read_plan
+
     plan = read_plan(file).plan
     _console().print(plan_tree(plan, section))
 
 
-@app.command()
 def export(
-    file: PlanFile = None,
+    file: PlanFileArgument = None,
     fmt: Annotated[
         ExportFormat | None,
         typer.Option("--format", "-f", help="json: the whole model; xlsx: a workbook (needs -o)."),
@@ -190,7 +199,7 @@ def export(
             help="CSV with one row per indicator value and per program expenditure value.",
         ),
     ] = False,
-    output: OutFile = None,
+    output: OutputOption = None,
 ) -> None:
     """Export the plan as JSON, an Excel workbook or tidy CSV.
 
@@ -200,6 +209,11 @@ def export(
     task, program, name, breakdown, unit, year, phase, value, source_line; text that a
     spreadsheet would run as a formula is prefixed with a quote.
     """
+    from rich.text import Text
+
+    from zhospar.export import plan_to_json, tidy_csv, write_workbook
+    from zhospar.ingest import read_plan
+
     if tidy and fmt is not None:
         raise ValidationError("choose either --tidy or --format, not both")
     if fmt is ExportFormat.XLSX:
@@ -213,18 +227,19 @@ def export(
     _emit(tidy_csv(result.plan) if tidy else plan_to_json(result.plan), output)
 
 
-@app.command("import-json")
 def import_json(
     file: Annotated[
         Path, typer.Argument(help="A JSON file written by `zhospar export`.", metavar="FILE")
     ],
-    output: OutFile = None,
+    output: OutputOption = None,
 ) -> None:
     """Read a JSON export back and write it out again as JSON.
 
     Exporting the result again gives the same bytes: export -> import-json -> export is
     identical. A file that is not valid JSON or not a plan export exits with status 3.
     """
+    from zhospar.export import plan_to_json, read_plan_json
+
     _emit(plan_to_json(read_plan_json(file)), output)
 
 

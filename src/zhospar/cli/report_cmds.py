@@ -1,20 +1,17 @@
 """``zhospar report``: the annual implementation report, or the multi-year plan-vs-fact table.
 
-The report package (and matplotlib with it) is imported only when the command runs, so the rest
-of the CLI starts fast.
+The report package (and matplotlib with it) is imported only when the command runs, so the CLI
+starts fast.
 """
-
-from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from zhospar._exceptions import ValidationError
-from zhospar.cli._app import app
+from zhospar.cli._options import PlanOption
 
 if TYPE_CHECKING:
     from zhospar.evaluate import EvaluationOptions
@@ -22,8 +19,13 @@ if TYPE_CHECKING:
     from zhospar.model.plan import Plan
     from zhospar.store import Overrides
 
+__all__ = ["register"]
 
-@app.command()
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)
+
+
 def report(
     output: Annotated[
         Path,
@@ -41,10 +43,7 @@ def report(
             help="Write the plan-vs-fact table of every indicator in every year (.xlsx or .html).",
         ),
     ] = False,
-    plan: Annotated[
-        str | None,
-        typer.Option("--plan", help="Key of a plan in the database (see `zhospar plans`)."),
-    ] = None,
+    plan: PlanOption = None,
     facts: Annotated[
         list[Path] | None,
         typer.Option(
@@ -62,6 +61,8 @@ def report(
     the indicators that signal them; a plan-vs-fact chart of each target indicator. Facts come
     from the database unless --facts names import files.
     """
+    from rich.console import Console
+
     from zhospar.report import (
         MULTIYEAR_FORMATS,
         build_multiyear,
@@ -87,7 +88,7 @@ def report(
 
 def _plan_and_facts(
     plan_key: str | None, files: Sequence[Path]
-) -> tuple[Plan, list[ActualInput], str, EvaluationOptions | None]:
+) -> "tuple[Plan, list[ActualInput], str, EvaluationOptions | None]":
     """The plan, its facts and the evaluation options: from import files when given, else from
     the database. A plan from the database comes with the users' overrides recorded for it."""
     if files:
@@ -106,7 +107,7 @@ def _plan_and_facts(
     return stored.plan, list(stored.facts), stored.origin, stored.options()
 
 
-def _plan_for_files(plan_key: str | None) -> tuple[Plan, Overrides | None]:
+def _plan_for_files(plan_key: str | None) -> "tuple[Plan, Overrides | None]":
     """The bundled plan; or a stored plan, with the overrides recorded for it."""
     if plan_key is None:
         from zhospar.ingest import read_plan
@@ -120,7 +121,7 @@ def _plan_for_files(plan_key: str | None) -> tuple[Plan, Overrides | None]:
         return the_plan, plan_overrides(db, plan_key, the_plan)
 
 
-def _read_files(plan: Plan, files: Sequence[Path]) -> list[ActualInput]:
+def _read_files(plan: "Plan", files: Sequence[Path]) -> "list[ActualInput]":
     """Every file's values, checked by the import's own reader and validator."""
     from zhospar.imports import parse_file
 

@@ -4,61 +4,54 @@ Each opens the database named by ``ZHOSPAR_DATABASE_URL`` (default: a SQLite fil
 data folder) and calls one library function of ``zhospar.store``.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from zhospar._exceptions import ValidationError
-from zhospar.cli._app import app
-from zhospar.model.actuals import ActualInput
-from zhospar.model.periods import Period
-from zhospar.rules.values import parse_number
-from zhospar.store import (
-    REGIONS,
-    Database,
-    Settings,
-    backup_database,
-    diff_versions,
-    history,
-    initialize,
-    list_plans,
-    open_database,
-    restore_database,
-    set_actual,
-)
-from zhospar.store.diff import PlanDiff
+from zhospar.cli._options import PlanOption, UserOption
 
-actual_app = typer.Typer(help="Record actual values.", no_args_is_help=True)
-app.add_typer(actual_app, name="actual")
+if TYPE_CHECKING:
+    from rich.console import Console
 
-PlanOption = Annotated[
-    str | None,
-    typer.Option(
-        "--plan", help="Plan key (see `zhospar plans`); the first plan stored if omitted."
-    ),
-]
+    from zhospar.store import Database
+    from zhospar.store.diff import PlanDiff
+
+__all__ = ["register"]
+
 RegionOption = Annotated[
     str | None,
     typer.Option("--region", "-r", help="Region code or name (see `zhospar regions`)."),
 ]
 
 
-def _console() -> Console:
+def register(app: typer.Typer) -> None:
+    actual_app = typer.Typer(help="Record actual values.", no_args_is_help=True)
+    actual_app.command("set")(actual_set)
+    app.add_typer(actual_app, name="actual")
+    app.command()(init)
+    app.command()(plans)
+    app.command()(diff)
+    app.command("history")(history_cmd)
+    app.command()(regions)
+    app.command()(backup)
+    app.command()(restore)
+
+
+def _console() -> "Console":
     """Plain text out: names and sources may hold "[...]", which must not be read as markup."""
+    from rich.console import Console
+
     return Console(highlight=False, markup=False)
 
 
-def _open() -> Database:
+def _open() -> "Database":
+    from zhospar.store import Settings, open_database
+
     return open_database(Settings.from_env().database_url)
 
 
-@app.command()
 def init(
     plan_file: Annotated[
         Path | None, typer.Option("--plan-file", help="Store this plan text instead.")
@@ -66,6 +59,8 @@ def init(
     key: Annotated[str | None, typer.Option("--key", help="Key for --plan-file's plan.")] = None,
 ) -> None:
     """Create the database schema and load the bundled plan; running it again changes nothing."""
+    from zhospar.store import initialize
+
     if plan_file is not None and not key:
         raise ValidationError("--plan-file needs --key: the short name the plan is stored under")
     with _open() as db:
@@ -74,9 +69,12 @@ def init(
         _console().print(line)
 
 
-@app.command()
 def plans() -> None:
     """List the plans stored and their versions."""
+    from rich.table import Table
+
+    from zhospar.store import list_plans
+
     with _open() as db:
         found = list_plans(db)
     console = _console()
@@ -98,17 +96,20 @@ def plans() -> None:
         console.print(table)
 
 
-@app.command()
 def diff(
     a: Annotated[str, typer.Argument(help="PLAN or PLAN@VERSION, e.g. mlsp-2010-2014@2342.")],
     b: Annotated[str, typer.Argument(help="PLAN or PLAN@VERSION, e.g. mlsp-2010-2014@1417.")],
 ) -> None:
     """Show what changed from version A to version B: indicators, milestones, targets."""
+    from zhospar.store import diff_versions
+
     with _open() as db:
         _print_diff(diff_versions(db, a, b))
 
 
-def _print_diff(d: PlanDiff) -> None:
+def _print_diff(d: "PlanDiff") -> None:
+    from rich.text import Text
+
     console = _console()
     console.print(Text(f"{d.a} -> {d.b}", style="bold"))
     if d.empty:
@@ -131,7 +132,6 @@ def _print_diff(d: PlanDiff) -> None:
             console.print(f"  {c.indicator_id} {c.year}: {c.old} -> {c.new}  {c.name}")
 
 
-@actual_app.command("set")
 def actual_set(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
     period: Annotated[str, typer.Argument(help="2011, 2011-H1, 2011-Q3 or 2011-07.")],
@@ -144,11 +144,14 @@ def actual_set(
         str | None, typer.Option("--force", help="REASON to accept a value outside its range.")
     ] = None,
     plan: PlanOption = None,
-    user: Annotated[
-        str | None, typer.Option(help="Who enters it; $ZHOSPAR_USER or the login name.")
-    ] = None,
+    user: UserOption = None,
 ) -> None:
     """Record an actual value; a value for a period that has one becomes a new revision."""
+    from zhospar.model.actuals import ActualInput
+    from zhospar.model.periods import Period
+    from zhospar.rules.values import parse_number
+    from zhospar.store import Settings, set_actual
+
     item = ActualInput(
         indicator_id=indicator,
         period=Period.parse(period),
@@ -174,13 +177,16 @@ def actual_set(
         )
 
 
-@app.command("history")
 def history_cmd(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
     region: RegionOption = None,
     plan: PlanOption = None,
 ) -> None:
     """Show every revision of an indicator's actual values."""
+    from rich.table import Table
+
+    from zhospar.store import history
+
     with _open() as db:
         found = history(db, indicator, plan_key=plan, region=region)
     console = _console()
@@ -204,31 +210,36 @@ def history_cmd(
     console.print(table)
 
 
-@app.command()
 def regions() -> None:
     """List the region codes and names that actual values may name."""
+    from rich.table import Table
+
+    from zhospar.store import REGIONS
+
     table = Table("code", "Kazakh", "Russian", "English")
     for r in REGIONS:
         table.add_row(r.code, r.name_kk, r.name_ru, r.name_en)
     _console().print(table)
 
 
-@app.command()
 def backup(
     file: Annotated[Path, typer.Argument(help="The backup file to write.")],
     overwrite: Annotated[bool, typer.Option(help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Copy the SQLite database into FILE (safe while others use it)."""
+    from zhospar.store import backup_database
+
     with _open() as db:
         written = backup_database(db, file, overwrite=overwrite)
         _console().print(f"Backed up {db.url} to {written}")
 
 
-@app.command()
 def restore(
     file: Annotated[Path, typer.Argument(help="A backup made by `zhospar backup`.")],
 ) -> None:
     """Replace the SQLite database's content by a backup (checked to be a Zhospar database)."""
+    from zhospar.store import restore_database
+
     with _open() as db:
         revision = restore_database(db, file)
         _console().print(f"Restored {db.url} from {file} (schema {revision}, now up to date)")

@@ -1,16 +1,18 @@
 """``zhospar serve``: the web app and its JSON API (the main job of a Zhospar installation)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from zhospar.cli._app import app
+from zhospar.cli._options import PlanOption
+
+__all__ = ["register"]
 
 
-@app.command()
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+
+
 def serve(
     host: Annotated[
         str, typer.Option(help="Address to listen on; 127.0.0.1 is this machine only.")
@@ -24,10 +26,7 @@ def serve(
             help="Database URL; default: $ZHOSPAR_DATABASE_URL, else the embedded SQLite file.",
         ),
     ] = None,
-    plan: Annotated[
-        str | None,
-        typer.Option("--plan", help="Plan key to show; the first plan stored if omitted."),
-    ] = None,
+    plan: PlanOption = None,
 ) -> None:
     """Serve the web app (dashboard, plan, indicators, value entry, audit, reports) and /api.
 
@@ -37,6 +36,7 @@ def serve(
     the login name. Stop with Ctrl+C.
     """
     import uvicorn
+    from rich.console import Console
 
     from zhospar.store import Settings, initialize, open_database
     from zhospar.store.db import default_database_url

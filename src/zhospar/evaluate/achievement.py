@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from zhospar.evaluate.facts import FactRef
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
@@ -54,6 +54,7 @@ from zhospar.evaluate.scoring_rules import (
     Status,
     first_that_holds,
 )
+from zhospar.model.decimals import round_half_up, rounded_text
 from zhospar.model.plan import Deletion, Indicator, Milestone, Phase, YearValue
 
 __all__ = [
@@ -96,7 +97,7 @@ class Achievement:
         """The percentage rounded half-up to 2 decimals, e.g. "116.98"."""
         if self.percent is None:
             return None
-        return str(self.percent.quantize(_CENT, rounding=ROUND_HALF_UP))
+        return rounded_text(self.percent)
 
     @property
     def fact_value(self) -> Decimal | None:
@@ -229,7 +230,7 @@ def _status(outcome: Outcome, values: dict[str, Decimal], percent: Decimal | Non
 
 
 def _half_up(value: Decimal | None) -> Decimal | None:
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP) if value is not None else None
+    return round_half_up(value) if value is not None else None
 
 
 def achieve_milestone(

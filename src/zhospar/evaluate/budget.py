@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from zhospar.evaluate.facts import FactRef
 from zhospar.evaluate.rollup import Observed, RollupRule, RollupSpec, rollup_year
+from zhospar.model.decimals import round_half_up, rounded_text
 from zhospar.model.plan import Allocation, Expenditure, ExpenditureKind, Plan
 
 __all__ = [
@@ -61,9 +62,7 @@ class BudgetExecution:
 
     @property
     def display_rate(self) -> str | None:
-        if self.rate is None:
-            return None
-        return str(self.rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+        return rounded_text(self.rate)
 
 
 def _planned_in(figures: Sequence[Expenditure], year: int) -> Expenditure | None:
@@ -118,8 +117,7 @@ def _rate(
     if planned.value == 0:
         return None, f"planned expenditure is 0 (line {planned.figure.line}): no rate"
     rate = actual.value / planned.value * 100
-    shown = rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return rate, f"{actual.value} / {planned.value} × 100 = {shown} %"
+    return rate, f"{actual.value} / {planned.value} × 100 = {round_half_up(rate)} %"
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
+from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from zhospar._exceptions import ValidationError
+from zhospar._xlsx import new_workbook
 from zhospar.export._sheets import Cell, Sheet, plan_sheets
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import Plan
@@ -28,7 +29,7 @@ _SAMPLE_ROWS = 1000  # rows looked at to fit a column's width
 
 
 class _Formats:
-    def __init__(self, book: xlsxwriter.Workbook) -> None:
+    def __init__(self, book: Workbook) -> None:
         self._book = book
         self.header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         self.text = book.add_format({"valign": "top"})
@@ -48,7 +49,7 @@ class _Formats:
 
 def write_workbook(plan: Plan, path: str | Path, report: ReadingReport | None = None) -> None:
     """Write the workbook to ``path``; a place that cannot be written gives a one-line error."""
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    book = new_workbook(path)
     formats = _Formats(book)
     for sheet in plan_sheets(plan, report):
         _write_sheet(book.add_worksheet(sheet.name), sheet, formats)

@@ -181,9 +181,9 @@ def _csv_cell(cell: str | Decimal | int | None) -> str:
 
 
 def _write_xlsx(path: Path, rows: list[TemplateRow]) -> None:
-    import xlsxwriter  # only the XLSX template pays for it
+    from zhospar._xlsx import new_workbook  # only the XLSX template pays for xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    book = new_workbook(path)
     try:
         sheet = book.add_worksheet("actuals")
         header = book.add_format(

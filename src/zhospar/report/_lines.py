@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from zhospar.evaluate import Achievement, Aggregate, FactRef, Forecast, NoScore, Status
+from zhospar.model.decimals import rounded_text
 from zhospar.model.periods import Period
 from zhospar.model.plan import Milestone
 from zhospar.model.walk import IndicatorPlace
@@ -158,11 +158,7 @@ def score_of(aggregate: Aggregate | None) -> Score:
     if aggregate is None:
         return Score(None, None, Status.NO_DATA.value, 0, 0, 0, 0)
     counts = aggregate.counts
-    shown = (
-        str(aggregate.score.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-        if aggregate.score is not None
-        else None
-    )
+    shown = rounded_text(aggregate.score)
     return Score(
         aggregate.score,
         shown,

@@ -1,8 +1,9 @@
 """What every report workbook shares: cell formats, status colours and a table writer.
 
 Text from the plan and from users is untrusted: every text goes through ``write_string`` (a
-comment "=HYPERLINK(...)" stays text, never a formula), and the workbook is opened with formula,
-URL and number conversion of strings switched off. Numbers are written as numbers.
+comment "=HYPERLINK(...)" stays text, never a formula), and the workbook is opened by
+``zhospar._xlsx.new_workbook``, with formula, URL and number conversion of strings switched
+off. Numbers are written as numbers.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 __all__ = [
-    "WORKBOOK_OPTIONS",
     "Col",
     "Formats",
     "StatusCell",
@@ -26,11 +26,6 @@ __all__ = [
     "write_text",
 ]
 
-WORKBOOK_OPTIONS = {
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-}
 _MAX_CELL = 32_767  # Excel's limit on the characters of a cell
 
 STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status -> (fill, font)

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from xlsxwriter.workbook import Workbook
-
+from zhospar._xlsx import new_workbook
 from zhospar.evaluate import Achievement, EvaluationOptions, Fact, evaluate_year, plan_vs_fact
 from zhospar.model.plan import Phase, Plan
 from zhospar.model.walk import IndicatorPlace
 from zhospar.report._lines import status_label
-from zhospar.report._workbook import WORKBOOK_OPTIONS, Formats, StatusCell, write_cell, write_text
+from zhospar.report._workbook import Formats, StatusCell, write_cell, write_text
 
 __all__ = [
     "MultiYearRow",
@@ -146,7 +145,7 @@ _PER_YEAR = ("Plan", "Fact", "%", "Status")
 def write_multiyear_xlsx(table: MultiYearTable, path: str | Path) -> Path:
     """The table as one XLSX sheet: a column group per year, two frozen header rows."""
     target = Path(path)
-    book = Workbook(str(target), WORKBOOK_OPTIONS)
+    book = new_workbook(target)
     try:
         f = Formats(book)
         sheet = book.add_worksheet("Plan vs fact")

@@ -16,9 +16,9 @@ from pathlib import Path
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from zhospar._xlsx import new_workbook
 from zhospar.report._format import risk_links, signal_text
 from zhospar.report._workbook import (
-    WORKBOOK_OPTIONS,
     Cell,
     Col,
     Formats,
@@ -309,7 +309,7 @@ def _charts(book: Workbook, f: Formats, report: AnnualReport) -> None:
 def write_xlsx(report: AnnualReport, path: str | Path) -> Path:
     """Write the report as an XLSX workbook at ``path``."""
     target = Path(path)
-    book = Workbook(str(target), WORKBOOK_OPTIONS)
+    book = new_workbook(target)
     try:
         f = Formats(book)
         _summary(book, f, report)

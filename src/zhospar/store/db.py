@@ -10,6 +10,11 @@ Writers are serialized per database (SQLite: ``BEGIN IMMEDIATE``) or per plan (P
 transaction-scoped advisory lock), so that revision numbers are handed out one writer at a time;
 the unique key on revisions is the safety net, and ``write`` retries the whole transaction when it
 trips or when SQLite stays locked.
+
+A database that fails (unreachable, the connection lost, the disk full, a read-only file) raises
+``DatabaseUnavailable``, a ``StoreError``, wherever the store meets it (``reading``, ``writing``,
+``write`` once its retries are spent, ``session``, ``open_database``): one sentence for the user,
+exit status 7 on the command line, HTTP 503 on the web, never the driver's traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 import getpass
 import os
 import random
+import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -33,17 +40,19 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from zhospar._exceptions import NotFoundError, StoreError
+from zhospar._exceptions import DatabaseUnavailable, NotFoundError, StoreError
 from zhospar.model.plan import Plan
 from zhospar.store.schema import PlanRow
 
 __all__ = [
     "Database",
     "Settings",
+    "database_error",
     "default_database_url",
+    "is_database_error",
     "migrate",
     "open_database",
     "schema_revision",
@@ -123,17 +132,34 @@ class Database:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._failures(), Session(self.engine, expire_on_commit=False) as session:
+            yield session
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        with self._failures(), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
     def writing(self, plan_id: int | None = None) -> Iterator[Connection]:
         """One write transaction, serialized against other writers (see the module doc)."""
+        with self._failures(), self._transaction(plan_id) as conn:
+            yield conn
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """The driver's errors as ``StoreError``s (see ``database_error``)."""
+        try:
+            yield
+        except Exception as error:
+            if not is_database_error(error):
+                raise
+            raise database_error(error, self.url) from error
+
+    @contextmanager
+    def _transaction(self, plan_id: int | None) -> Iterator[Connection]:
         with self.engine.connect() as conn:
             conn.execution_options(zhospar_write=True)
             with conn.begin():
@@ -146,15 +172,16 @@ class Database:
 
     def write(self, work: Callable[[Connection], T], *, plan_id: int | None = None) -> T:
         """Run ``work`` in one write transaction; retry it whole on a revision conflict."""
-        for attempt in range(1, _WRITE_ATTEMPTS + 1):
-            try:
-                with self.writing(plan_id) as conn:
-                    return work(conn)
-            except (IntegrityError, OperationalError) as error:
-                if attempt == _WRITE_ATTEMPTS or not _is_retryable(error):
-                    raise
-                self.retries += 1
-                time.sleep(random.uniform(0.01, 0.05) * attempt)
+        with self._failures():
+            for attempt in range(1, _WRITE_ATTEMPTS + 1):
+                try:
+                    with self._transaction(plan_id) as conn:
+                        return work(conn)
+                except (IntegrityError, OperationalError) as error:
+                    if attempt == _WRITE_ATTEMPTS or not _is_retryable(error):
+                        raise
+                    self.retries += 1
+                    time.sleep(random.uniform(0.01, 0.05) * attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def plan_keys(self) -> list[str]:
@@ -184,6 +211,44 @@ def _is_retryable(error: IntegrityError | OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
+def is_database_error(error: BaseException) -> bool:
+    """An error of the database: SQLAlchemy's ``DBAPIError`` or a driver's own (sqlite3;
+    psycopg raised past SQLAlchemy, e.g. by ``COPY``, looked up only when it is loaded)."""
+    psycopg = sys.modules.get("psycopg")
+    drivers: tuple[type[BaseException], ...] = (DBAPIError, sqlite3.Error)
+    return isinstance(error, drivers + ((psycopg.Error,) if psycopg is not None else ()))
+
+
+def _unavailable(error: BaseException) -> bool:
+    """The database failed, rather than refused: OperationalError or InterfaceError."""
+    from sqlalchemy.exc import InterfaceError
+
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    psycopg = sys.modules.get("psycopg")
+    failed: tuple[type[BaseException], ...] = (
+        OperationalError, InterfaceError, sqlite3.OperationalError, sqlite3.InterfaceError,
+    )  # fmt: skip
+    if psycopg is not None:
+        failed += (psycopg.OperationalError, psycopg.InterfaceError)
+    return isinstance(error, failed) or isinstance(orig, failed)
+
+
+def database_error(error: BaseException, url: str | None = None) -> StoreError:
+    """The ``StoreError`` for a database failure, in one sentence naming the database.
+
+    A database that failed (unreachable, connection lost, disk full, read-only, locked for too
+    long) gives ``DatabaseUnavailable``; any other refusal (a constraint, a bad statement) a
+    plain ``StoreError``. The driver's message is kept to its first line: its hints ("This
+    probably means ...") are for the database's administrator, not a sentence for the user.
+    """
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    reason = (str(orig).strip().splitlines() or [type(orig).__name__])[0].rstrip(".")
+    database = f"the database {url}" if url else "the database"
+    if _unavailable(error):
+        return DatabaseUnavailable(f"{database} cannot be used now: {reason}")
+    return StoreError(f"{database} refused the change: {reason}")
+
+
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     """Connect to the database at ``url`` (default: ``Settings.from_env()``) and migrate it."""
     url = url or Settings.from_env().database_url
@@ -194,9 +259,9 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
             db.migrated_from = schema_revision(engine)
             db.created = db.migrated_from is None
             migrate(engine, "head")
-        except OperationalError as error:
+        except DBAPIError as error:
             engine.dispose()
-            raise StoreError(f"cannot open the database {db.url}: {error.orig}") from None
+            raise database_error(error, db.url) from None
     return db
 
 

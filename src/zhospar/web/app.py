@@ -10,23 +10,27 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from zhospar._exceptions import ZhosparError
 from zhospar.api import AppContext, http_status
 from zhospar.api import router as api_router
 from zhospar.store import Database, Settings, open_database
+from zhospar.store.db import database_error
 from zhospar.web import (
     audit_pages,
     budget_pages,
@@ -146,6 +150,10 @@ def _errors(app: FastAPI) -> None:
         assert isinstance(exc, ZhosparError)
         return error_page(request, http_status(exc), str(exc))
 
+    async def database_failure(request: Request, exc: Exception) -> Response:
+        """A database error the store did not translate: a StoreError all the same (503)."""
+        return await zhospar_error(request, database_error(exc))
+
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         if _is_api(request):
@@ -163,5 +171,7 @@ def _errors(app: FastAPI) -> None:
         return error_page(request, 422, f"Wrong parameter — {problems}")
 
     app.add_exception_handler(ZhosparError, zhospar_error)
+    for driver_error in (DBAPIError, sqlite3.Error, psycopg.Error):
+        app.add_exception_handler(driver_error, database_failure)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, bad_parameters)

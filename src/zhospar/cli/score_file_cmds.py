@@ -7,31 +7,41 @@ and statuses, computed in DuckDB. The plan and the overrides in force come from 
 the facts come only from the file, and nothing is written to the database.
 """
 
-from __future__ import annotations
-
-import csv
-import dataclasses
+import functools
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zhospar._exceptions import ValidationError
-from zhospar.cli._app import app
-from zhospar.evaluate import ColumnarScore, ColumnarScores, Status, plan_tables, score_facts
-from zhospar.export import guard_text
-from zhospar.store import Settings, open_database
-from zhospar.store.evaluation import plan_overrides
+from zhospar.cli._options import PlanOption
+
+if TYPE_CHECKING:
+    from zhospar.evaluate import ColumnarScore, ColumnarScores, Status
+
+__all__ = ["register"]
 
 _OUTPUTS = (".csv", ".parquet")
 _SHOWN_IDS = 10  # unknown ids listed in the summary; -o holds every score
-# The CSV's columns are the score's fields, in their order (``COLUMNS`` of the columnar path).
-_CSV_COLUMNS = tuple(f.name for f in dataclasses.fields(ColumnarScore))
 
 
-@app.command("score-file")
+def register(app: typer.Typer) -> None:
+    app.command("score-file")(score_file)
+
+
+@functools.cache
+def _csv_columns() -> tuple[str, ...]:
+    """The CSV's columns: the score's fields, in their order (``COLUMNS`` of the columnar path)."""
+    import dataclasses
+
+    from zhospar.evaluate import ColumnarScore
+
+    return tuple(f.name for f in dataclasses.fields(ColumnarScore))
+
+
 def score_file(
     facts: Annotated[
         Path,
@@ -45,10 +55,7 @@ def score_file(
         list[int] | None,
         typer.Option("--year", help="A year to score (repeat it); default: the planned period."),
     ] = None,
-    plan: Annotated[
-        str | None,
-        typer.Option("--plan", help="Plan key (see `zhospar plans`); the first plan stored."),
-    ] = None,
+    plan: PlanOption = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write every score to this .csv or .parquet file."),
@@ -61,6 +68,10 @@ def score_file(
     and monthly values. Prints the facts read, the statuses counted and the ids the plan does
     not know; -o writes every score.
     """
+    from zhospar.evaluate import plan_tables, score_facts
+    from zhospar.store import Settings, open_database
+    from zhospar.store.evaluation import plan_overrides
+
     if output is not None and output.suffix.lower() not in _OUTPUTS:
         raise ValidationError(f"{output}: expected a .csv or .parquet file to write")
     with open_database(Settings.from_env().database_url) as db:
@@ -86,9 +97,11 @@ def score_file(
 
 
 def summary(
-    key: str, facts: Path, scores: ColumnarScores, counts: Counter[Status], seconds: float
+    key: str, facts: Path, scores: "ColumnarScores", counts: "Counter[Status]", seconds: float
 ) -> list[str]:
     """What a user checks first: how much was read, how it scored, what was left out."""
+    from zhospar.evaluate import Status
+
     statuses = ", ".join(f"{s.value} {counts[s]:,}" for s in Status)
     lines = [
         f"{facts.name}: {scores.facts_read:,} facts read for plan {key} in {seconds:.2f} s "
@@ -103,25 +116,29 @@ def summary(
     return lines
 
 
-def write_scores(scores: ColumnarScores, path: Path) -> None:
-    """Every score, in ``_CSV_COLUMNS``: Parquet straight from DuckDB; CSV through Python, so
+def write_scores(scores: "ColumnarScores", path: Path) -> None:
+    """Every score, in ``_csv_columns()``: Parquet straight from DuckDB; CSV through Python, so
     that a note or an id a spreadsheet would run as a formula is written as text."""
+    import csv
+
     if path.suffix.lower() == ".parquet":
         scores.relation.order("indicator_id, year").write_parquet(str(path))
         return
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(_CSV_COLUMNS)
+        writer.writerow(_csv_columns())
         for row in scores.rows():
             writer.writerow(_csv_row(row))
 
 
-def _csv_row(row: ColumnarScore) -> list[object]:
+def _csv_row(row: "ColumnarScore") -> list[object]:
     """A score's fields: numbers as they are, yes/no, enums by their value, text guarded."""
-    return [_csv_cell(getattr(row, name)) for name in _CSV_COLUMNS]
+    from zhospar.export import guard_text
+
+    return [_csv_cell(getattr(row, name), guard_text) for name in _csv_columns()]
 
 
-def _csv_cell(value: object) -> object:
+def _csv_cell(value: object, guard_text: Callable[[str], str]) -> object:
     if value is None:
         return ""
     if isinstance(value, bool):
