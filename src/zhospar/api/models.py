@@ -18,8 +18,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StrictFloat, StrictInt, StrictStr
 
-from zhospar.api.queries import IndicatorDetail, YearRow
 from zhospar.model.actuals import Actual
+from zhospar.services.queries import IndicatorDetail, YearRow
 from zhospar.store import PlanInfo
 
 __all__ = [
