@@ -1,7 +1,8 @@
 """Commands on the database: init, plans, diff, actual set, history, regions, backup, restore.
 
 Each opens the database named by ``ZHOSPAR_DATABASE_URL`` (default: a SQLite file in the user's
-data folder) and calls one library function of ``zhospar.store``.
+data folder) and calls one library function of ``zhospar.store``; ``actual set`` records its
+value through ``zhospar.services.commands``, as the pages and the API do.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from zhospar._exceptions import ValidationError
 from zhospar.cli._app import app
 from zhospar.model.actuals import ActualInput
 from zhospar.model.periods import Period
+from zhospar.services import AppContext
+from zhospar.services.commands import record_actual
 from zhospar.store import (
     REGIONS,
     Database,
@@ -30,7 +33,6 @@ from zhospar.store import (
     list_plans,
     open_database,
     restore_database,
-    set_actual,
 )
 from zhospar.store.diff import PlanDiff
 
@@ -170,7 +172,7 @@ def actual_set(
         force_reason=force,
     )
     with _open() as db:
-        done = set_actual(db, plan, item, entered_by=user or Settings.from_env().user)
+        done = record_actual(AppContext(db, user or Settings.from_env().user, plan), item)
     a = done.actual
     where = f" {a.region}" if a.region else ""
     where += f" [{a.breakdown}]" if a.breakdown else ""
