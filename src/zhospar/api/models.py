@@ -32,6 +32,7 @@ from pydantic import (
     create_model,
 )
 
+from zhospar.evaluate import Status
 from zhospar.model.actuals import Actual
 from zhospar.report import IndicatorLine, MilestoneLine, Score
 from zhospar.services.queries import IndicatorDetail, YearRow
@@ -168,14 +169,14 @@ class YearOut(_Out):
     fact: Decimal | None
     percent: Decimal | None
     display_percent: str | None
-    status: str
+    status: Status
     status_label: str
     message: str
 
     @classmethod
     def of(cls, r: YearRow) -> YearOut:
         """The achievement's fields under the names the other answers use (``fact``, the
-        status as text, its label)."""
+        status's label)."""
         a = r.achievement
         return cls(
             year=r.year,
@@ -183,7 +184,7 @@ class YearOut(_Out):
             fact=a.fact_value,
             percent=a.percent,
             display_percent=a.display_percent,
-            status=a.status.value,
+            status=a.status,
             status_label=r.label,
             message=a.message,
         )
