@@ -24,6 +24,7 @@ from rich.text import Text
 from zhospar.evaluate import NoScore, Status
 from zhospar.evaluate.achievement import years_text
 from zhospar.report import (
+    NO_SCORE_LABELS,
     STATUS_LABELS,
     AnnualReport,
     BudgetLine,
@@ -31,7 +32,6 @@ from zhospar.report import (
     MilestoneLine,
     Score,
 )
-from zhospar.report._lines import NO_SCORE_LABELS
 
 __all__ = [
     "ScoreLevel",
