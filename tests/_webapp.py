@@ -20,8 +20,8 @@ import pytest
 from tests.conftest import FACTS
 from tests.store.conftest import postgres_schema
 from zhospar.imports import import_file
+from zhospar.server import create_app
 from zhospar.store import Database, Settings, initialize, open_database
-from zhospar.web import create_app
 
 with warnings.catch_warnings():  # starlette asks for httpx2 on import; httpx is what we have
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")

@@ -12,7 +12,8 @@
         └── DatabaseUnavailable   the database failed: unreachable, connection lost, disk full
 
 The CLI maps these to exit codes in exactly one place (``zhospar.cli._errors``), the web app
-to HTTP status codes in another (``zhospar.api.errors``); both look the code up with ``code_for``.
+to HTTP status codes in another (``zhospar.services.http``); both look the code up with
+``code_for``.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ import uvicorn
 
 from tests.conftest import FACTS
 from zhospar.imports import import_file
+from zhospar.server import create_app
 from zhospar.store import Settings, initialize, open_database
-from zhospar.web import create_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")

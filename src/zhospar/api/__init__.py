@@ -1,11 +1,11 @@
-"""The JSON API (``/api``): the same figures as the pages, from the same functions.
+"""The JSON API (``/api``): routes, response models, and errors as JSON.
 
-``router`` is included by ``zhospar.web.create_app``; ``queries`` gathers what both the API and
-the pages show; ``errors`` maps Zhospar's exceptions to HTTP status codes. See ``docs/web.md``.
+``router`` is included by ``zhospar.server.create_app``. Its routes ask ``zhospar.services``
+(the same queries and commands as the pages and the CLI) and lay the answers out in the
+response models of ``models``; an error's status code comes from ``zhospar.services.http``,
+shared with the pages. See ``docs/web.md``.
 """
 
-from zhospar.api.context import AppContext, Context, get_context
-from zhospar.api.errors import http_status
 from zhospar.api.routes import router
 
-__all__ = ["AppContext", "Context", "get_context", "http_status", "router"]
+__all__ = ["router"]

@@ -8,18 +8,34 @@ A response model is filled from the library's object of the same fields with
 ``Model.model_validate(obj)`` (``from_attributes``: nested objects become nested models, a tuple
 a list), so a field added to both needs no copying code; ``of`` stays only where a field is
 renamed or transformed (a period as text, an import file's origin, a plan's version keys).
+
+The models of an evaluation's rows (``IndicatorOut``, ``MilestoneOut``, ``ScoreOut``) are made
+from the row model of ``zhospar.report`` (``IndicatorLine``, ``MilestoneLine``, ``Score``): each
+names the fields it shows, and takes their types from there (a status or a polarity is its
+enum, written as the same string), so the API cannot drift from the report and the CLI.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, get_type_hints
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StrictFloat, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    create_model,
+)
 
-from zhospar.api.queries import IndicatorDetail, YearRow
+from zhospar.evaluate import Status
 from zhospar.model.actuals import Actual
+from zhospar.report import IndicatorLine, MilestoneLine, Score
+from zhospar.services.queries import IndicatorDetail, YearRow
 from zhospar.store import PlanInfo
 
 __all__ = [
@@ -69,50 +85,44 @@ class TargetOut(_Out):
     line: int
 
 
-class ScoreOut(_Out):
-    score: Decimal | None
-    display: str | None
-    status: str
-    achieved: int
-    nearly: int
-    not_achieved: int
-    no_data: int
+def _shown(row_model: type, names: tuple[str, ...], doc: str) -> type[_Out]:
+    """A response model of the fields ``names`` of ``row_model``, in that order, with their
+    types: a field renamed or retyped in the row model changes the answer with it, and a name
+    it lacks fails at import."""
+    hints = get_type_hints(row_model)
+    fields: dict[str, Any] = {name: (hints[name], ...) for name in names}
+    name = f"{row_model.__name__.removesuffix('Line')}Out"
+    return create_model(name, __base__=_Out, __doc__=doc, __module__=__name__, **fields)
 
 
-class IndicatorOut(_Out):
-    """An indicator in a year: the plan's target, the fact, the achievement, the status."""
+INDICATOR_FIELDS = (
+    "id", "name", "unit", "breakdown", "line", "polarity", "target", "target_raw",
+    "target_line", "fact", "percent", "display_percent", "status", "status_label", "message",
+    "forecast", "forecast_message",
+)  # fmt: skip
+MILESTONE_FIELDS = (
+    "id", "name", "due_years", "line", "state", "status", "status_label", "message",
+)  # fmt: skip
+SCORE_FIELDS = tuple(f.name for f in dataclasses.fields(Score))
 
-    id: str
-    name: str
-    unit: str | None
-    breakdown: str | None
-    line: int
-    polarity: str
-    target: Decimal | None
-    target_raw: str | None
-    target_line: int | None
-    fact: Decimal | None
-    percent: Decimal | None
-    display_percent: str | None
-    status: str
-    status_label: str
-    message: str
-    forecast: str
-    forecast_message: str
-
-
-class MilestoneOut(_Out):
-    """A milestone in a year: its state (done, late, not_done, not_yet_due; null: no report)
-    as ``zhospar.evaluate`` decides it from the facts of 1 (done) and 0 (not done)."""
-
-    id: str
-    name: str
-    due_years: list[int]
-    line: int
-    state: str | None
-    status: str
-    status_label: str
-    message: str
+if TYPE_CHECKING:  # to the type checker a response model; its fields are made below
+    ScoreOut = _Out
+    IndicatorOut = _Out
+    MilestoneOut = _Out
+else:
+    ScoreOut = _shown(Score, SCORE_FIELDS, "A score of a task, goal, direction, program or plan.")
+    IndicatorOut = _shown(
+        IndicatorLine,
+        INDICATOR_FIELDS,
+        "An indicator in a year: the plan's target, the fact, the achievement, the status.",
+    )
+    MilestoneOut = _shown(
+        MilestoneLine,
+        MILESTONE_FIELDS,
+        "A milestone in a year: its state (done, late, not_done, not_yet_due; null: no "
+        "report) as ``zhospar.evaluate`` decides it from the facts of 1 (done) and 0 (not "
+        "done).",
+    )
 
 
 class TaskOut(_Out):
@@ -159,14 +169,14 @@ class YearOut(_Out):
     fact: Decimal | None
     percent: Decimal | None
     display_percent: str | None
-    status: str
+    status: Status
     status_label: str
     message: str
 
     @classmethod
     def of(cls, r: YearRow) -> YearOut:
         """The achievement's fields under the names the other answers use (``fact``, the
-        status as text, its label)."""
+        status's label)."""
         a = r.achievement
         return cls(
             year=r.year,
@@ -174,7 +184,7 @@ class YearOut(_Out):
             fact=a.fact_value,
             percent=a.percent,
             display_percent=a.display_percent,
-            status=a.status.value,
+            status=a.status,
             status_label=r.label,
             message=a.message,
         )

@@ -1,8 +1,8 @@
 """The JSON API under ``/api``: the plan, its indicators, recorded values, scores, audit, budget.
 
-Each route asks ``zhospar.api.queries`` (the same functions the pages use) and lays the answer
-out in the response models of ``zhospar.api.models``. Errors become status codes in
-``zhospar.api.errors`` only.
+Each route asks ``zhospar.services`` (the same queries and commands the pages and the CLI use)
+and lays the answer out in the response models of ``zhospar.api.models``. Errors become status
+codes in ``zhospar.services.http`` only.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from zhospar.api import queries
-from zhospar.api.context import Context, Year
 from zhospar.api.models import (
     ActualIn,
     ActualOut,
@@ -33,6 +31,8 @@ from zhospar.api.models import (
 from zhospar.audit import Finding, FindingKind, Skip, audit_plan
 from zhospar.model.periods import Period
 from zhospar.report import AnnualReport
+from zhospar.services import commands, queries
+from zhospar.services.http import Context, Year
 from zhospar.store import history as revisions_of
 from zhospar.store import latest_actuals, list_plans
 
@@ -160,7 +160,7 @@ def record(ctx: Context, body: ActualIn) -> RecordedOut:
     if isinstance(body.value, float) and not math.isfinite(body.value):
         message = "expected a finite number; NaN, Infinity and beyond 1.8e308 cannot be recorded"
         raise _field_errors({"value": message})
-    form = queries.ActualForm(
+    form = commands.ActualForm(
         period=body.period,
         value=str(body.value),
         region=body.region or "",
@@ -168,10 +168,10 @@ def record(ctx: Context, body: ActualIn) -> RecordedOut:
         comment=body.comment or "",
         force_reason=body.force_reason or "",
     )
-    parsed = queries.parse_actual(body.indicator_id, form)
+    parsed = commands.parse_actual(body.indicator_id, form)
     if parsed.item is None:
         raise _field_errors(parsed.errors)
-    done = queries.record_actual(ctx, parsed.item)
+    done = commands.record_actual(ctx, parsed.item)
     return RecordedOut(status=done.status, actual=ActualOut.of(done.actual))
 
 

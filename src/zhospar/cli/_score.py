@@ -1,41 +1,44 @@
-"""The rows of ``zhospar score``: an evaluation of a year laid flat, one level at a time.
+"""The rows of ``zhospar score``: a year's report laid flat, one level at a time.
 
-Nothing is computed here: every figure is copied from ``evaluate_year``'s result (the plan's
-target and its line, the fact and its source, the achievement, the status, the polarity and
-whether a user overrode it, the forecast, the aggregates, the budget execution); percentages are
-only rounded for display, half up to 2 decimals, as everywhere else.
+Nothing is computed here: every row is read from the report's model (``zhospar.report``), the
+one row model of an evaluation that the API and the report show too: an indicator's or a
+milestone's line (the plan's target and its line, the fact and its source, the achievement, the
+status, the polarity and whether a user overrode it, the roll-up rule, the forecast), a
+section's score, a program's budget line. Percentages are only rounded for display, half up to
+2 decimals, as everywhere else.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
-from collections.abc import Iterator
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
 from zhospar.cli._options import ScoreLevel
-from zhospar.evaluate import (
-    Achievement,
-    Aggregate,
-    BudgetExecution,
-    Forecast,
-    Observed,
-    PolaritySource,
-    YearEvaluation,
-)
+from zhospar.evaluate import NoScore, Status
+from zhospar.evaluate.achievement import years_text
 from zhospar.model.decimals import round_half_up
-from zhospar.model.plan import Plan
-from zhospar.model.walk import iter_indicators
+from zhospar.report import (
+    NO_SCORE_LABELS,
+    STATUS_LABELS,
+    AnnualReport,
+    BudgetLine,
+    IndicatorLine,
+    MilestoneLine,
+    Score,
+)
 
 __all__ = [
     "ScoreLevel",
-    "aggregate_row",
     "columns_of",
+    "plan_row",
     "render_tables",
     "rows_of",
     "to_csv",
@@ -45,28 +48,36 @@ __all__ = [
 Row = dict[str, Any]
 
 
-INDICATOR_COLUMNS = (
-    "id", "place", "name", "unit", "target", "target_raw", "target_line", "fact",
-    "fact_source", "achievement", "status", "no_score", "message", "polarity",
-    "polarity_overridden", "polarity_reason", "rollup", "rollup_overridden", "chance",
-    "forecast",
+# Each level's columns, in order: fields of the row model, under the command's column names.
+# An indicator's and a milestone's line (``IndicatorLine``; a milestone fills what it has):
+INDICATOR_FIELDS = (
+    "id", "place", "name", "unit", "target", "target_raw", "target_line", "fact", "evidence",
+    "percent", "status", "no_score", "message", "polarity", "polarity_overridden",
+    "polarity_reason", "rollup", "rollup_overridden", "forecast", "forecast_message",
 )  # fmt: skip
-AGGREGATE_COLUMNS = (
-    "level", "id", "code", "name", "score", "status", "achieved", "nearly", "not_achieved",
-    "no_data",
-)  # fmt: skip
-BUDGET_COLUMNS = (
-    "program", "name", "year", "planned", "planned_source", "actual", "actual_source", "rate",
+# A section's name, then its ``Score`` but the display text (the score itself is rounded):
+SCORE_FIELDS = tuple(f.name for f in dataclasses.fields(Score) if f.name != "display")
+AGGREGATE_FIELDS = ("level", "id", "code", "name", *SCORE_FIELDS)
+# A program's ``BudgetLine``, and the report's year:
+BUDGET_FIELDS = (
+    "program", "name", "year", "planned", "planned_source", "actual", "actual_evidence", "rate",
     "message",
 )  # fmt: skip
-COLUMNS: dict[ScoreLevel, tuple[str, ...]] = {
-    ScoreLevel.INDICATOR: INDICATOR_COLUMNS,
-    ScoreLevel.BUDGET: BUDGET_COLUMNS,
+COLUMN_NAMES = {  # the names ``zhospar score`` has always written
+    "evidence": "fact_source",
+    "actual_evidence": "actual_source",
+    "percent": "achievement",
+    "forecast": "chance",
+    "forecast_message": "forecast",
+}
+FIELDS: dict[ScoreLevel, tuple[str, ...]] = {
+    ScoreLevel.INDICATOR: INDICATOR_FIELDS,
+    ScoreLevel.BUDGET: BUDGET_FIELDS,
 }
 
 
 def columns_of(level: ScoreLevel) -> tuple[str, ...]:
-    return COLUMNS.get(level, AGGREGATE_COLUMNS)
+    return tuple(COLUMN_NAMES.get(f, f) for f in FIELDS.get(level, AGGREGATE_FIELDS))
 
 
 def shown(value: Decimal | None) -> Decimal | None:
@@ -74,137 +85,74 @@ def shown(value: Decimal | None) -> Decimal | None:
     return None if value is None else round_half_up(value)
 
 
-def rows_of(plan: Plan, ev: YearEvaluation, level: ScoreLevel) -> list[Row]:
+_ROUNDED = frozenset({"percent", "score", "rate"})  # percentages, shown rounded
+
+
+def _row(fields: tuple[str, ...], values: dict[str, Any]) -> Row:
+    """The cells of ``fields`` under their column names: a percentage rounded for display, an
+    enum by its value, the rest as the model holds it."""
+    row = {}
+    for name in fields:
+        value = values.get(name)
+        if name in _ROUNDED:
+            value = shown(value)
+        elif isinstance(value, Enum):
+            value = value.value
+        row[COLUMN_NAMES.get(name, name)] = value
+    return row
+
+
+def rows_of(report: AnnualReport, level: ScoreLevel) -> list[Row]:
     """The rows of one level, in the plan's order, each with the level's columns in order."""
     if level is ScoreLevel.INDICATOR:
-        found = list(_indicator_rows(plan, ev))
-    elif level is ScoreLevel.BUDGET:
-        found = [_budget_row(b) for b in ev.budget]
-    elif level is ScoreLevel.PROGRAM:
-        found = [aggregate_row(a) for a in ev.programs]
-    else:
-        found = [aggregate_row(a) for a in _walk(ev.plan_score) if a.level.value == level.value]
-    columns = columns_of(level)
-    return [{c: row.get(c) for c in columns} for row in found]
+        programs = (i for p in report.programs for i in p.indicators)
+        lines = [_fields(line) for line in (*report.indicators, *programs)]
+        lines += [_milestone_fields(m) for m in report.milestones]
+        return [_row(INDICATOR_FIELDS, line) for line in lines]
+    if level is ScoreLevel.BUDGET:
+        return [_row(BUDGET_FIELDS, {**_fields(b), "year": report.year}) for b in report.budget]
+    return [aggregate_row(level, *section) for section in _sections(report, level)]
 
 
-def _walk(node: Aggregate) -> Iterator[Aggregate]:
-    yield node
-    for child in node.children:
-        yield from _walk(child)
+def _fields(line: IndicatorLine | MilestoneLine | BudgetLine | Score) -> dict[str, Any]:
+    return {f.name: getattr(line, f.name) for f in dataclasses.fields(line)}
 
 
-# --- indicators -------------------------------------------------------------------------------
+def _milestone_fields(line: MilestoneLine) -> dict[str, Any]:
+    """A milestone in the indicators' columns: its task as its place, its due years as its
+    target, no roll-up (a milestone's facts are not rolled up)."""
+    due = years_text(line.due_years)
+    extra = {"place": f"task {line.task}", "target_raw": f"due {due}" if due else None}
+    return {**_fields(line), **extra, "rollup_overridden": False}
 
 
-def _indicator_rows(plan: Plan, ev: YearEvaluation) -> Iterator[Row]:
-    for place in iter_indicators(plan):
-        ind = place.indicator
-        where = (
-            f"task {place.task}" if place.task
-            else f"goal {place.goal}" if place.goal
-            else f"program {place.program}"
-        )  # fmt: skip
-        rule = ev.rollups.get(ind.id)
-        yield {
-            **_result(ev.achievements[ind.id], ev.forecasts.get(ind.id)),
-            "place": where,
-            "name": ind.name,
-            "unit": ind.unit,
-            "rollup": rule.rule.value if rule else None,
-            "rollup_overridden": rule.overridden if rule else False,
-        }
-    for direction in plan.directions:
-        for goal in direction.goals:
-            for task in goal.tasks:
-                for milestone in task.milestones:
-                    result = _result(ev.achievements[milestone.id], None)
-                    due = _years(milestone.due_years)
-                    extra = {"place": f"task {task.code}", "name": milestone.name, "unit": None}
-                    yield {**result, **extra, "target_raw": f"due {due}" if due else None}
+Section = tuple[str, str, str, Score]  # id, code, name, score
 
 
-def _years(years: list[int]) -> str:
-    """2010, 2011, 2012 -> "2010-2012"; 2009, 2011 -> "2009, 2011"."""
-    ordered = sorted(set(years))
-    if len(ordered) > 1 and ordered[-1] - ordered[0] == len(ordered) - 1:
-        return f"{ordered[0]}-{ordered[-1]}"
-    return ", ".join(str(y) for y in ordered)
-
-
-def _result(result: Achievement, outlook: Forecast | None) -> Row:
-    target, polarity = result.target, result.polarity
-    return {
-        "id": result.indicator_id,
-        "target": target.value if target else None,
-        "target_raw": target.raw if target else None,
-        "target_line": target.line if target else None,
-        "fact": result.fact_value,
-        "fact_source": fact_source(result.observed),
-        "achievement": shown(result.percent),
-        "status": result.status.value,
-        "no_score": result.no_score.value if result.no_score else None,
-        "message": result.message,
-        "polarity": polarity.polarity.value,
-        "polarity_overridden": polarity.source is PolaritySource.OVERRIDE,
-        "polarity_reason": polarity.reason,
-        "rollup": None,
-        "rollup_overridden": False,
-        "chance": outlook.chance.value if outlook else None,
-        "forecast": outlook.message if outlook else None,
+def _sections(report: AnnualReport, level: ScoreLevel) -> list[Section]:
+    """The report's sections of ``level``, in the plan's order, named as the evaluation names
+    its aggregates (a direction's code is its number; the plan is "plan")."""
+    goals = [g for d in report.directions for g in d.goals]
+    by_level: dict[ScoreLevel, list[Section]] = {
+        ScoreLevel.PLAN: [("plan", "", report.title, report.plan_score)],
+        ScoreLevel.DIRECTION: [(d.id, str(d.number), d.name, d.score) for d in report.directions],
+        ScoreLevel.GOAL: [(g.id, g.code, g.name, g.score) for g in goals],
+        ScoreLevel.TASK: [(t.id, t.code, t.name, t.score) for g in goals for t in g.tasks],
+        ScoreLevel.PROGRAM: [(p.id, p.code, p.name, p.score) for p in report.programs],
     }
+    return by_level[level]
 
 
-def fact_source(observed: Observed | None) -> str:
-    """One fact: where it came from; several: how they were rolled up, and their sources."""
-    if observed is None or not observed.facts:
-        return ""
-    if len(observed.facts) == 1 and observed.rule is None:
-        fact = observed.facts[0]
-        return f"{fact.period}: {fact.describe()}"
-    sources = sorted({f.source for f in observed.facts if f.source})
-    text = observed.note or f"{len(observed.facts)} facts"
-    return f"{text}; sources: {'; '.join(sources)}" if sources else text
+def aggregate_row(level: ScoreLevel, ident: str, code: str, name: str, score: Score) -> Row:
+    """A section's score; the counts and the status as the report's ``Score`` holds them."""
+    names = {"level": level.value, "id": ident, "code": code, "name": name}
+    return _row(AGGREGATE_FIELDS, {**names, **_fields(score)})
 
 
-# --- aggregates and budget --------------------------------------------------------------------
-
-
-def aggregate_row(a: Aggregate) -> Row:
-    c = a.counts
-    return {
-        "level": a.level.value,
-        "id": a.id,
-        "code": a.code,
-        "name": a.name,
-        "score": shown(a.score),
-        "status": a.status.value,
-        "achieved": c.achieved,
-        "nearly": c.nearly,
-        "not_achieved": c.not_achieved,
-        "no_data": c.no_data,
-    }
-
-
-def _budget_row(b: BudgetExecution) -> Row:
-    planned = b.planned
-    where = {"form": "program form", "list": "list of programs"}
-    return {
-        "program": b.program,
-        "name": b.name,
-        "year": b.year,
-        "planned": planned.value if planned else None,
-        "planned_source": (
-            f"{where.get(planned.where, planned.where)}, line {planned.figure.line}: "
-            f'"{planned.figure.raw}"'
-            if planned
-            else "not stated in the plan"
-        ),
-        "actual": b.actual.value if b.actual else None,
-        "actual_source": fact_source(b.actual),
-        "rate": shown(b.rate),
-        "message": b.message,
-    }
+def plan_row(report: AnnualReport) -> Row:
+    """The plan's score, as the last line of every table and the JSON's ``plan_score``."""
+    [plan] = _sections(report, ScoreLevel.PLAN)
+    return aggregate_row(ScoreLevel.PLAN, *plan)
 
 
 # --- JSON and CSV -----------------------------------------------------------------------------
@@ -245,18 +193,10 @@ def to_csv(rows: list[Row], columns: tuple[str, ...]) -> str:
 
 # --- the terminal table -----------------------------------------------------------------------
 
-_STATUS = {
-    "achieved": "achieved",
-    "nearly": "nearly achieved",
-    "not_achieved": "not achieved",
-    "no_data": "no data",
-    "no_target": "no target",
-    "no_fact": "no fact",
-    "not_rolled_up": "not rolled up",
-    "not_yet_due": "not yet due",
-    "bad_fact": "bad fact",
-    "deleted": "deleted",
-}
+
+def _label(status: str, no_score: str | None = None) -> str:
+    """The status in words, as the report writes it ("no fact" rather than "no data")."""
+    return NO_SCORE_LABELS[NoScore(no_score)] if no_score else STATUS_LABELS[Status(status)]
 
 
 def _text(value: object) -> str:
@@ -293,11 +233,9 @@ def _indicator_table(rows: list[Row], heading: str, width: int) -> Table:
 
 def _indicator_cells(r: Row, wide: bool) -> list[str]:
     line = f" ({r['target_line']})" if r.get("target_line") else ""
-    status = r["no_score"] or r["status"]
-    if wide and r["status"] == "no_data":
-        status = f"{_STATUS[status]}: {r['message']}"
-    else:
-        status = _STATUS[status]
+    status = _label(r["status"], r["no_score"])
+    if wide and r["status"] == Status.NO_DATA:
+        status = f"{status}: {r['message']}"
     polarity = r["polarity"] + (" *" if r["polarity_overridden"] else "")
     rollup = _text(r["rollup"]) + (" *" if r["rollup_overridden"] else "")
     cells = [r["id"], r["name"], f"{_text(r['target_raw'])}{line}", _text(r["fact"])]
@@ -315,7 +253,7 @@ def _aggregate_table(rows: list[Row], heading: str, width: int) -> Table:
     table.add_column("achieved / nearly / not / no data", min_width=9, overflow="fold")
     for r in rows:
         counts = f"{r['achieved']} / {r['nearly']} / {r['not_achieved']} / {r['no_data']}"
-        table.add_row(r["id"], r["name"], _text(r["score"]), _STATUS[r["status"]], counts)
+        table.add_row(r["id"], r["name"], _text(r["score"]), _label(r["status"]), counts)
     return table
 
 
@@ -357,7 +295,7 @@ def render_tables(
         f"achieved, {plan['no_data']} no data"
     )
     score = f"{plan['score']} %" if plan["score"] is not None else "no score"
-    summary = Text(f"Plan score: {score}, {_STATUS[plan['status']]} ({counts})")
+    summary = Text(f"Plan score: {score}, {_label(plan['status'])} ({counts})")
     if level is ScoreLevel.INDICATOR:
         return [table, summary, Text("* set by a user (see `zhospar polarity list`)")]
     return [table, summary]

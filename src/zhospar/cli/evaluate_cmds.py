@@ -298,33 +298,26 @@ def score(
     of reaching the final target. --level task, goal, direction, program or plan shows the
     aggregates instead; --level budget the execution of each budget program.
     """
-    from zhospar.cli._score import aggregate_row, columns_of, rows_of, to_csv, to_json
-    from zhospar.evaluate import evaluate_year
+    from zhospar.cli._score import columns_of, plan_row, rows_of, to_csv, to_json
+    from zhospar.services.queries import check_year, year_report
     from zhospar.store.evaluation import evaluation_inputs
 
     fmt = _format(output_format, output)
     with _open() as db:
         stored = evaluation_inputs(db, plan)
-    the_plan = stored.plan
-    if not the_plan.period_start <= year <= the_plan.period_end:
-        raise ValidationError(
-            f"year {year} is outside the plan's period: expected {the_plan.period_start} to "
-            f"{the_plan.period_end}"
-        )
-    ev = evaluate_year(the_plan, stored.facts, year, stored.options())
-    rows = rows_of(the_plan, ev, level)
+    report = year_report(stored, check_year(stored, year))
+    rows = rows_of(report, level)
     heading = f"{stored.plan_key}, {year}: {stored.origin}"
     if fmt == "json":
         document = {
             "plan": stored.plan_key, "year": year, "level": level.value,
-            "facts": stored.origin, "plan_score": aggregate_row(ev.plan_score), "rows": rows,
+            "facts": stored.origin, "plan_score": plan_row(report), "rows": rows,
         }  # fmt: skip
         _emit(to_json(document), output)
     elif fmt == "csv":
         _emit(to_csv(rows, columns_of(level)), output)
     else:
-        plan_line = aggregate_row(ev.plan_score)
-        _table(level, rows, heading, plan_line, output)
+        _table(level, rows, heading, plan_row(report), output)
 
 
 def _format(given: str | None, output: Path | None) -> str:

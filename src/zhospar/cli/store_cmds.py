@@ -1,7 +1,8 @@
 """Commands on the database: init, plans, diff, actual set, history, regions, backup, restore.
 
 Each opens the database named by ``ZHOSPAR_DATABASE_URL`` (default: a SQLite file in the user's
-data folder) and calls one library function of ``zhospar.store``.
+data folder) and calls one library function of ``zhospar.store``; ``actual set`` records its
+value through ``zhospar.services.commands``, as the pages and the API do.
 """
 
 from pathlib import Path
@@ -150,7 +151,9 @@ def actual_set(
     from zhospar.model.actuals import ActualInput
     from zhospar.model.periods import Period
     from zhospar.rules.values import parse_number
-    from zhospar.store import Settings, set_actual
+    from zhospar.services import AppContext
+    from zhospar.services.commands import record_actual
+    from zhospar.store import Settings
 
     item = ActualInput(
         indicator_id=indicator,
@@ -163,7 +166,7 @@ def actual_set(
         force_reason=force,
     )
     with _open() as db:
-        done = set_actual(db, plan, item, entered_by=user or Settings.from_env().user)
+        done = record_actual(AppContext(db, user or Settings.from_env().user, plan), item)
     a = done.actual
     where = f" {a.region}" if a.region else ""
     where += f" [{a.breakdown}]" if a.breakdown else ""

@@ -38,9 +38,9 @@ def serve(
     import uvicorn
     from rich.console import Console
 
+    from zhospar.server import create_app
     from zhospar.store import Settings, initialize, open_database
     from zhospar.store.db import default_database_url
-    from zhospar.web import create_app
 
     settings = Settings.from_env()
     url = database or settings.database_url

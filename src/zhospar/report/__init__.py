@@ -21,7 +21,7 @@ from zhospar.report._format import amount as format_amount
 from zhospar.report._format import number as format_number
 from zhospar.report._format import percent as format_percent
 from zhospar.report._format import status_class
-from zhospar.report._lines import STATUS_LABELS, status_label
+from zhospar.report._lines import NO_SCORE_LABELS, STATUS_LABELS, status_label
 from zhospar.report.build import build_report
 from zhospar.report.docx import write_docx
 from zhospar.report.html import render_html, write_html
@@ -39,6 +39,7 @@ from zhospar.report.model import (
     RiskLine,
     RiskLink,
     Score,
+    ScoredLine,
     SignalLine,
     TaskSection,
     UnmatchedLine,
@@ -58,6 +59,7 @@ from zhospar.report.xlsx import write_xlsx
 __all__ = [
     "FORMATS",
     "MULTIYEAR_FORMATS",
+    "NO_SCORE_LABELS",
     "RISK_RULE",
     "STATUS_LABELS",
     "AnnualReport",
@@ -75,6 +77,7 @@ __all__ = [
     "RiskLine",
     "RiskLink",
     "Score",
+    "ScoredLine",
     "SignalLine",
     "TaskSection",
     "UnmatchedLine",

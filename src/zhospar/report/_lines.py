@@ -2,6 +2,8 @@
 
 Nothing is computed here: each field is copied from the plan (a target and its line) or from
 ``zhospar.evaluate`` (a fact, a percentage, a status, a forecast), and labelled for people.
+These lines are the one row model of an evaluation: the report, the API and ``zhospar score``
+all show them.
 """
 
 from __future__ import annotations
@@ -9,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from zhospar.evaluate import Achievement, Aggregate, FactRef, Forecast, NoScore, Status
+from zhospar.evaluate import (
+    Achievement,
+    Aggregate,
+    FactRef,
+    Forecast,
+    NoScore,
+    Observed,
+    PolaritySource,
+    RollupSpec,
+    Status,
+)
 from zhospar.model.decimals import rounded_text
 from zhospar.model.periods import Period
 from zhospar.model.plan import Milestone
@@ -17,12 +29,15 @@ from zhospar.model.walk import IndicatorPlace
 from zhospar.report.model import FactSource, IndicatorLine, MilestoneLine, Score
 
 __all__ = [
+    "NO_SCORE_LABELS",
     "STATUS_LABELS",
     "CommentKey",
     "Comments",
+    "evidence",
     "fact_sources",
     "indicator_line",
     "milestone_line",
+    "place_of",
     "score_of",
     "status_label",
 ]
@@ -33,7 +48,7 @@ STATUS_LABELS: dict[Status, str] = {
     Status.NOT_ACHIEVED: "not achieved",
     Status.NO_DATA: "no data",
 }
-_NO_SCORE_LABELS: dict[NoScore, str] = {
+NO_SCORE_LABELS: dict[NoScore, str] = {
     NoScore.NO_FACT: "no fact",
     NoScore.NO_TARGET: "no target",
     NoScore.NOT_ROLLED_UP: "not rolled up",
@@ -62,7 +77,7 @@ class Comments:
 def status_label(result: Achievement) -> str:
     """The status in words, or why there is no score ("no fact", "no target" ...)."""
     if result.status is Status.NO_DATA and result.no_score is not None:
-        return _NO_SCORE_LABELS[result.no_score]
+        return NO_SCORE_LABELS[result.no_score]
     return STATUS_LABELS[result.status]
 
 
@@ -102,8 +117,33 @@ def _rollup_note(result: Achievement) -> str | None:
     return f"{rule}{gaps}: {observed.note}" if observed.note else f"{rule}{gaps}"
 
 
+def evidence(observed: Observed | None) -> str:
+    """One fact: where it came from; several: how they were rolled up, and their sources."""
+    if observed is None or not observed.facts:
+        return ""
+    if len(observed.facts) == 1 and observed.rule is None:
+        fact = observed.facts[0]
+        return f"{fact.period}: {fact.describe()}"
+    sources = sorted({f.source for f in observed.facts if f.source})
+    text = observed.note or f"{len(observed.facts)} facts"
+    return f"{text}; sources: {'; '.join(sources)}" if sources else text
+
+
+def place_of(place: IndicatorPlace) -> str:
+    """What an indicator measures: "task 1.1.1", "goal 1.1" or "program 002"."""
+    if place.task:
+        return f"task {place.task}"
+    if place.goal:
+        return f"goal {place.goal}"
+    return f"program {place.program}"
+
+
 def indicator_line(
-    place: IndicatorPlace, result: Achievement, outlook: Forecast, comments: Comments
+    place: IndicatorPlace,
+    result: Achievement,
+    outlook: Forecast,
+    comments: Comments,
+    rollup: RollupSpec | None,
 ) -> IndicatorLine:
     ind = place.indicator
     facts = fact_sources(result.observed.facts if result.observed else (), comments)
@@ -111,25 +151,31 @@ def indicator_line(
     return IndicatorLine(
         id=ind.id,
         number=ind.number,
+        place=place_of(place),
         name=ind.name,
         unit=ind.unit,
         breakdown=ind.breakdown if place.parent is not None else None,
         line=ind.line,
-        polarity=result.polarity.polarity.value,
+        polarity=result.polarity.polarity,
         polarity_reason=result.polarity.reason,
+        polarity_overridden=result.polarity.source is PolaritySource.OVERRIDE,
         target=target.value if target else None,
         target_raw=target.raw if target else None,
         target_line=target.line if target else None,
         fact=result.fact_value,
+        evidence=evidence(result.observed),
         percent=result.percent,
         display_percent=result.display_percent,
-        status=result.status.value,
+        status=result.status,
+        no_score=result.no_score,
         status_label=status_label(result),
         message=result.message,
         explanation=_explanation(facts),
         facts=facts,
+        rollup=rollup.rule if rollup else None,
+        rollup_overridden=rollup.overridden if rollup else False,
         rollup_note=_rollup_note(result),
-        forecast=outlook.chance.value,
+        forecast=outlook.chance,
         forecast_message=outlook.message,
         deleted=ind.deleted is not None,
     )
@@ -145,9 +191,16 @@ def milestone_line(
         name=milestone.name,
         due_years=tuple(milestone.due_years),
         line=milestone.line,
-        status=result.status.value,
+        polarity=result.polarity.polarity,
+        polarity_reason=result.polarity.reason,
+        polarity_overridden=result.polarity.source is PolaritySource.OVERRIDE,
+        fact=result.fact_value,
+        evidence=evidence(result.observed),
+        percent=result.percent,
+        status=result.status,
+        no_score=result.no_score,
         status_label=status_label(result),
-        state=result.milestone.value if result.milestone else None,
+        state=result.milestone,
         message=result.message,
         explanation=_explanation(facts),
         facts=facts,
@@ -156,13 +209,13 @@ def milestone_line(
 
 def score_of(aggregate: Aggregate | None) -> Score:
     if aggregate is None:
-        return Score(None, None, Status.NO_DATA.value, 0, 0, 0, 0)
+        return Score(None, None, Status.NO_DATA, 0, 0, 0, 0)
     counts = aggregate.counts
     shown = rounded_text(aggregate.score)
     return Score(
         aggregate.score,
         shown,
-        aggregate.status.value,
+        aggregate.status,
         counts.achieved,
         counts.nearly,
         counts.not_achieved,

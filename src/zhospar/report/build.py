@@ -30,6 +30,7 @@ from zhospar.model.walk import IndicatorPlace, iter_indicators
 from zhospar.report._lines import (
     CommentKey,
     Comments,
+    evidence,
     fact_sources,
     indicator_line,
     milestone_line,
@@ -92,8 +93,8 @@ class _Builder:
         ident = place.indicator.id
         if ident not in self.lines:
             result = self.ev.achievements[ident]
-            outlook = self.ev.forecasts[ident]
-            self.lines[ident] = indicator_line(place, result, outlook, self.comments)
+            outlook, rollup = self.ev.forecasts[ident], self.ev.rollups.get(ident)
+            self.lines[ident] = indicator_line(place, result, outlook, self.comments, rollup)
         return self.lines[ident]
 
     def indicators(self, indicators: Sequence[Indicator]) -> tuple[IndicatorLine, ...]:
@@ -169,6 +170,7 @@ class _Builder:
             places = [p for p in self.places.values() if p.program == aggregate.code]
             out.append(
                 ProgramSection(
+                    id=aggregate.id,
                     code=aggregate.code,
                     name=aggregate.name,
                     score=score_of(aggregate),
@@ -235,6 +237,7 @@ def _budget_line(item: BudgetExecution, comments: Comments) -> BudgetLine:
         planned=planned.value if planned else None,
         planned_source=source,
         actual=actual.value if actual else None,
+        actual_evidence=evidence(actual),
         actual_facts=fact_sources(actual.facts if actual else (), comments),
         rate=item.rate,
         display_rate=item.display_rate,

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRule, Status
+
 __all__ = [
     "AnnualReport",
     "BudgetLine",
@@ -26,6 +28,7 @@ __all__ = [
     "RiskLine",
     "RiskLink",
     "Score",
+    "ScoredLine",
     "SignalLine",
     "TaskSection",
     "UnmatchedLine",
@@ -93,30 +96,49 @@ class ChartSeries:
 
 
 @dataclass(frozen=True)
-class IndicatorLine:
-    """One indicator in the report's year: plan, fact, achievement, status and their sources."""
+class ScoredLine:
+    """What an indicator and a milestone share in the report's year: the fact, the achievement,
+    the status, the polarity, and where each came from.
+
+    With ``IndicatorLine`` and ``MilestoneLine`` the one row model of an evaluation: the report's
+    tables, the API's response models (``zhospar.api.models``) and the rows of ``zhospar score``
+    (``zhospar.cli._score``) are all read from these fields, so each is computed once, in
+    ``zhospar.report._lines``.
+    """
 
     id: str
-    number: str | None  # the item label as printed
     name: str
-    unit: str | None
-    breakdown: str | None  # the row's label when it details a parent ("әйелдер")
-    line: int  # where the indicator stands in the plan text
-    polarity: str  # increase / decrease / keep / milestone
+    line: int  # where the indicator or milestone stands in the plan text
+    polarity: Polarity
     polarity_reason: str
-    target: Decimal | None
-    target_raw: str | None  # the cell as printed, e.g. "6,2"
-    target_line: int | None
+    polarity_overridden: bool  # set by a user (``zhospar polarity set``), not inferred
     fact: Decimal | None
+    evidence: str  # the fact and its source, or how several rolled up and their sources
     percent: Decimal | None  # unrounded; rounding is for display
-    display_percent: str | None  # "116.98"
-    status: str  # achieved / nearly / not_achieved / no_data
+    status: Status
+    no_score: NoScore | None  # why there is no score, when there is none
     status_label: str  # "achieved", "nearly achieved", "no fact", "no target" ...
     message: str  # the evaluation's own account of the figure
     explanation: str | None  # the recorded explanation: the facts' comments
     facts: tuple[FactSource, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorLine(ScoredLine):
+    """One indicator in the report's year: plan, fact, achievement, status and their sources."""
+
+    number: str | None  # the item label as printed
+    place: str  # what it measures: "goal 1.1", "task 1.1.1", "program 002"
+    unit: str | None
+    breakdown: str | None  # the row's label when it details a parent ("әйелдер")
+    target: Decimal | None
+    target_raw: str | None  # the cell as printed, e.g. "6,2"
+    target_line: int | None
+    display_percent: str | None  # "116.98"
+    rollup: RollupRule | None  # how its facts roll up to the national year
+    rollup_overridden: bool  # set by a user (``zhospar rollup set``), not inferred
     rollup_note: str | None
-    forecast: str  # chance: likely / uncertain / unlikely / reached / missed ...
+    forecast: Chance  # likely / uncertain / unlikely / reached / missed ...
     forecast_message: str
     deleted: bool = False
 
@@ -132,27 +154,25 @@ class IndicatorLine:
 
 
 @dataclass(frozen=True)
-class MilestoneLine:
-    id: str
+class MilestoneLine(ScoredLine):
+    """One milestone of a task in the report's year: done, late, not done or not yet due."""
+
     task: str  # task code, "1.1.1"
-    name: str
     due_years: tuple[int, ...]
-    line: int
-    status: str
-    status_label: str
-    state: str | None  # done / late / not_done / not_yet_due
-    message: str
-    explanation: str | None
-    facts: tuple[FactSource, ...]
+    state: MilestoneState | None  # done / late / not_done / not_yet_due
 
 
 @dataclass(frozen=True)
 class Score:
-    """An aggregate score (task, goal, direction, program, plan) with its counts."""
+    """An aggregate score (task, goal, direction, program, plan) with its counts.
 
-    score: Decimal | None
-    display: str | None
-    status: str
+    The one summary of a score: the report's sections, the API's ``ScoreOut`` and the aggregate
+    rows of ``zhospar score`` are read from it.
+    """
+
+    score: Decimal | None  # unrounded
+    display: str | None  # rounded half up to 2 decimals, "116.98"
+    status: Status
     achieved: int
     nearly: int
     not_achieved: int
@@ -200,6 +220,7 @@ class DirectionSection:
 class ProgramSection:
     """A budget program's form indicators (they score the program, not a goal)."""
 
+    id: str
     code: str
     name: str
     score: Score
@@ -211,8 +232,9 @@ class BudgetLine:
     program: str
     name: str
     planned: Decimal | None  # thousand tenge
-    planned_source: str  # "form line 2417: 557 556 682"
+    planned_source: str  # 'program form, line 2417: "557 556 682"'
     actual: Decimal | None
+    actual_evidence: str  # the fact and its source, or how several rolled up and their sources
     actual_facts: tuple[FactSource, ...]
     rate: Decimal | None
     display_rate: str | None
@@ -225,10 +247,10 @@ class SignalLine:
 
     id: str
     name: str
-    status: str
+    status: Status
     status_label: str
     display_percent: str | None
-    forecast: str
+    forecast: Chance
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import NotFoundError, ValidationError
-from zhospar.api.context import AppContext
 from zhospar.evaluate import Polarity, RollupRule
 from zhospar.imports.validate import parse_value
+from zhospar.services.context import AppContext
 from zhospar.store.overrides import (
     INFERRED,
     OverrideKind,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from zhospar.api.context import Year
 from zhospar.model.plan import Plan
+from zhospar.services.http import Year
 
 __all__ = ["Year", "year_context"]
 

@@ -2,7 +2,7 @@
 actual expenditure (``/budget``), a milestone done or not done (``/milestones``).
 
 Both record the value of one id for the year through the same path as any value
-(``zhospar.api.queries.submit_actual``: the store's checks, the history, the configured user);
+(``zhospar.services.commands.submit_actual``: the store's checks, the history, the configured user);
 a refusal comes back in its own row with the message and the fields as typed (422), so the
 person sees what to correct beside what they typed. This module holds that logic once.
 """
@@ -16,8 +16,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
-from zhospar.api import queries
-from zhospar.api.context import AppContext
+from zhospar.services import commands
+from zhospar.services.context import AppContext
 from zhospar.web._render import after_post, render
 
 __all__ = ["PageContext", "RowEntry", "RowPage"]
@@ -29,7 +29,7 @@ class RowEntry:
     success, only the notice."""
 
     row: str | None = None
-    form: queries.ActualForm = field(default_factory=queries.ActualForm)
+    form: commands.ActualForm = field(default_factory=commands.ActualForm)
     errors: dict[str, str] = field(default_factory=dict)
     notice: str | None = None
 
@@ -55,10 +55,10 @@ class RowPage:
         year, so a row's form cannot record another year than the one the page shows.
         """
         form = entry.form
-        typed = queries.ActualForm(
+        typed = commands.ActualForm(
             period=str(year), value=form.value, source=form.source, comment=form.comment
         )
-        submitted = queries.submit_actual(ctx, indicator_id, typed)
+        submitted = commands.submit_actual(ctx, indicator_id, typed)
         if submitted.done is None:
             refused = RowEntry(entry.row, typed, submitted.errors)
             return render(request, self.name, self.context(ctx, year, refused), status=422)

@@ -1,6 +1,10 @@
-"""The application factory: the pages, the JSON API, static files, security and error pages.
+"""The pages' application factory: the pages, static files, security and error pages.
 
-``create_app`` connects to nothing and reads no environment unless asked to: given a
+``zhospar.server.create_app`` adds the JSON API (``zhospar.api``) to the app made here, so that
+the pages import no module of the API: both ask ``zhospar.services``. Paths under ``/api``
+answer errors as JSON, pages as HTML.
+
+``pages_app`` connects to nothing and reads no environment unless asked to: given a
 ``Database`` it serves it (tests pass a temporary one); given none, it opens the database of
 ``Settings`` (``ZHOSPAR_DATABASE_URL``, else the SQLite file in the user's data folder) when the
 server starts, and closes it when the server stops.
@@ -27,8 +31,8 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from zhospar._exceptions import ZhosparError
-from zhospar.api import AppContext, http_status
-from zhospar.api import router as api_router
+from zhospar.services.context import AppContext
+from zhospar.services.http import http_status
 from zhospar.store import Database, Settings, open_database
 from zhospar.store.db import database_error
 from zhospar.web import (
@@ -45,7 +49,7 @@ from zhospar.web._render import environment
 from zhospar.web._security import limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
 
-__all__ = ["create_app"]
+__all__ = ["pages_app"]
 
 _TITLES = {
     400: "Bad request",
@@ -60,10 +64,13 @@ _TITLES = {
 }
 
 
-def create_app(
+def pages_app(
     db: Database | None = None, *, settings: Settings | None = None, plan_key: str | None = None
 ) -> FastAPI:
-    """The web app over ``db`` (or the database of ``settings``), showing plan ``plan_key``."""
+    """The pages over ``db`` (or the database of ``settings``), showing plan ``plan_key``.
+
+    ``zhospar.server.create_app`` is this app with the JSON API added.
+    """
     chosen = settings or Settings.from_env()
 
     @asynccontextmanager
@@ -96,7 +103,6 @@ def create_app(
     app.middleware("http")(security_headers)
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.include_router(api_router)
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
              audit_pages, report_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's

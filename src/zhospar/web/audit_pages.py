@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from zhospar.api import queries
-from zhospar.api.context import Context
 from zhospar.audit import Explanation, FindingKind, audit_plan
+from zhospar.services import queries
+from zhospar.services.http import Context
 from zhospar.web._render import render
 
 router = APIRouter()

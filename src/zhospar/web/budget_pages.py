@@ -15,9 +15,10 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError
-from zhospar.api import queries
-from zhospar.api.context import AppContext, Context
 from zhospar.imports.resolve import EXPENDITURE_SUFFIX
+from zhospar.services import commands, queries
+from zhospar.services.context import AppContext
+from zhospar.services.http import Context
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
 from zhospar.web._rows import RowEntry, RowPage
@@ -58,7 +59,7 @@ def record_expenditure(
     request: Request,
     ctx: Context,
     code: str,
-    form: Annotated[queries.ActualForm, Form()],
+    form: Annotated[commands.ActualForm, Form()],
     year: Year = None,
 ) -> Response:
     """Record program ``code``'s actual expenditure in the selected year."""

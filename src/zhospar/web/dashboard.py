@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from zhospar.api import queries
-from zhospar.api.context import Context
+from zhospar.services import queries
+from zhospar.services.http import Context
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
 from zhospar.web.milestone_pages import milestone_counts, milestones_of

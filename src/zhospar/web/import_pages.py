@@ -21,10 +21,11 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import ImportFileError, Problem, ValidationError
-from zhospar.api import queries
-from zhospar.api.context import AppContext, Context
 from zhospar.imports import check_file, import_file, write_template
 from zhospar.model.batch import ActualBatch
+from zhospar.services import queries
+from zhospar.services.context import AppContext
+from zhospar.services.http import Context
 from zhospar.store import RecordResult
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import attachment, render, safe_file_name

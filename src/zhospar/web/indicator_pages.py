@@ -17,10 +17,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from zhospar.api import queries
-from zhospar.api.context import AppContext, Context
 from zhospar.model.actuals import Actual
 from zhospar.rules.regions import region_by_code
+from zhospar.services import commands, queries
+from zhospar.services.context import AppContext
+from zhospar.services.http import Context
 from zhospar.store import REGIONS, Region
 from zhospar.web._chart import plan_vs_fact_chart
 from zhospar.web._overrides import OverrideForm, choices, indicator_overrides, submit_override
@@ -43,7 +44,7 @@ class RegionalFact:
 class Forms:
     """The page's two forms as typed, and the messages beside them."""
 
-    actual: queries.ActualForm | None = None
+    actual: commands.ActualForm | None = None
     errors: dict[str, str] | None = None
     override: OverrideForm | None = None
     override_error: str | None = None
@@ -72,7 +73,7 @@ def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) ->
         "detail": detail,
         "chart": plan_vs_fact_chart(detail.indicator.values, known),
         "regional": _regional(detail, chosen),
-        "form": forms.actual or queries.ActualForm(period=str(chosen)),
+        "form": forms.actual or commands.ActualForm(period=str(chosen)),
         "errors": forms.errors or {},
         "overrides": indicator_overrides(ctx, indicator_id),
         "override_form": forms.override or OverrideForm(),
@@ -108,12 +109,12 @@ def record_actual(
     request: Request,
     ctx: Context,
     indicator_id: str,
-    form: Annotated[queries.ActualForm, Form()],
+    form: Annotated[commands.ActualForm, Form()],
     year: Year = None,
 ) -> Response:
     """Record the value, or show why it was refused (422) with the form as typed."""
     queries.find_place(ctx.stored().plan, indicator_id)  # an unknown id is a 404, not a form error
-    submitted = queries.submit_actual(ctx, indicator_id, form)
+    submitted = commands.submit_actual(ctx, indicator_id, form)
     done = submitted.done
     if done is None:
         context = _page(ctx, indicator_id, year, Forms(actual=form, errors=submitted.errors))

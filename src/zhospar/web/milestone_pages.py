@@ -18,12 +18,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError
-from zhospar.api import queries
-from zhospar.api.context import AppContext, Context
 from zhospar.evaluate import MilestoneState
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_milestones
 from zhospar.report import AnnualReport, MilestoneLine
+from zhospar.services import commands, queries
+from zhospar.services.context import AppContext
+from zhospar.services.http import Context
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
 from zhospar.web._rows import RowEntry, RowPage
@@ -91,7 +92,7 @@ def record_milestone(
     request: Request,
     ctx: Context,
     milestone_id: str,
-    form: Annotated[queries.ActualForm, Form()],
+    form: Annotated[commands.ActualForm, Form()],
     year: Year = None,
 ) -> Response:
     """Record the milestone done (1) or not done (0) in the selected year; the store refuses

@@ -10,9 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from zhospar.api import queries
-from zhospar.api.context import Context
 from zhospar.report import write_report
+from zhospar.services import queries
+from zhospar.services.http import Context
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import attachment, render, safe_file_name
 

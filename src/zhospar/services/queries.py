@@ -1,37 +1,32 @@
-"""What the pages and the JSON API show, gathered once from the library for both.
+"""What the pages, the JSON API and the CLI show, gathered once from the library for all three.
 
 Nothing is computed here that the library computes: a year's figures come from
 ``zhospar.report.build_report`` (which calls ``zhospar.evaluate.evaluate_year`` once), an
-indicator's years from ``plan_vs_fact``, the audit from ``audit_plan``, recorded values from
-``zhospar.store``. A page and the API answer the same question with the same function, so a
-figure is the same in the report, the API and the pages.
+indicator's years from ``plan_vs_fact``, recorded values from ``zhospar.store``. A page, the API
+and the CLI answer the same question with the same function, so a figure is the same in the
+report, the API, the pages and the terminal. What changes a record is in ``commands``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
 from zhospar._exceptions import NotFoundError, ValidationError
-from zhospar.api.context import AppContext
 from zhospar.evaluate import Achievement, RollupSpec, latest, plan_vs_fact, rollup_specs
-from zhospar.imports.validate import parse_value
 from zhospar.ingest import LineNote, ReadResult, read_plan
-from zhospar.model.actuals import Actual, ActualInput
+from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
-from zhospar.model.periods import Period
 from zhospar.model.plan import Gap, Indicator, Plan, YearValue
 from zhospar.model.walk import IndicatorPlace, find_indicator
 from zhospar.report import AnnualReport, BudgetLine, IndicatorLine, build_report, status_label
-from zhospar.store import Recorded, find_region, history, set_actual
+from zhospar.services.context import AppContext
+from zhospar.store import history
 from zhospar.store.evaluation import StoredEvaluation
 
 __all__ = [
-    "ActualForm",
     "BudgetSummary",
     "IndicatorDetail",
     "Reading",
@@ -40,10 +35,7 @@ __all__ = [
     "check_year",
     "find_place",
     "indicator_detail",
-    "parse_actual",
     "reading",
-    "record_actual",
-    "submit_actual",
     "year_report",
 ]
 
@@ -132,108 +124,6 @@ def indicator_detail(
         revisions=revisions,
         in_force=frozenset(a.id for a in latest(revisions)),
     )
-
-
-# --- recording a value ------------------------------------------------------------------------
-
-
-class ActualForm(BaseModel):
-    """A value as a person typed it, every field a string, kept to show back on an error.
-
-    Also the fields of the pages' entry forms (``Annotated[ActualForm, Form()]``): a field
-    left out is empty, and the checks that follow say what is missing.
-    """
-
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-    period: str = ""
-    value: str = ""
-    region: str = ""
-    source: str = ""
-    comment: str = ""
-    force_reason: str = ""
-
-
-@dataclass
-class ParsedActual:
-    item: ActualInput | None
-    errors: dict[str, str] = field(default_factory=dict)  # field name -> message
-
-
-def _period(text: str, errors: dict[str, str]) -> Period | None:
-    if not text:
-        errors["period"] = "give the period: a year such as 2012, or 2012-Q3, 2012-H1, 2012-07"
-        return None
-    try:
-        return Period.parse(text)
-    except ValidationError as error:
-        errors["period"] = str(error)
-        return None
-
-
-def _value(text: str, errors: dict[str, str]) -> Decimal | None:
-    if not text:
-        errors["value"] = "give the value, e.g. 5.3 or 5,3"
-        return None
-    try:
-        return parse_value(text)
-    except ValueError:
-        errors["value"] = f'expected a number such as 5.3 or 5,3; got "{text}"'
-        return None
-
-
-def _region(text: str, errors: dict[str, str]) -> str | None:
-    if not text:
-        return None
-    found = find_region(text)
-    if found is None:
-        errors["region"] = f'unknown region "{text}": expected a region code such as 75'
-        return None
-    return found.code
-
-
-def parse_actual(indicator_id: str, form: ActualForm) -> ParsedActual:
-    """The form's value as the store takes it, or a message for every field that is wrong."""
-    errors: dict[str, str] = {}
-    period, value = _period(form.period, errors), _value(form.value, errors)
-    region = _region(form.region, errors)
-    if period is None or value is None or errors:
-        return ParsedActual(None, errors)
-    item = ActualInput(
-        indicator_id=indicator_id,
-        period=period,
-        value=value,
-        region=region,
-        source=form.source or None,
-        comment=form.comment or None,
-        force_reason=form.force_reason or None,
-    )
-    return ParsedActual(item)
-
-
-def record_actual(ctx: AppContext, item: ActualInput) -> Recorded:
-    """Record one value as the configured user; the store checks it and keeps the history."""
-    return set_actual(ctx.db, ctx.plan_key, item, entered_by=ctx.user)
-
-
-@dataclass(frozen=True)
-class Submitted:
-    """What became of a value typed into a page: recorded, or the message of every field
-    that is wrong (``store`` for what the store refused)."""
-
-    done: Recorded | None
-    errors: dict[str, str]
-
-
-def submit_actual(ctx: AppContext, indicator_id: str, form: ActualForm) -> Submitted:
-    """Parse and record a typed value; a refusal becomes messages for the form, not an error
-    page, so that the person sees what to correct beside what they typed."""
-    parsed = parse_actual(indicator_id, form)
-    if parsed.item is None:
-        return Submitted(None, parsed.errors)
-    try:
-        return Submitted(record_actual(ctx, parsed.item), {})
-    except (ValidationError, NotFoundError) as error:
-        return Submitted(None, {"store": str(error)})
 
 
 # --- budget and reading -----------------------------------------------------------------------

@@ -1,20 +1,18 @@
 """What every request of the API and the pages works with: the database, the user, the plan.
 
-``create_app`` puts one ``AppContext`` on ``app.state``; routes receive it through the
-``Context`` dependency, so nothing here reads the environment or connects at import time.
+``create_app`` puts one ``AppContext`` on ``app.state`` (``zhospar.services.http.Context`` hands
+it to each route); the CLI makes one for a command. Nothing here reads the environment or
+connects at import time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, cast
-
-from fastapi import Depends, Query, Request
 
 from zhospar.store import Database
 from zhospar.store.evaluation import StoredEvaluation, evaluation_inputs
 
-__all__ = ["AppContext", "Context", "Year", "get_context"]
+__all__ = ["AppContext"]
 
 
 @dataclass
@@ -35,15 +33,3 @@ class AppContext:
 
     def key(self) -> str:
         return self.plan_key or self.db.default_plan_key()
-
-
-def get_context(request: Request) -> AppContext:
-    return cast(AppContext, request.app.state.context)
-
-
-Context = Annotated[AppContext, Depends(get_context)]
-
-Year = Annotated[
-    int | None,
-    Query(description="A year of the plan; default: the latest year with a value recorded."),
-]
