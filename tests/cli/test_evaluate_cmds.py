@@ -68,17 +68,22 @@ def test_score_shows_the_real_facts_and_the_override_changes_them(env: str) -> N
     code, out = run("score", "--year", "2012")
     assert code == 0, out
     cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
-    assert cells[3:8] == ["6,2 (217)", "5.3", cells[5], "116.98", "achieved"]
+    # The report's sentence for a lower-is-better fact below the plan (official-reporting.md).
+    assert cells[3:8] == ["6,2 (217)", "5.3", cells[5], "116.98", "achieved (decrease: positive"]
     assert cells[5].startswith("2012: facts-2010-2014.csv, row") and cells[8] == "decrease"
-    assert "Plan score: 118.49 %, achieved (2 achieved, 0 nearly, 0 not achieved" in out
+    # Two facts in 2012, each counting at most 100 (116.98 % and 410.53 %): (100 + 100) / 2.
+    assert (
+        "Plan score: 100.00 %, achieved, on the 2 of 63 indicators with facts (2 achieved, "
+        "0 nearly, 0 not achieved" in out
+    )
 
     code, out = run("polarity", "set", "G1.1-I1", "increase", "--reason", "as employment")
     assert code == 0 and "G1.1-I1: polarity set to increase (recorded by aigerim on" in out
     code, out = run("score", "--year", "2012")
     cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
-    # 5.3 / 6.2 × 100 = 85.48 %; the plan: (85.48... + 120) / 2 = 102.74 %
-    assert cells[6:9] == ["85.48", "not achieved", "increase *"]
-    assert "Plan score: 102.74 %, achieved (1 achieved, 0 nearly, 1 not achieved" in out
+    # 5.3 / 6.2 × 100 = 85.4839 %; the plan: (85.4839 + 100) / 2 = 92.74 %, nearly
+    assert cells[6:9] == ["85.48", "not achieved: 85.5 %", "increase *"]
+    assert "Plan score: 92.74 %, nearly achieved, on the 2 of 63 indicators with facts" in out
 
 
 def test_score_as_csv_and_json_for_each_level(env: str) -> None:
@@ -91,18 +96,23 @@ def test_score_as_csv_and_json_for_each_level(env: str) -> None:
         "decrease",
     )
     assert g11["polarity_overridden"] == "no" and "row 4" in g11["fact_source"]
+    assert g11["sentence"] == "achieved (decrease: positive dynamics)"
+    assert rows["T5.1.3-I1"]["polarity_to_confirm"] == "yes"  # a share, targets 37,6 ... 32,0
+    assert rows["T2.1.2-I1"]["polarity"] == "increase"  # norms agreed, бірлік: a count
     assert rows["G5.1-I1"]["achievement"] == "410.53"  # 15.6 / 3.8
     assert rows["G1.2-I1"]["no_score"] == "no_fact"
     goals = _csv("--year", "2012", "--level", "goal")
-    assert (goals["G1.1"]["score"], goals["G1.1"]["status"]) == ("116.98", "achieved")
-    assert goals["G5.1"]["score"] == "120.00"  # the one fact, capped at 120
+    # 116.98 % counts 100 in the mean (the default cap)
+    assert (goals["G1.1"]["score"], goals["G1.1"]["status"]) == ("100.00", "achieved")
+    assert goals["G5.1"]["score"] == "100.00"  # the one fact, 410.53 %, capped at 100
+    assert goals["G5.1"]["stands_on"] == "on the 1 of 9 indicators with facts"
     budget = _csv("--year", "2012", "--level", "budget")
     assert budget["002"]["planned"] == "802783135" and budget["002"]["actual"] == ""
 
     code, out = run("score", "--year", "2012", "--level", "plan", "--format", "json")
     assert code == 0, out
     document = json.loads(out)
-    assert document["plan_score"]["score"] == 118.49  # (116.98... + 120) / 2
+    assert document["plan_score"]["score"] == 100  # (100 + 100) / 2: each capped at 100
     assert [r["id"] for r in document["rows"]] == ["plan"]
     assert document["facts"] == "database, plan mlsp-2010-2014: 9 value(s) in force"
 

@@ -27,6 +27,8 @@ from zhospar.evaluate import (
     Observed,
     PolaritySource,
     YearEvaluation,
+    coverage,
+    status_sentence,
 )
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
@@ -56,13 +58,13 @@ class ScoreLevel(StrEnum):
 
 INDICATOR_COLUMNS = (
     "id", "place", "name", "unit", "target", "target_raw", "target_line", "fact",
-    "fact_source", "achievement", "status", "no_score", "message", "polarity",
-    "polarity_overridden", "polarity_reason", "rollup", "rollup_overridden", "chance",
-    "forecast",
+    "fact_source", "achievement", "status", "sentence", "no_score", "message", "polarity",
+    "polarity_overridden", "polarity_to_confirm", "polarity_reason", "rollup",
+    "rollup_overridden", "chance", "forecast",
 )  # fmt: skip
 AGGREGATE_COLUMNS = (
     "level", "id", "code", "name", "score", "status", "achieved", "nearly", "not_achieved",
-    "no_data",
+    "no_data", "stands_on",
 )  # fmt: skip
 BUDGET_COLUMNS = (
     "program", "name", "year", "planned", "planned_source", "actual", "actual_source", "rate",
@@ -152,10 +154,12 @@ def _result(result: Achievement, outlook: Forecast | None) -> Row:
         "fact_source": fact_source(result.observed),
         "achievement": shown(result.percent),
         "status": result.status.value,
+        "sentence": status_sentence(result),
         "no_score": result.no_score.value if result.no_score else None,
         "message": result.message,
         "polarity": polarity.polarity.value,
         "polarity_overridden": polarity.source is PolaritySource.OVERRIDE,
+        "polarity_to_confirm": polarity.to_confirm,
         "polarity_reason": polarity.reason,
         "rollup": None,
         "rollup_overridden": False,
@@ -192,6 +196,7 @@ def aggregate_row(a: Aggregate) -> Row:
         "nearly": c.nearly,
         "not_achieved": c.not_achieved,
         "no_data": c.no_data,
+        "stands_on": coverage(c),
     }
 
 
@@ -290,7 +295,7 @@ def _indicator_table(rows: list[Row], heading: str, width: int) -> Table:
     if wide:
         table.add_column("source", max_width=40, overflow="fold")
     table.add_column("%", justify="right", min_width=6, no_wrap=True)
-    table.add_column("status", min_width=8, max_width=40 if wide else 14, overflow="fold")
+    table.add_column("status", min_width=8, max_width=40 if wide else 20, overflow="fold")
     table.add_column("polarity", no_wrap=True)
     if wide:
         table.add_column("roll-up", no_wrap=True)
@@ -306,8 +311,9 @@ def _indicator_cells(r: Row, wide: bool) -> list[str]:
     if wide and r["status"] == "no_data":
         status = f"{_STATUS[status]}: {r['message']}"
     else:
-        status = _STATUS[status]
+        status = r["sentence"] if r["status"] != "no_data" else _STATUS[status]
     polarity = r["polarity"] + (" *" if r["polarity_overridden"] else "")
+    polarity += " ?" if r["polarity_to_confirm"] else ""
     rollup = _text(r["rollup"]) + (" *" if r["rollup_overridden"] else "")
     cells = [r["id"], r["name"], f"{_text(r['target_raw'])}{line}", _text(r["fact"])]
     cells += [r["fact_source"], _text(r["achievement"]), status, polarity, rollup]
@@ -366,7 +372,12 @@ def render_tables(
         f"achieved, {plan['no_data']} no data"
     )
     score = f"{plan['score']} %" if plan["score"] is not None else "no score"
-    summary = Text(f"Plan score: {score}, {_STATUS[plan['status']]} ({counts})")
+    stands_on = f", {plan['stands_on']}" if plan["score"] is not None else ""
+    summary = Text(f"Plan score: {score}, {_STATUS[plan['status']]}{stands_on} ({counts})")
     if level is ScoreLevel.INDICATOR:
-        return [table, summary, Text("* set by a user (see `zhospar polarity list`)")]
+        notes = (
+            "* set by a user; ? inferred from the targets' trend: to be confirmed "
+            "(see `zhospar polarity list --unconfirmed`)"
+        )
+        return [table, summary, Text(notes)]
     return [table, summary]

@@ -27,11 +27,18 @@ from zhospar.cli._score import (
     to_csv,
     to_json,
 )
-from zhospar.evaluate import evaluate_year, infer_polarities, rollup_specs
+from zhospar.evaluate import (
+    IndicatorPolarity,
+    apply_overrides,
+    evaluate_year,
+    infer_polarities,
+    rollup_specs,
+)
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
 from zhospar.store import Database, OverrideKind, OverrideRecord, Settings, open_database
-from zhospar.store.evaluation import evaluation_inputs
+from zhospar.store.confirmation import confirm_polarity
+from zhospar.store.evaluation import evaluation_inputs, plan_overrides
 from zhospar.store.settings import in_force, override_history, set_polarity, set_rollup
 
 polarity_app = typer.Typer(help="Which way is good for each indicator, and overrides.")
@@ -51,6 +58,13 @@ UserOption = Annotated[
 ]
 OnlyOverridden = Annotated[
     bool, typer.Option("--overridden", help="Only indicators with an override in force.")
+]
+OnlyUnconfirmed = Annotated[
+    bool,
+    typer.Option(
+        "--unconfirmed",
+        help="Only indicators whose polarity rests on the targets' trend, not yet confirmed.",
+    ),
 ]
 
 
@@ -73,24 +87,56 @@ def _short(text: str, width: int = 60) -> str:
 
 
 @polarity_app.command("list")
-def polarity_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -> None:
-    """Every indicator's polarity: what inference says and why, and the override in force."""
+def polarity_list(
+    plan: PlanOption = None,
+    overridden: OnlyOverridden = False,
+    unconfirmed: OnlyUnconfirmed = False,
+) -> None:
+    """Every indicator's polarity: what inference says and why, whether it awaits confirmation
+    (inferred from the targets' trend alone), and the override in force."""
     with _open() as db:
         key = plan or db.default_plan_key()
         the_plan = db.load_plan(key)
         records = in_force(override_history(db, key, kind=OverrideKind.POLARITY))
+        found = plan_overrides(db, key, the_plan).polarity
     inferred = infer_polarities(the_plan)
+    applied = apply_overrides(inferred, found)
     table = Table(
-        "indicator", "name", "inferred", "why", "override", "by, when", "reason",
+        "indicator", "name", "inferred", "why", "evidence", "override", "by, when", "reason",
         title=f"Polarity of the indicators of {key}",
     )  # fmt: skip
     for ident, name, _ in _indicators(the_plan):
         record = records.get((ident, OverrideKind.POLARITY))
-        if overridden and not _active(record):
+        if (overridden and not _active(record)) or (unconfirmed and not applied[ident].to_confirm):
             continue
         p = inferred[ident]
-        table.add_row(ident, _short(name, 40), p.polarity.value, p.reason, *_override(record))
+        row = (ident, _short(name, 40), p.polarity.value, p.reason, _evidence(applied[ident]))
+        table.add_row(*row, *_override(record))
+    if unconfirmed and not table.row_count:
+        _console().print("Every polarity inferred from the targets' trend is confirmed.")
+        return
     _print_list(table, "polarity")
+
+
+def _evidence(p: IndicatorPolarity) -> str:
+    if p.to_confirm:
+        return "to be confirmed"
+    return "confirmed" if p.confirmed else ""
+
+
+@polarity_app.command("confirm")
+def polarity_confirm(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. T5.1.3-I1.")],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the inferred polarity is right.")
+    ] = "",
+    plan: PlanOption = None,
+    user: UserOption = None,
+) -> None:
+    """Confirm a polarity inferred from the targets' trend: recorded as an override equal to it."""
+    with _open() as db:
+        done = confirm_polarity(db, plan, indicator, reason, user or Settings.from_env().user)
+    _print_recorded(done)
 
 
 def _active(record: OverrideRecord | None) -> bool:
