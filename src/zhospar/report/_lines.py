@@ -10,7 +10,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from zhospar.evaluate import Achievement, Aggregate, FactRef, Forecast, NoScore, Status
+from zhospar.evaluate import (
+    Achievement,
+    Aggregate,
+    FactRef,
+    Forecast,
+    NoScore,
+    Status,
+    polarity_note,
+    status_sentence,
+)
 from zhospar.model.periods import Period
 from zhospar.model.plan import Milestone
 from zhospar.model.walk import IndicatorPlace
@@ -132,7 +141,14 @@ def indicator_line(
         forecast=outlook.chance.value,
         forecast_message=outlook.message,
         deleted=ind.deleted is not None,
+        sentence=_sentence(result),
+        polarity_note=polarity_note(result.polarity),
     )
+
+
+def _sentence(result: Achievement) -> str:
+    """The report's sentence; without a score, the short reason ("no fact", "no target")."""
+    return status_label(result) if result.status is Status.NO_DATA else status_sentence(result)
 
 
 def milestone_line(

@@ -119,6 +119,8 @@ class IndicatorLine:
     forecast: str  # chance: likely / uncertain / unlikely / reached / missed ...
     forecast_message: str
     deleted: bool = False
+    sentence: str = ""  # the status as the ministry's reports word it ("achieved by 92.5 %")
+    polarity_note: str | None = None  # "polarity inferred from the targets' trend: ..."
 
     @property
     def target_source(self) -> str:
