@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zhospar.evaluate import Counts, coverage
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
@@ -50,8 +49,7 @@ def status_class(status: str) -> str:
 
 def score_text(score: Score) -> str:
     shown = f"{score.display} %" if score.display is not None else "no score"
-    counts = Counts(score.achieved, score.nearly, score.not_achieved, score.no_data)
-    stands_on = f" {coverage(counts)}" if score.display is not None else ""
+    stands_on = f" {score.stands_on}" if score.display is not None else ""
     return (
         f"{shown} ({score.status.replace('_', ' ')}){stands_on}; achieved {score.achieved}, nearly "
         f"{score.nearly}, not achieved {score.not_achieved}, no data {score.no_data}"

@@ -12,6 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from zhospar.evaluate.aggregate import Counts
+from zhospar.evaluate.sentence import coverage
+
 __all__ = [
     "AnnualReport",
     "BudgetLine",
@@ -159,6 +162,11 @@ class Score:
     nearly: int
     not_achieved: int
     no_data: int
+
+    @property
+    def stands_on(self) -> str:
+        """What the score is the mean of: "on the 2 of 63 indicators with facts"."""
+        return coverage(Counts(self.achieved, self.nearly, self.not_achieved, self.no_data))
 
 
 @dataclass(frozen=True)
