@@ -4,7 +4,8 @@ The database holds the bundled plan and the real facts of ../shared/data/facts-2
 Expected figures are worked out by hand from the plan text: the unemployment rate G1.1-I1 has
 the 2012 target 6,2 (line 217) and the fact 5.3 (row 4 of the file), a decrease: 6.2 / 5.3 =
 116.98 %; the share below the subsistence minimum G5.1-I1 has the target 15,6 (line 372) and the
-fact 3.8: 15.6 / 3.8 = 410.53 %, capped at 120 in the mean. Nothing else has a fact in 2012.
+fact 3.8: 15.6 / 3.8 = 410.53 %, capped at 100 in the mean (the default cap). Nothing
+else has a fact in 2012.
 """
 
 from __future__ import annotations
@@ -68,17 +69,22 @@ def test_score_shows_the_real_facts_and_the_override_changes_them(env: str) -> N
     code, out = run("score", "--year", "2012")
     assert code == 0, out
     cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
-    assert cells[3:8] == ["6,2 (217)", "5.3", cells[5], "116.98", "achieved"]
+    # The report's sentence for a lower-is-better fact below the plan (official-reporting.md).
+    assert cells[3:8] == ["6,2 (217)", "5.3", cells[5], "116.98", "achieved (decrease: positive"]
     assert cells[5].startswith("2012: facts-2010-2014.csv, row") and cells[8] == "decrease"
-    assert "Plan score: 118.49 %, achieved (2 achieved, 0 nearly, 0 not achieved" in out
+    # Two facts in 2012, each counting at most 100 (116.98 % and 410.53 %): (100 + 100) / 2.
+    assert (
+        "Plan score: 100.00 %, achieved, on the 2 of 63 indicators with facts (2 achieved, "
+        "0 nearly, 0 not achieved" in out
+    )
 
     code, out = run("polarity", "set", "G1.1-I1", "increase", "--reason", "as employment")
     assert code == 0 and "G1.1-I1: polarity set to increase (recorded by aigerim on" in out
     code, out = run("score", "--year", "2012")
     cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
-    # 5.3 / 6.2 × 100 = 85.48 %; the plan: (85.48... + 120) / 2 = 102.74 %
-    assert cells[6:9] == ["85.48", "not achieved", "increase *"]
-    assert "Plan score: 102.74 %, achieved (1 achieved, 0 nearly, 1 not achieved" in out
+    # 5.3 / 6.2 × 100 = 85.4839 %; the plan: (85.4839 + 100) / 2 = 92.74 %, nearly
+    assert cells[6:9] == ["85.48", "not achieved: 85.5 %", "increase *"]
+    assert "Plan score: 92.74 %, nearly achieved, on the 2 of 63 indicators with facts" in out
 
 
 def test_score_as_csv_and_json_for_each_level(env: str) -> None:
@@ -91,18 +97,23 @@ def test_score_as_csv_and_json_for_each_level(env: str) -> None:
         "decrease",
     )
     assert g11["polarity_overridden"] == "no" and "row 4" in g11["fact_source"]
+    assert g11["sentence"] == "achieved (decrease: positive dynamics)"
+    assert rows["T5.1.3-I1"]["polarity_to_confirm"] == "yes"  # a share, targets 37,6 ... 32,0
+    assert rows["T2.1.2-I1"]["polarity"] == "increase"  # norms agreed, бірлік: a count
     assert rows["G5.1-I1"]["achievement"] == "410.53"  # 15.6 / 3.8
     assert rows["G1.2-I1"]["no_score"] == "no_fact"
     goals = _csv("--year", "2012", "--level", "goal")
-    assert (goals["G1.1"]["score"], goals["G1.1"]["status"]) == ("116.98", "achieved")
-    assert goals["G5.1"]["score"] == "120.00"  # the one fact, capped at 120
+    # 116.98 % counts 100 in the mean (the default cap)
+    assert (goals["G1.1"]["score"], goals["G1.1"]["status"]) == ("100.00", "achieved")
+    assert goals["G5.1"]["score"] == "100.00"  # the one fact, 410.53 %, capped at 100
+    assert goals["G5.1"]["stands_on"] == "on the 1 of 9 indicators with facts"
     budget = _csv("--year", "2012", "--level", "budget")
     assert budget["002"]["planned"] == "802783135" and budget["002"]["actual"] == ""
 
     code, out = run("score", "--year", "2012", "--level", "plan", "--format", "json")
     assert code == 0, out
     document = json.loads(out)
-    assert document["plan_score"]["score"] == 118.49  # (116.98... + 120) / 2
+    assert document["plan_score"]["score"] == 100  # (100 + 100) / 2: each capped at 100
     assert [r["id"] for r in document["rows"]] == ["plan"]
     assert document["facts"] == "database, plan mlsp-2010-2014: 9 value(s) in force"
 
@@ -159,4 +170,43 @@ def test_the_report_applies_the_recorded_overrides(env: str, tmp_path: Path) -> 
     assert code == 0, out
     page = read_page(tmp_path / "r.html")
     cells = [page.cell("ind-G1.1-I1", c) for c in ("target", "fact", "achievement", "status")]
-    assert cells == ["6.2", "5.3", "85.48 %", "not achieved"]  # 5.3 / 6.2
+    assert cells == ["6.2", "5.3", "85.48 %", "not achieved: 85.5 %"]  # 5.3 / 6.2
+
+
+def test_unconfirmed_polarities_are_listed_until_a_planner_confirms(env: str) -> None:
+    # T5.1.3-I1 (line 387-388): a share ("% of all recipients"), targets 37,6 ... 32,0 and no
+    # telling word: decrease on the targets' trend alone. T2.1.2-I1 is a count (бірлік) and
+    # G1.1-I1 an unemployment rate: neither awaits anyone.
+    code, out = run("polarity", "list", "--unconfirmed")
+    assert code == 0 and "to be confirmed" in _row(out, "T5.1.3-I1")
+    assert not _rows(out, "T2.1.2-I1") and not _rows(out, "G1.1-I1")
+    code, out = run("polarity", "confirm", "T5.1.3-I1", "--reason", "fewer able-bodied is the aim")
+    assert code == 0, out
+    assert out.startswith("T5.1.3-I1: polarity set to decrease (recorded by aigerim on")
+    assert "confirmed: fewer able-bodied is the aim" in out
+    code, out = run("polarity", "list", "--unconfirmed")
+    assert not _rows(out, "T5.1.3-I1")
+    assert "confirmed" in _row(run("polarity", "list")[1], "T5.1.3-I1")
+    [record] = _rows(run("polarity", "history", "T5.1.3-I1")[1], "T5.1.3-I1")
+    assert "decrease" in record and "confirmed: fewer able-bodied" in record
+    assert _csv("--year", "2012")["T5.1.3-I1"]["polarity_to_confirm"] == "no"
+    code, message = run("polarity", "confirm", "G1.1-I1")
+    assert code == 5 and "only a polarity inferred from the targets' trend" in message
+    code, message = run("polarity", "confirm", "T5.1.3-I9")
+    assert code == 6 and 'no indicator "T5.1.3-I9"' in message
+
+
+def test_a_plans_cap_is_recorded_and_used(env: str) -> None:
+    code, out = run("plan", "cap", "show")
+    assert (code, out) == (0, "Cap of mlsp-2010-2014: 100 % (the method's default)\n")
+    code, out = run("plan", "cap", "set", "120", "--reason", "as in 2011")
+    assert code == 0 and out.startswith("cap set to 120 % (recorded by aigerim on")
+    # (116.98... + 120) / 2 = 118.49: the former cap, now the plan's own decision.
+    code, out = run("score", "--year", "2012", "--level", "plan", "--format", "json")
+    document = json.loads(out)
+    assert document["plan_score"]["score"] == 118.49
+    assert "cap 120 % (set by aigerim on" in document["facts"]
+    code, out = run("plan", "cap", "show")
+    assert "Cap of mlsp-2010-2014: 120 % (set by aigerim on" in out and "as in 2011" in out
+    code, message = run("plan", "cap", "set", "90", "--reason", "x")
+    assert code == 5 and "from 100 to 1000" in message

@@ -2,7 +2,7 @@
 
 The small plan (see _build.py) in 2012, by hand:
 
-    G1.1-I1   decrease, target 6.2, fact 1.55  -> 6.2 / 1.55 = 400 %, capped at 120
+    G1.1-I1   decrease, target 6.2, fact 1.55  -> 6.2 / 1.55 = 400 %, capped at 100
     T1.1.1-I1 increase, target 200, fact 190   -> 95 %  nearly
     T1.1.1-I2 increase, target 100, fact 50    -> 50 %  not achieved
     T1.1.1-I3 no fact                          -> no data
@@ -10,7 +10,9 @@ The small plan (see _build.py) in 2012, by hand:
     T1.1.1-M1 due 2011-2012, done 2011         -> 100 % achieved
 
     task 1.1.1: (95 + 50 + 100) / 3 = 81.67        not achieved
-    goal 1.1:   (120 + 95 + 50 + 100) / 4 = 91.25  nearly (uncapped it would be 161.25)
+    goal 1.1:   (100 + 95 + 50 + 100) / 4 = 86.25  not achieved
+                (with a plan's cap of 120: (120 + 95 + 50 + 100) / 4 = 91.25, nearly;
+                uncapped: (400 + 95 + 50 + 100) / 4 = 161.25)
 """
 
 from __future__ import annotations
@@ -63,8 +65,8 @@ def test_capped_equal_weights() -> None:
         Level.GOAL,
         Level.TASK,
     ]
-    assert goal.score == Decimal("91.25")
-    assert goal.status is Status.NEARLY
+    assert goal.score == Decimal("86.25")
+    assert goal.status is Status.NOT_ACHIEVED
     assert task.score is not None
     assert task.score.quantize(Decimal("0.01")) == Decimal("81.67")
     assert task.status is Status.NOT_ACHIEVED
@@ -75,21 +77,28 @@ def test_capped_equal_weights() -> None:
 
 
 def test_cap_is_stated_and_changes_the_mean() -> None:
-    assert Decimal(120) == CAP
+    assert Decimal(100) == CAP  # the state's evaluation scores out of 100
     plan = small_plan()
     result = evaluate_year(plan, FACTS, 2012)
     uncapped = aggregate_plan(plan, result.achievements, cap=Decimal(1000))
     assert uncapped.score == Decimal("161.25")  # (400 + 95 + 50 + 100) / 4
 
 
+def test_a_plans_cap_comes_in_through_the_options() -> None:
+    # (120 + 95 + 50 + 100) / 4 = 91.25: nearly, where the default cap gives 86.25.
+    goal_score, _, _, _ = _evaluate(cap=Decimal(120))
+    assert goal_score == Decimal("91.25")
+
+
 def test_weights_mapping() -> None:
     goal_score, _, _, _ = _evaluate(weights={"G1.1-I1": Decimal(2)})
-    assert goal_score == Decimal(97)  # (2 × 120 + 95 + 50 + 100) / 5
+    assert goal_score == Decimal(89)  # (2 × 100 + 95 + 50 + 100) / 5 = 445 / 5
 
 
 def test_zero_weight_keeps_the_count_but_not_the_mean() -> None:
     goal_score, _, counts, _ = _evaluate(weights={"T1.1.1-I2": Decimal(0)})
-    assert goal_score == Decimal(105)  # (120 + 95 + 100) / 3
+    assert goal_score is not None  # (100 + 95 + 100) / 3 = 98.333...
+    assert goal_score.quantize(Decimal("0.01")) == Decimal("98.33")
     assert counts.not_achieved == 1
 
 
@@ -100,8 +109,8 @@ def test_negative_weight_is_refused() -> None:
 
 def test_breakdown_rows_count_only_when_asked() -> None:
     goal_score, _, counts, _ = _evaluate(include_breakdowns=True)
-    # women 6.5 / 6.5 = 100 %, youth has no fact: (120 + 95 + 50 + 100 + 100) / 5 = 93
-    assert goal_score == Decimal(93)
+    # women 6.5 / 6.5 = 100 %, youth has no fact: (100 + 95 + 50 + 100 + 100) / 5 = 89
+    assert goal_score == Decimal(89)
     assert counts == Counts(achieved=3, nearly=1, not_achieved=1, no_data=2)
 
 

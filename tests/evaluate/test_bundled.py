@@ -26,6 +26,8 @@ from zhospar.evaluate import (
     expenditure_id,
     infer_polarities,
     planned_expenditure,
+    polarity_note,
+    status_sentence,
 )
 from zhospar.evaluate.facts import FactRef
 from zhospar.ingest import ReadResult
@@ -87,6 +89,16 @@ def _named(plan: Plan, *words: str) -> Indicator:
         ("T4.1.2-I1", Polarity.INCREASE, PolaritySource.TARGETS),  # line 322: 40 50 50 50 50
         ("T4.1.2-I2", Polarity.INCREASE, PolaritySource.WORDING),  # line 324: % өткен жылға
         ("T5.1.2-I1", Polarity.KEEP, PolaritySource.TARGETS),  # line 384: 40 in every year
+        # Issue 15: counts of things delivered and people served are increase whatever their
+        # falling targets (32 ... 15; 26 ... 10; 933 ... 487; 65,5 ... 30,0).
+        ("T2.1.2-I1", Polarity.INCREASE, PolaritySource.QUANTITY),  # norms agreed, бірлік
+        ("P001-Q19", Polarity.INCREASE, PolaritySource.QUANTITY),  # standards drafted, бірлік
+        ("P011-Q3", Polarity.INCREASE, PolaritySource.QUANTITY),  # computers bought, дана
+        ("T1.2.2-I1", Polarity.INCREASE, PolaritySource.QUANTITY),  # sent to training, мың адам
+        # People working in harmful conditions: a count whose reduction is the aim.
+        ("T2.1.3-I2", Polarity.DECREASE, PolaritySource.WORDING),
+        # A share with no telling word: its falling targets (37,6 ... 32,0) are weak evidence.
+        ("T5.1.3-I1", Polarity.DECREASE, PolaritySource.TARGETS),
     ],
 )
 def test_polarity_of_the_plans_indicators(
@@ -155,12 +167,37 @@ def test_deleted_indicators_name_their_resolution(plan: Plan) -> None:
 
 
 def test_goal_5_1_in_2012(plan: Plan) -> None:
-    # G5.1-I1 410.53 % capped at 120; the milestone of 5.1.4 (line 393, due 2009-2011) has no
-    # report at all, so it has no data (not a failure). The seven other rows have no fact.
+    # G5.1-I1 410.53 % capped at 100 (the default cap); the milestone of 5.1.4 (line 393, due
+    # 2009-2011) has no report at all, so it has no data (not a failure). The seven other rows
+    # have no fact.
     result = evaluate_year(plan, _shared_facts(), 2012)
     goal = next(g for d in result.plan_score.children for g in d.children if g.code == "5.1")
-    assert goal.score == Decimal(120)
+    assert goal.score == Decimal(100)
     assert goal.counts == Counts(achieved=1, nearly=0, not_achieved=0, no_data=8)
+
+
+def test_norms_agreed_above_the_plan_are_achieved(plan: Plan) -> None:
+    # Issue 15. T2.1.2-I1, line 278-279: "бірлік 44 44 32 34 25 15 15", a count of norms agreed:
+    # increase, though its targets fall. 2012: 30 agreed against a plan of 25: 30 / 25 × 100 =
+    # 120 %, achieved, and the report's sentence says "achieved" (it prints no more than 100).
+    norms = ActualInput(indicator_id="T2.1.2-I1", period=Period.of(2012), value=Decimal(30))
+    result = evaluate_year(plan, [*_shared_facts(), norms], 2012)
+    agreed = result.achievements["T2.1.2-I1"]
+    assert agreed.polarity.polarity is Polarity.INCREASE
+    assert (agreed.status, agreed.display_percent) == (Status.ACHIEVED, "120.00")
+    assert status_sentence(agreed) == "achieved"
+    unemployment = result.achievements["G1.1-I1"]  # 6.2 / 5.3: lower is better, by its wording
+    assert unemployment.polarity.polarity is Polarity.DECREASE
+    assert status_sentence(unemployment) == "achieved (decrease: positive dynamics)"
+
+
+def test_a_share_with_falling_targets_awaits_confirmation(plan: Plan) -> None:
+    # T5.1.3-I1 (line 387-388): the share of the able-bodied among TSA recipients, unit "% of all
+    # recipients", targets 37,6 ... 32,0 and no telling word: decrease, to be confirmed.
+    polarity = infer_polarities(plan)["T5.1.3-I1"]
+    assert (polarity.polarity, polarity.to_confirm) == (Polarity.DECREASE, True)
+    assert polarity_note(polarity) == "polarity inferred from the targets' trend: to be confirmed"
+    assert polarity_note(infer_polarities(plan)["T2.1.2-I1"]) is None
 
 
 def test_unemployment_forecast_as_of_2012(plan: Plan) -> None:

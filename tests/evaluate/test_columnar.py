@@ -379,8 +379,9 @@ def test_sixteen_regions_by_twelve_months_of_a_count_add_up(
 
 def test_a_stock_takes_each_regions_latest_month(bundled: ReadResult) -> None:
     # Line 261-262: people receiving the job-loss payment, "мың адам 1,7 136,4 136,4 60 50 18
-    # 18": 2012 target 50, lower is better. AKM's December is 21, ALA stops at November (30):
-    # 21 + 30 = 51, partial; 50 / 51 × 100 = 98.04 %: nearly achieved.
+    # 18": 2012 target 50; people served (мың адам), so more is better whatever the falling
+    # targets (issue 15). AKM's December is 21, ALA stops at November (30): 21 + 30 = 51,
+    # partial; 51 / 50 × 100 = 102.00 %: achieved.
     facts = [
         ActualInput(indicator_id="T1.3.1-I4", period=Period(2012, m, 1), value=v, region=r)
         for r, last in (("AKM", 12), ("ALA", 11))
@@ -389,8 +390,8 @@ def test_a_stock_takes_each_regions_latest_month(bundled: ReadResult) -> None:
     ]
     score = _columnar(bundled.plan, facts)[("T1.3.1-I4", 2012)]
     assert (score.fact, score.rule, score.complete) == (51.0, RollupRule.LAST, False)
-    assert score.percent is not None and round(score.percent, 2) == 98.04
-    assert score.status is Status.NEARLY
+    assert score.percent is not None and round(score.percent, 2) == 102.00
+    assert score.status is Status.ACHIEVED
     assert "ALA: latest value is before the year's end" in score.note
 
 
@@ -400,15 +401,16 @@ def test_a_regions_december_outranks_its_whole_year_for_a_stock(
 ) -> None:
     # rollup._add_up takes the latest period: the later end, then the shorter one. In AKM the
     # year (end 13, 12 months) and December (end 13, 1 month) end together: December, 40.
-    # ALA has only its year: 15. 40 + 15 = 55; target 50 (line 262), lower is better:
-    # 50 / 55 = 90.91 %, nearly achieved.
+    # ALA has only its year: 15. 40 + 15 = 55; target 50 (line 262), people served, so more is
+    # better (issue 15): 55 / 50 = 110.00 %, achieved.
     facts = [
         ActualInput(indicator_id="T1.3.1-I4", period=Period.parse(p), value=Decimal(v), region=r)
         for p, v, r in (("2012", "70", "AKM"), ("2012-12", "40", "AKM"), ("2012", "15", "ALA"))
     ]
     score = _columnar(bundled.plan, facts, monthly=monthly)[("T1.3.1-I4", 2012)]
     assert (score.fact, score.rule, score.complete) == (55.0, RollupRule.LAST, True)
-    assert score.status is Status.NEARLY
+    assert score.percent is not None and round(score.percent, 2) == 110.00
+    assert score.status is Status.ACHIEVED
 
 
 def test_a_month_given_twice_reads_as_an_overlap(bundled: ReadResult) -> None:

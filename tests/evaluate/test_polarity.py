@@ -74,13 +74,17 @@ def test_wording_decides_before_targets(
     ],
 )
 def test_look_alike_words_do_not_fire(name: str, unit: str) -> None:
-    result = infer_polarity(indicator("X-I1", name, unit, RISING))
-    assert (result.polarity, result.source) == (Polarity.INCREASE, PolaritySource.TARGETS)
+    # Falling targets: had a decrease word fired, the source would be the wording; none does,
+    # so the unit (a count of people or things, or money) makes it an increase.
+    result = infer_polarity(indicator("X-I1", name, unit, FALLING))
+    assert (result.polarity, result.source) == (Polarity.INCREASE, PolaritySource.QUANTITY)
 
 
 def test_targets_give_the_direction() -> None:
-    rising = infer_polarity(indicator("X-I1", "Жұмысқа орналастырылғандар", "адам", RISING))
-    falling = infer_polarity(indicator("X-I2", "Нормативтердің саны", "бірлік", FALLING))
+    rising = infer_polarity(indicator("X-I1", "Жұмысқа орналастырылғандардың үлесі", "%", RISING))
+    falling = infer_polarity(
+        indicator("X-I2", "Еңбекке қабілетті халықтың үлесі", "алушылардың санынан %", FALLING)
+    )
     flat = infer_polarity(
         indicator(
             "X-I3",
@@ -112,7 +116,7 @@ def test_poverty_wording_beats_targets_that_end_higher() -> None:
 
 
 def test_no_wording_and_one_target_defaults_to_increase() -> None:
-    result = infer_polarity(indicator("X-I1", "Әдістемелік ұсынымдар", "бірлік", {2010: "2"}))
+    result = infer_polarity(indicator("X-I1", "Әдістемелік ұсынымдар", None, {2010: "2"}))
     assert (result.polarity, result.source) == (Polarity.INCREASE, PolaritySource.DEFAULT)
 
 
@@ -142,3 +146,52 @@ def test_override_of_an_unknown_indicator_is_refused() -> None:
     override = PolarityOverride(Polarity.KEEP, "x", "u", dt.datetime(2012, 1, 1))
     with pytest.raises(ValidationError, match=r"G9\.9-I9"):
         apply_overrides(infer_polarities(small_plan()), {"G9.9-I9": override})
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("Келісілген еңбек үлгі нормалары мен нормативтердің саны", "бірлік"),  # T2.1.2-I1
+        ("Сатып алынған есептеу техникасының болжамды саны", "дана"),  # P011-Q3
+        ("Кәсіби даярлауға жіберілген жұмыссыздар", "мың адам"),  # T1.2.2-I1
+        ("Асырауында 1 адам болғанда", "млн. теңге"),
+        ("Тұрғын үй көмегін алған отбасылар", "мың отбасы"),
+    ],
+)
+def test_a_count_or_money_is_increase_whatever_its_targets(name: str, unit: str) -> None:
+    # Falling targets (3, 2, 1) would say "decrease": a plan that expects fewer deliverables
+    # does not make fewer better (issue 15). The unit decides, and it is not weak evidence.
+    result = infer_polarity(indicator("X-I1", name, unit, FALLING))
+    assert (result.polarity, result.source) == (Polarity.INCREASE, PolaritySource.QUANTITY)
+    assert f'"{unit}"' in result.reason
+    assert not result.to_confirm
+
+
+def test_a_count_whose_wording_asks_for_less_is_decrease() -> None:
+    injuries = infer_polarity(indicator("X-I1", "Өндірістегі өлім-жітім", "адам", RISING))
+    reduce = infer_polarity(indicator("X-I2", "Тексерулер санын қысқарту", "бірлік", RISING))
+    assert injuries.polarity is reduce.polarity is Polarity.DECREASE
+    assert injuries.source is reduce.source is PolaritySource.WORDING
+
+
+def test_a_share_of_a_count_is_not_a_count() -> None:
+    # "... санынан %" names a count, but the unit is a percentage: the targets decide, weakly.
+    unit = "АӘЖ алушылардың жалпы санынан %"
+    result = infer_polarity(indicator("X-I1", "Еңбекке қабілетті халықтың үлесі", unit, FALLING))
+    assert (result.polarity, result.source) == (Polarity.DECREASE, PolaritySource.TARGETS)
+    assert result.to_confirm and not result.confirmed
+
+
+def test_confirming_is_an_override_equal_to_the_inference() -> None:
+    weak = infer_polarity(indicator("X-I1", "Үлесі", "%", FALLING))
+    strong = infer_polarity(indicator("X-I2", "Нормативтер", "бірлік", FALLING))
+    at = dt.datetime(2026, 12, 7, 12, 0, tzinfo=dt.UTC)
+    same = PolarityOverride(Polarity.DECREASE, "lower is the aim", "aigerim", at)
+    other = PolarityOverride(Polarity.INCREASE, "more is better", "aigerim", at)
+    inferred = {"X-I1": weak, "X-I2": strong}
+    confirmed = apply_overrides(inferred, {"X-I1": same})["X-I1"]
+    turned = apply_overrides(inferred, {"X-I1": other})["X-I1"]
+    set_strong = apply_overrides(inferred, {"X-I2": other})["X-I2"]
+    assert (confirmed.confirmed, confirmed.to_confirm) == (True, False)
+    assert (turned.confirmed, turned.to_confirm) == (False, False)  # decided, not confirmed
+    assert (set_strong.confirmed, set_strong.to_confirm) == (False, False)

@@ -87,11 +87,11 @@ def test_poverty_share_far_below_its_target(reports: dict[int, AnnualReport]) ->
 
 
 def test_goal_score_caps_the_outlier(reports: dict[int, AnnualReport]) -> None:
-    """Goal 5.1 in 2012: G5.1-I1 counts 120 (the cap), not 410.53; milestone 5.1.4-1 (line 393,
-    due 2009-2011) has no report, so it has no data and no weight. Mean: 120 / 1 = 120."""
+    """Goal 5.1 in 2012: G5.1-I1 counts 100 (the default cap), not 410.53; milestone 5.1.4-1
+    (line 393, due 2009-2011) has no report, so it has no data and no weight. Mean: 100 / 1."""
     goal = reports[2012].directions[4].goals[0]
     assert goal.code == "5.1"
-    assert goal.score.display == "120.00"
+    assert goal.score.display == "100.00"
     assert (goal.score.achieved, goal.score.not_achieved) == (1, 0)
 
 

@@ -38,7 +38,7 @@ def test_xlsx_indicator_row(files: dict[str, Path]) -> None:
     row = rows["G1.1-I1"]
     assert row["Target"] == 6.2 and row["Fact"] == 5.3
     assert row["Achievement, %"] == pytest.approx(6.2 / 5.3 * 100)
-    assert row["Status"] == "achieved"
+    assert row["Status"] == "achieved (decrease: positive dynamics)"  # 6.2 / 5.3, lower is better
     assert row["Target source"] == 'plan line 217: "6,2"'
     assert "facts-2010-2014.csv, row 4" in row["Fact source"]
     assert rows["G5.1-I1"]["Achievement, %"] == pytest.approx(15.6 / 3.8 * 100)
@@ -88,9 +88,12 @@ def test_xlsx_has_a_native_chart_per_target_indicator(
 
 def test_docx_tables(files: dict[str, Path]) -> None:
     rows = docx_rows(files["docx"])
-    assert rows["G1.1-I1"][2:8] == ["%-бен", "6.2", "5.3", "116.98 %", "achieved", ""]
-    assert rows["G5.1-I1"][3:7] == ["15.6", "3.8", "410.53 %", "achieved"]
-    assert rows["T4.1.2-I1"][3:7] == ["50", "—", "—", "no fact"]
+    down = "achieved (decrease: positive dynamics)"  # the reports' words for lower-is-better
+    assert rows["G1.1-I1"][2:8] == ["%-бен", "6.2", "5.3", "116.98 %", down, ""]
+    assert rows["G5.1-I1"][3:7] == ["15.6", "3.8", "410.53 %", down]
+    # The base pension's polarity rests on its rising targets alone: marked.
+    note = "polarity inferred from the targets' trend: to be confirmed"
+    assert rows["T4.1.2-I1"][3:7] == ["50", "—", "—", f"no fact; {note}"]
     assert rows["002"][2] == "802 783 135"
 
 
@@ -111,9 +114,11 @@ def test_html_cells(files: dict[str, Path]) -> None:
     assert page.cell(row, "target") == "6.2"
     assert page.cell(row, "fact") == "5.3"
     assert page.cell(row, "achievement") == "116.98 %"
-    assert page.cell(row, "status") == "achieved"
+    assert page.cell(row, "status") == "achieved (decrease: positive dynamics)"
     assert page.cell("ind-G5.1-I1", "achievement") == "410.53 %"
-    assert page.cell("ind-T4.1.2-I1", "status") == "no fact"
+    assert page.cell("ind-T4.1.2-I1", "status") == (
+        "no fact; polarity inferred from the targets' trend: to be confirmed"  # rising targets only
+    )
     assert page.cell("budget-002", "planned") == "802 783 135"
 
 
@@ -141,7 +146,7 @@ def test_budget_execution_with_an_actual(bundled: ReadResult, tmp_path: Path) ->
 
 
 def test_xlsx_summary_scores(files: dict[str, Path]) -> None:
-    """Goal 5.1 in 2012: min(410.53, 120) = 120; milestone T5.1.4-M1 has no report (no data)."""
+    """Goal 5.1 in 2012: min(410.53, 100) = 100; milestone T5.1.4-M1 has no report (no data)."""
     import openpyxl
 
     book = openpyxl.load_workbook(files["xlsx"])
@@ -149,6 +154,6 @@ def test_xlsx_summary_scores(files: dict[str, Path]) -> None:
     book.close()
     assert rows[0][0] == "Annual implementation report 2012"
     (goal,) = [r for r in rows if r[:2] == ("goal", "5.1")]
-    assert goal[3] == 120
+    assert goal[3] == 100
     assert goal[4] == "achieved"
     assert goal[5:8] == (1, 0, 0)  # achieved, nearly, not achieved

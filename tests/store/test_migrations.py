@@ -21,6 +21,7 @@ TABLES = {
     "alembic_version",
     "indicator_overrides",
     "indicators",
+    "plan_settings",
     "milestones",
     "plan_versions",
     "plans",
@@ -36,7 +37,7 @@ def _tables(db: Database) -> set[str]:
 
 def test_empty_database_is_migrated_to_head(database: Database) -> None:
     assert database.created is True
-    assert schema_revision(database.engine) == head_revision() == "0002"
+    assert schema_revision(database.engine) == head_revision() == "0003_plan_settings"
     assert _tables(database) == TABLES
 
 
@@ -62,7 +63,7 @@ def test_opening_again_changes_nothing(database_url: str) -> None:
         assert first.created
     with open_database(database_url) as second:
         assert not second.created
-        assert second.migrated_from == "0002"
+        assert second.migrated_from == "0003_plan_settings"
 
 
 @pytest.mark.parametrize("statement", ["UPDATE actuals SET value = 1", "DELETE FROM actuals"])

@@ -145,3 +145,32 @@ def test_an_override_needs_a_reason_and_is_kept_in_the_history(web_client: TestC
     assert status == 422 and "numerator" in html
     forged = web_client.post(path, data={"kind": "polarity", "value": "keep", "reason": "x"})
     assert forged.status_code == 403
+
+
+def test_a_polarity_from_the_targets_trend_is_marked_until_confirmed(
+    web_client: TestClient,
+) -> None:
+    # T5.1.3-I1 (line 387-388): a share, targets 37,6 ... 32,0, no telling word: decrease, to be
+    # confirmed. G1.1-I1 is decrease by its wording ("Жұмыссыздық деңгейі"): nothing to confirm.
+    page, path = "/indicators/T5.1.3-I1", "/indicators/T5.1.3-I1/confirm"
+    html = web_client.get(page).text
+    assert 'id="polarity-note"' in html and "inferred from the targets&#39; trend" in html
+    assert 'id="confirm-form"' in html and "Confirm decrease" in html
+    unemployment = web_client.get("/indicators/G1.1-I1").text
+    assert 'id="polarity-note"' not in unemployment and 'id="confirm-form"' not in unemployment
+    forged = web_client.post(path, data={"reason": "x"})
+    assert forged.status_code == 403
+    status, html = _post(web_client, path, page, reason="fewer <i>able-bodied</i> is the aim")
+    assert status == 200, html
+    assert "polarity decrease confirmed" in html
+    row = table_row(html[html.index('id="override-history"') :], "confirmed: fewer")
+    assert "decrease" in row and USER in row and "in force" in row and "<i>" not in row
+    assert 'id="polarity-note"' not in html and 'id="confirm-form"' not in html
+    status, html = _post(web_client, "/indicators/G1.1-I1/confirm", "/indicators/G1.1-I1")
+    assert status == 422 and "only a polarity inferred from the targets&#39; trend" in html
+
+
+def test_the_year_shows_the_reports_sentence(web_client: TestClient) -> None:
+    # G1.1-I1 in 2012: 6.2 / 5.3 = 116.98 %, lower is better: the reports' words.
+    html = web_client.get("/indicators/G1.1-I1?year=2012").text
+    assert '<strong id="year-sentence">achieved (decrease: positive dynamics)</strong>' in html

@@ -16,9 +16,10 @@ def test_dashboard_shows_the_plan_and_the_years_achievement(web_client: TestClie
     html = web_client.get("/?year=2012").text
     assert "2014 жылдарға арналған стратегиялық жоспары</h1>" in html
     assert "period 2010–2014" in html and "amended by No. 415, No. 1417" in html
-    # 2012: unemployment 6.2 / 5.3 = 116.98 %; poverty share 15.6 / 3.8 = 410.53 % capped at 120
-    # -> (116.98... + 120) / 2 = 118.49 %; every other indicator and milestone has no fact.
-    assert "118.49 %" in html
+    # 2012: unemployment 6.2 / 5.3 = 116.98 %; poverty share 15.6 / 3.8 = 410.53 %, each capped
+    # at 100 -> (100 + 100) / 2 = 100.00 %; every other indicator and milestone has no fact.
+    assert "100.00 %" in html
+    assert '<span class="muted" id="stands-on">on the 2 of 63 indicators with facts</span>' in html
     assert "2 achieved" in html
     assert '<option value="2012" selected>' in html
 
@@ -27,7 +28,7 @@ def test_dashboard_fragment_for_htmx_is_the_body_only(web_client: TestClient) ->
     response = web_client.get("/?year=2012", headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert "<html" not in response.text
-    assert "118.49 %" in response.text
+    assert "100.00 %" in response.text and "Achievement in 2012" in response.text
     assert response.headers["vary"] == "HX-Request"
     restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
     assert "<html" in web_client.get("/?year=2012", headers=restore).text

@@ -52,11 +52,15 @@ Row = dict[str, Any]
 # An indicator's and a milestone's line (``IndicatorLine``; a milestone fills what it has):
 INDICATOR_FIELDS = (
     "id", "place", "name", "unit", "target", "target_raw", "target_line", "fact", "evidence",
-    "percent", "status", "no_score", "message", "polarity", "polarity_overridden",
-    "polarity_reason", "rollup", "rollup_overridden", "forecast", "forecast_message",
+    "percent", "status", "sentence", "no_score", "message", "polarity", "polarity_overridden",
+    "polarity_to_confirm", "polarity_reason", "rollup", "rollup_overridden", "forecast",
+    "forecast_message",
 )  # fmt: skip
 # A section's name, then its ``Score`` but the display text (the score itself is rounded):
-SCORE_FIELDS = tuple(f.name for f in dataclasses.fields(Score) if f.name != "display")
+SCORE_FIELDS = (
+    *(f.name for f in dataclasses.fields(Score) if f.name != "display"),
+    "stands_on",
+)
 AGGREGATE_FIELDS = ("level", "id", "code", "name", *SCORE_FIELDS)
 # A program's ``BudgetLine``, and the report's year:
 BUDGET_FIELDS = (
@@ -115,7 +119,12 @@ def rows_of(report: AnnualReport, level: ScoreLevel) -> list[Row]:
 
 
 def _fields(line: IndicatorLine | MilestoneLine | BudgetLine | Score) -> dict[str, Any]:
-    return {f.name: getattr(line, f.name) for f in dataclasses.fields(line)}
+    values = {f.name: getattr(line, f.name) for f in dataclasses.fields(line)}
+    if isinstance(line, Score):
+        values["stands_on"] = line.stands_on
+    if isinstance(line, IndicatorLine):
+        values["polarity_to_confirm"] = line.polarity_note is not None
+    return values
 
 
 def _milestone_fields(line: MilestoneLine) -> dict[str, Any]:
@@ -221,7 +230,7 @@ def _indicator_table(rows: list[Row], heading: str, width: int) -> Table:
     if wide:
         table.add_column("source", max_width=40, overflow="fold")
     table.add_column("%", justify="right", min_width=6, no_wrap=True)
-    table.add_column("status", min_width=8, max_width=40 if wide else 14, overflow="fold")
+    table.add_column("status", min_width=8, max_width=40 if wide else 20, overflow="fold")
     table.add_column("polarity", no_wrap=True)
     if wide:
         table.add_column("roll-up", no_wrap=True)
@@ -236,7 +245,10 @@ def _indicator_cells(r: Row, wide: bool) -> list[str]:
     status = _label(r["status"], r["no_score"])
     if wide and r["status"] == Status.NO_DATA:
         status = f"{status}: {r['message']}"
+    elif r["status"] != Status.NO_DATA and r.get("sentence"):
+        status = r["sentence"]
     polarity = r["polarity"] + (" *" if r["polarity_overridden"] else "")
+    polarity += " ?" if r["polarity_to_confirm"] else ""
     rollup = _text(r["rollup"]) + (" *" if r["rollup_overridden"] else "")
     cells = [r["id"], r["name"], f"{_text(r['target_raw'])}{line}", _text(r["fact"])]
     cells += [r["fact_source"], _text(r["achievement"]), status, polarity, rollup]
@@ -295,7 +307,12 @@ def render_tables(
         f"achieved, {plan['no_data']} no data"
     )
     score = f"{plan['score']} %" if plan["score"] is not None else "no score"
-    summary = Text(f"Plan score: {score}, {_label(plan['status'])} ({counts})")
+    stands_on = f", {plan['stands_on']}" if plan["score"] is not None else ""
+    summary = Text(f"Plan score: {score}, {_label(plan['status'])}{stands_on} ({counts})")
     if level is ScoreLevel.INDICATOR:
-        return [table, summary, Text("* set by a user (see `zhospar polarity list`)")]
+        notes = (
+            "* set by a user; ? inferred from the targets' trend: to be confirmed "
+            "(see `zhospar polarity list --unconfirmed`)"
+        )
+        return [table, summary, Text(notes)]
     return [table, summary]

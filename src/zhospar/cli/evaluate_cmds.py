@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from zhospar.evaluate import IndicatorPolarity
     from zhospar.model.plan import Plan
     from zhospar.store import Database, OverrideKind, OverrideRecord
 
@@ -29,6 +30,13 @@ ReasonOption = Annotated[str, typer.Option("--reason", help="Why inference is ov
 OnlyOverridden = Annotated[
     bool, typer.Option("--overridden", help="Only indicators with an override in force.")
 ]
+OnlyUnconfirmed = Annotated[
+    bool,
+    typer.Option(
+        "--unconfirmed",
+        help="Only indicators whose polarity rests on the targets' trend, not yet confirmed.",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +44,7 @@ def register(app: typer.Typer) -> None:
     polarity_app.command("list")(polarity_list)
     polarity_app.command("set")(polarity_set)
     polarity_app.command("history")(polarity_history)
+    polarity_app.command("confirm")(polarity_confirm)
     rollup_app = typer.Typer(help="How each indicator's facts roll up to the year, and overrides.")
     rollup_app.command("list")(rollup_list)
     rollup_app.command("set")(rollup_set)
@@ -67,30 +76,65 @@ def _short(text: str, width: int = 60) -> str:
 # --- polarity ---------------------------------------------------------------------------------
 
 
-def polarity_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -> None:
-    """Every indicator's polarity: what inference says and why, and the override in force."""
+def polarity_list(
+    plan: PlanOption = None,
+    overridden: OnlyOverridden = False,
+    unconfirmed: OnlyUnconfirmed = False,
+) -> None:
+    """Every indicator's polarity: what inference says and why, whether it awaits confirmation
+    (inferred from the targets' trend alone), and the override in force."""
     from rich.table import Table
 
-    from zhospar.evaluate import infer_polarities
+    from zhospar.evaluate import apply_overrides, infer_polarities
     from zhospar.store import OverrideKind, override_history
+    from zhospar.store.evaluation import plan_overrides
     from zhospar.store.overrides import in_force
 
     with _open() as db:
         key = plan or db.default_plan_key()
         the_plan = db.load_plan(key)
         records = in_force(override_history(db, key, kind=OverrideKind.POLARITY))
+        found = plan_overrides(db, key, the_plan).polarity
     inferred = infer_polarities(the_plan)
+    applied = apply_overrides(inferred, found)
     table = Table(
-        "indicator", "name", "inferred", "why", "override", "by, when", "reason",
+        "indicator", "name", "inferred", "why", "evidence", "override", "by, when", "reason",
         title=f"Polarity of the indicators of {key}",
     )  # fmt: skip
     for ident, name, _ in _indicators(the_plan):
         record = records.get((ident, OverrideKind.POLARITY))
-        if overridden and not _active(record):
+        if (overridden and not _active(record)) or (unconfirmed and not applied[ident].to_confirm):
             continue
         p = inferred[ident]
-        table.add_row(ident, _short(name, 40), p.polarity.value, p.reason, *_override(record))
+        row = (ident, _short(name, 40), p.polarity.value, p.reason, _evidence(applied[ident]))
+        table.add_row(*row, *_override(record))
+    if unconfirmed and not table.row_count:
+        _console().print("Every polarity inferred from the targets' trend is confirmed.")
+        return
     _print_list(table, "polarity")
+
+
+def _evidence(p: "IndicatorPolarity") -> str:
+    if p.to_confirm:
+        return "to be confirmed"
+    return "confirmed" if p.confirmed else ""
+
+
+def polarity_confirm(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. T5.1.3-I1.")],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the inferred polarity is right.")
+    ] = "",
+    plan: PlanOption = None,
+    user: UserOption = None,
+) -> None:
+    """Confirm a polarity inferred from the targets' trend: recorded as an override equal to it."""
+    from zhospar.store import Settings
+    from zhospar.store.confirmation import confirm_polarity
+
+    with _open() as db:
+        done = confirm_polarity(db, plan, indicator, reason, user or Settings.from_env().user)
+    _print_recorded(done)
 
 
 def _active(record: "OverrideRecord | None") -> bool:

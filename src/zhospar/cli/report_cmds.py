@@ -5,6 +5,8 @@ starts fast.
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -92,14 +94,15 @@ def _plan_and_facts(
     """The plan, its facts and the evaluation options: from import files when given, else from
     the database. A plan from the database comes with the users' overrides recorded for it."""
     if files:
-        the_plan, found = _plan_for_files(plan_key)
+        the_plan, found, cap = _plan_for_files(plan_key)
         values = _read_files(the_plan, files)
         names = ", ".join(f.name for f in files)
         origin = f"{len(values)} value(s) read from {names}"
         if found is None:
             return the_plan, values, origin, None
         applied = found.describe()
-        return the_plan, values, f"{origin}; {applied}" if applied else origin, found.options()
+        options = replace(found.options(), cap=cap)
+        return the_plan, values, f"{origin}; {applied}" if applied else origin, options
     from zhospar.store import evaluation_inputs, open_database
 
     with open_database() as db:
@@ -107,18 +110,20 @@ def _plan_and_facts(
     return stored.plan, list(stored.facts), stored.origin, stored.options()
 
 
-def _plan_for_files(plan_key: str | None) -> "tuple[Plan, Overrides | None]":
-    """The bundled plan; or a stored plan, with the overrides recorded for it."""
+def _plan_for_files(plan_key: str | None) -> "tuple[Plan, Overrides | None, Decimal]":
+    """The bundled plan; or a stored plan, with the overrides recorded for it and its cap."""
     if plan_key is None:
+        from zhospar.evaluate.aggregate import CAP
         from zhospar.ingest import read_plan
 
-        return read_plan().plan, None
+        return read_plan().plan, None, CAP
     from zhospar.store import open_database
     from zhospar.store.evaluation import plan_overrides
+    from zhospar.store.plan_settings import cap_in_force
 
     with open_database() as db:
         the_plan = db.load_plan(plan_key)
-        return the_plan, plan_overrides(db, plan_key, the_plan)
+        return the_plan, plan_overrides(db, plan_key, the_plan), cap_in_force(db, plan_key)[0]
 
 
 def _read_files(plan: "Plan", files: Sequence[Path]) -> "list[ActualInput]":

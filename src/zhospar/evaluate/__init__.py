@@ -45,6 +45,7 @@ from zhospar.evaluate.budget import (
 from zhospar.evaluate.facts import Fact, FactGroups, FactRef, UnmatchedFact, group_facts, latest
 from zhospar.evaluate.forecast import SPREAD_FLOOR, Chance, Forecast, final_target, forecast
 from zhospar.evaluate.polarity import (
+    WEAK_SOURCES,
     IndicatorPolarity,
     Polarity,
     PolarityOverride,
@@ -55,6 +56,7 @@ from zhospar.evaluate.polarity import (
     infer_polarity,
 )
 from zhospar.evaluate.rollup import Observed, RollupRule, RollupSpec, infer_rollup, rollup_year
+from zhospar.evaluate.sentence import TO_CONFIRM, coverage, polarity_note, status_sentence
 from zhospar.evaluate.service import (
     EvaluationOptions,
     PlanVsFactRow,
@@ -94,6 +96,8 @@ __all__ = [
     "LATE_PERCENT",
     "NEARLY_AT",
     "SPREAD_FLOOR",
+    "TO_CONFIRM",
+    "WEAK_SOURCES",
     "Achievement",
     "Aggregate",
     "BudgetExecution",
@@ -131,6 +135,7 @@ __all__ = [
     "allocation_costs",
     "apply_overrides",
     "budget_execution",
+    "coverage",
     "evaluate_year",
     "expenditure_id",
     "final_target",
@@ -144,9 +149,11 @@ __all__ = [
     "plan_tables",
     "plan_vs_fact",
     "planned_expenditure",
+    "polarity_note",
     "rollup_specs",
     "rollup_year",
     "score_facts",
     "status_of",
+    "status_sentence",
     "target_for",
 ]

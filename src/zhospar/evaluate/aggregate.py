@@ -11,12 +11,15 @@ milestone beneath it, each counted once:
 * a program: the indicators of its form.
 
 Weights are 1 per indicator unless the ``weights`` mapping gives another (0 leaves an indicator
-out of the mean but in the counts). Each percentage is capped at ``CAP`` (120 %) before
-averaging, so one outlier cannot hide failures. An achieved result without a percentage (e.g. a
-fact of 0 on a decrease indicator) counts as 100, a not achieved one without a percentage as 0.
-Results with no data are counted but not averaged. Breakdown rows (women, youth ...) are not
-counted separately unless ``include_breakdowns`` is set: they detail their parent, which already
-counts. Indicators deleted by an amending resolution are left out altogether.
+out of the mean but in the counts). Each percentage is capped at ``CAP`` (100 %) before
+averaging, as the state's evaluation scores out of 100: a target exceeded fourfold is achieved,
+and cannot make up for a failure elsewhere. A plan may set another cap (``EvaluationOptions.cap``,
+recorded with who, when and why in the store's plan settings). An achieved result without a
+percentage (e.g. a fact of 0 on a decrease indicator) counts as 100, a not achieved one without a
+percentage as 0. Results with no data are counted but not averaged. Breakdown rows (women,
+youth ...) are not counted separately unless ``include_breakdowns`` is set: they detail their
+parent, which already counts. Indicators deleted by an amending resolution are left out
+altogether.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from zhospar.model.plan import Goal, Indicator, Plan, ProgramForm, Task
 
 __all__ = ["CAP", "Aggregate", "Counts", "Level", "aggregate_plan", "aggregate_programs"]
 
-CAP = Decimal(120)  # a percentage counts at most this much in a mean
+CAP = Decimal(100)  # a percentage counts at most this much in a mean, unless a plan sets another
 
 
 class Level(StrEnum):

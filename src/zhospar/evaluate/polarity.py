@@ -2,10 +2,16 @@
 
 The plan never says it; it is inferred, first from the wording (an unemployment rate, a poverty
 share, injuries, a rank position "төмен емес", a time to serve: lower is better), then from the
-direction of the planned targets (falling targets: decrease; rising: increase; flat: keep at the
-level). Every inference carries the rule that fired, in words, so a user can check it; a user's
-override wins and is reported as an override, with who made it, when and why (recording it in the
-database is the store's job).
+kind of quantity (a count of things delivered, of people served, or money: more is better,
+whatever its targets do, as the ministry's reports score it), and only then from the direction
+of the planned targets (falling targets: decrease; rising: increase; flat: keep at the level).
+
+The targets' trend alone is weak evidence: a plan that expects fewer deliverables (a smaller
+budget, work finished) does not say that fewer is better. An indicator whose polarity rests on it
+is ``to_confirm`` until a planner confirms it, which is recorded as an
+override equal to the inferred polarity. Every inference carries the rule that fired, in words,
+so a user can check it; a user's override wins and is reported as an override, with who made it,
+when and why (recording it in the database is the store's job).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from zhospar.model.plan import Indicator, Milestone, Phase, Plan, YearValue
 from zhospar.model.walk import iter_indicators
 
 __all__ = [
+    "WEAK_SOURCES",
     "IndicatorPolarity",
     "Polarity",
     "PolarityOverride",
@@ -41,10 +48,16 @@ class Polarity(StrEnum):
 
 class PolaritySource(StrEnum):
     WORDING = "wording"  # a word of the indicator's name or unit
+    QUANTITY = "quantity"  # the kind of quantity: a count of things or people, or money
     TARGETS = "targets"  # the direction of the planned targets
     STRUCTURE = "structure"  # a milestone of a task
     DEFAULT = "default"  # nothing to go on: assumed increase
     OVERRIDE = "override"  # set by a user
+
+
+# Evidence too weak to score on without a person's word: the trend of the targets alone. (The
+# default applies only where there are fewer than two targets, that is, hardly anything to score.)
+WEAK_SOURCES = frozenset((PolaritySource.TARGETS,))
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,22 @@ class IndicatorPolarity:
     line: int | None = None  # the line of the wording or targets the rule read
     override: PolarityOverride | None = None
     inferred: IndicatorPolarity | None = None  # what inference said, when overridden
+
+    @property
+    def to_confirm(self) -> bool:
+        """Inferred from weak evidence (the targets' trend) and no person has decided yet."""
+        return self.source in WEAK_SOURCES
+
+    @property
+    def confirmed(self) -> bool:
+        """Weak evidence that a person confirmed: an override equal to what inference said."""
+        was = self.inferred
+        return (
+            self.override is not None
+            and was is not None
+            and was.source in WEAK_SOURCES
+            and was.polarity is self.polarity
+        )
 
 
 @dataclass(frozen=True)
@@ -98,6 +127,11 @@ _WORD_RULES: tuple[_WordRule, ...] = (
     _rule(r"шығындар\w*\s+(ара\s+)?(салмағ|үлес)", _D, "a share of costs: lower is better"),
     _rule(r"(?<!\w)(қысқарт|төмендет|азайт)", _D, "the wording asks for a reduction"),
     _rule(
+        r"қолайсыз\s+еңбек\s+жағдай",
+        _D,
+        "people working in harmful or unfavourable conditions: fewer is better",
+    ),
+    _rule(
         r"(өткен|алдыңғы)\s+жыл|өсу\s+индекс|(?<!\w)өсім",
         _I,
         "a growth index against the previous year: more growth meets the target",
@@ -106,15 +140,26 @@ _WORD_RULES: tuple[_WordRule, ...] = (
 )
 
 
-def infer_polarity(indicator: Indicator, parent: Indicator | None = None) -> IndicatorPolarity:
-    """Infer the polarity of an indicator: wording first, then the planned targets.
+# A count of things delivered or of people served, or money (бірлік, дана, адам, мың адам,
+# теңге, млн. теңге, отбасы ...): more is better unless the wording asks for less. A unit with a
+# "%" is a share of such a count ("АӘЖ алушылардың жалпы санынан %"), not a count.
+_COUNT_UNIT = re.compile(
+    r"(?<!\w)(адам|бірлік|дана|теңге|отбасы|кәсіпорын\w*|саны|парағы)(?!\w)", re.IGNORECASE
+)
 
-    A breakdown row (``parent`` given) reads its parent's wording too: "әйелдер" under the
-    unemployment rate is still an unemployment rate.
+
+def infer_polarity(indicator: Indicator, parent: Indicator | None = None) -> IndicatorPolarity:
+    """Infer the polarity of an indicator: wording, then the kind of quantity, then the targets.
+
+    A breakdown row (``parent`` given) reads its parent's wording and unit too: "әйелдер" under
+    the unemployment rate is still an unemployment rate.
     """
     wording = _by_wording(indicator, parent)
     if wording is not None:
         return wording
+    quantity = _by_quantity(indicator, parent)
+    if quantity is not None:
+        return quantity
     by_targets = _by_targets(indicator)
     if by_targets is not None:
         return by_targets
@@ -142,6 +187,22 @@ def _by_wording(indicator: Indicator, parent: Indicator | None) -> IndicatorPola
                 indicator.id, rule.polarity, PolaritySource.WORDING, reason, owner.line
             )
     return None
+
+
+def _by_quantity(indicator: Indicator, parent: Indicator | None) -> IndicatorPolarity | None:
+    owner = indicator if indicator.unit or parent is None else parent
+    unit = owner.unit or ""
+    match = None if "%" in unit else _COUNT_UNIT.search(unit)
+    if match is None:
+        return None
+    whose = "" if owner is indicator else f" of {owner.id}"
+    reason = (
+        f'unit{whose} "{unit}": a count of things or people, or money — more is better '
+        "whatever the trend of the targets"
+    )
+    return IndicatorPolarity(
+        indicator.id, Polarity.INCREASE, PolaritySource.QUANTITY, reason, owner.line
+    )
 
 
 def _by_targets(indicator: Indicator) -> IndicatorPolarity | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from zhospar.evaluate.achievement import KEEP_TOLERANCE, Achievement, achieve, achieve_milestone
-from zhospar.evaluate.aggregate import Aggregate, aggregate_plan, aggregate_programs
+from zhospar.evaluate.aggregate import CAP, Aggregate, aggregate_plan, aggregate_programs
 from zhospar.evaluate.budget import BudgetExecution, GoalCost, allocation_costs, budget_execution
 from zhospar.evaluate.facts import Fact, FactGroups, UnmatchedFact, group_facts, latest
 from zhospar.evaluate.forecast import Forecast, forecast
@@ -45,6 +45,7 @@ class EvaluationOptions:
     keep_tolerance: Decimal = KEEP_TOLERANCE
     include_breakdowns: bool = False
     expected_regions: Collection[str] | None = None
+    cap: Decimal = CAP  # the most a percentage counts in a roll-up; a plan may set another
 
 
 @dataclass(frozen=True)
@@ -113,17 +114,17 @@ def evaluate_year(
         polarity = inputs.polarities[milestone.id]
         facts_of = inputs.groups.of(milestone.id)
         achievements[milestone.id] = achieve_milestone(milestone, polarity, year, facts_of)
-    weights, breakdowns = opts.weights, opts.include_breakdowns
+    weights, breakdowns, cap = opts.weights, opts.include_breakdowns, opts.cap
     return YearEvaluation(
         year=year,
         polarities=inputs.polarities,
         rollups=inputs.specs,
         achievements=achievements,
         plan_score=aggregate_plan(
-            plan, achievements, weights=weights, include_breakdowns=breakdowns
+            plan, achievements, weights=weights, include_breakdowns=breakdowns, cap=cap
         ),
         programs=aggregate_programs(
-            plan, achievements, weights=weights, include_breakdowns=breakdowns
+            plan, achievements, weights=weights, include_breakdowns=breakdowns, cap=cap
         ),
         budget=budget_execution(plan, inputs.groups.by_indicator, year),
         costs=allocation_costs(plan, year),

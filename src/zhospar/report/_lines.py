@@ -21,6 +21,8 @@ from zhospar.evaluate import (
     PolaritySource,
     RollupSpec,
     Status,
+    polarity_note,
+    status_sentence,
 )
 from zhospar.model.decimals import rounded_text
 from zhospar.model.periods import Period
@@ -178,7 +180,14 @@ def indicator_line(
         forecast=outlook.chance,
         forecast_message=outlook.message,
         deleted=ind.deleted is not None,
+        sentence=_sentence(result),
+        polarity_note=polarity_note(result.polarity),
     )
+
+
+def _sentence(result: Achievement) -> str:
+    """The report's sentence; without a score, the short reason ("no fact", "no target")."""
+    return status_label(result) if result.status is Status.NO_DATA else status_sentence(result)
 
 
 def milestone_line(

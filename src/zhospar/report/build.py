@@ -52,18 +52,28 @@ from zhospar.report.model import (
 )
 from zhospar.report.risks import RISK_RULE, link_risks
 
-__all__ = ["build_report", "comments_of"]
+__all__ = ["build_report", "comments_of", "method_notes"]
 
-METHOD = (
-    "Achievement: increase fact / target × 100 %; decrease target / fact × 100 %; keep at the "
-    "level: 100 − (deviation − tolerance); milestones done / late / not done by the due year.",
-    f"Status: achieved at {ACHIEVED_AT} % and above, nearly achieved at {NEARLY_AT} % and above, "
-    f"not achieved below; no data when there is no target or no fact.",
-    f"Scores of tasks, goals, directions and the plan: the mean of their indicators' and "
-    f"milestones' achievements, each capped at {CAP} %; breakdown rows are shown, not counted.",
-    "Figures are computed by zhospar.evaluate (docs/method.md); targets cite their plan line, "
-    "facts their source, import file and row, and who entered them.",
-)
+
+def method_notes(cap: Decimal) -> tuple[str, ...]:
+    """The method in a few sentences, with the cap in force for the plan."""
+    shown = format(cap.normalize(), "f")
+    return (
+        "Achievement: increase fact / target × 100 %; decrease target / fact × 100 %; keep at "
+        "the level: 100 − (deviation − tolerance); milestones done / late / not done by the due "
+        "year.",
+        f"Status: achieved at {ACHIEVED_AT} % and above (a fact above the target is achieved), "
+        f"nearly achieved at {NEARLY_AT} % and above, not achieved below; no data when there is "
+        'no target or no fact. Worded as the ministry\'s reports: "achieved", "achieved by '
+        '92.5 %", "achieved (decrease: positive dynamics)".',
+        f"Scores of tasks, goals, directions and the plan: the mean of their indicators' and "
+        f"milestones' achievements, each capped at {shown} %; breakdown rows are shown, not "
+        "counted; a score says how many indicators it stands on.",
+        "Polarity: from the wording, then the kind of quantity (a count or money: more is "
+        'better), then the targets\' trend, which a planner confirms ("to be confirmed").',
+        "Figures are computed by zhospar.evaluate (docs/method.md); targets cite their plan line, "
+        "facts their source, import file and row, and who entered them.",
+    )
 
 
 def comments_of(facts: Iterable[Fact]) -> Comments:
@@ -291,5 +301,5 @@ def build_report(
         risks=builder.risks(),
         risk_rule=RISK_RULE,
         unmatched=builder.unmatched(),
-        method=METHOD,
+        method=method_notes(options.cap if options is not None else CAP),
     )

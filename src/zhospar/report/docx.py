@@ -90,9 +90,14 @@ def _indicator_row(line: IndicatorLine) -> list[str]:
         number(line.target),
         number(line.fact),
         percent(line.display_percent),
-        line.status_label,
+        _status(line),
         line.explanation or "",
     ]
+
+
+def _status(line: IndicatorLine) -> str:
+    sentence = line.sentence or line.status_label
+    return f"{sentence}; {line.polarity_note}" if line.polarity_note else sentence
 
 
 def _indicator_table(doc: DocumentObject, lines: Sequence[IndicatorLine]) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRule, Status
+from zhospar.evaluate.aggregate import Counts
+from zhospar.evaluate.sentence import coverage
 
 __all__ = [
     "AnnualReport",
@@ -141,6 +143,8 @@ class IndicatorLine(ScoredLine):
     forecast: Chance  # likely / uncertain / unlikely / reached / missed ...
     forecast_message: str
     deleted: bool = False
+    sentence: str = ""  # the status as the ministry's reports word it ("achieved by 92.5 %")
+    polarity_note: str | None = None  # "polarity inferred from the targets' trend: ..."
 
     @property
     def target_source(self) -> str:
@@ -177,6 +181,11 @@ class Score:
     nearly: int
     not_achieved: int
     no_data: int
+
+    @property
+    def stands_on(self) -> str:
+        """What the score is the mean of: "on the 2 of 63 indicators with facts"."""
+        return coverage(Counts(self.achieved, self.nearly, self.not_achieved, self.no_data))
 
 
 @dataclass(frozen=True)

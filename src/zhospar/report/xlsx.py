@@ -54,7 +54,7 @@ INDICATOR_COLUMNS = (
     Col("Fact", 11, "number"),
     Col("Fact source", 45, "wrap"),
     Col("Achievement, %", 13, "percent"),
-    Col("Status", 15),
+    Col("Status", 28, "wrap"),
     Col("Explanation of deviation", 40, "wrap"),
     Col("Evaluation", 45, "wrap"),
     Col("Forecast", 14),
@@ -78,12 +78,14 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
         line.fact,
         line.fact_source or None,
         line.percent,
-        StatusCell(line.status_label, line.status),
+        StatusCell(line.sentence or line.status_label, line.status),
         line.explanation,
         line.message,
         line.forecast,
         line.forecast_message,
-        line.polarity_reason,
+        f"{line.polarity_reason}; {line.polarity_note}"
+        if line.polarity_note
+        else line.polarity_reason,
     ]
 
 

@@ -1,4 +1,5 @@
-"""What ``evaluate_year`` needs from the database: the plan, the facts in force, the overrides.
+"""What ``evaluate_year`` needs from the database: the plan, the facts in force, the overrides
+and the plan's cap.
 
 ``zhospar score``, ``zhospar report`` (and later the API and the pages) load their inputs here,
 so that every one of them scores the same facts under the same user decisions:
@@ -10,8 +11,10 @@ so that every one of them scores the same facts under the same user decisions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
+from zhospar.evaluate.aggregate import CAP
 from zhospar.evaluate.service import EvaluationOptions
 from zhospar.model.actuals import Actual
 from zhospar.model.plan import Plan
@@ -19,28 +22,34 @@ from zhospar.model.walk import iter_indicators
 from zhospar.store.actuals import latest_actuals
 from zhospar.store.db import Database
 from zhospar.store.overrides import Overrides, overrides
+from zhospar.store.plan_settings import PlanSetting, cap_in_force
 
 __all__ = ["StoredEvaluation", "evaluation_inputs", "plan_overrides"]
 
 
 @dataclass(frozen=True)
 class StoredEvaluation:
-    """A plan as stored, the revision in force of each of its facts, and the overrides."""
+    """A plan as stored, the revision in force of each of its facts, the overrides, the cap."""
 
     plan_key: str  # as asked: "KEY" or "KEY@VERSION"
     plan: Plan
     facts: list[Actual]
     overrides: Overrides
+    cap: Decimal = CAP  # the most a percentage counts in a roll-up: the plan's, else the method's
+    cap_setting: PlanSetting | None = None  # the decision that set the cap, if any
 
     def options(self) -> EvaluationOptions:
-        return self.overrides.options()
+        return replace(self.overrides.options(), cap=self.cap)
 
     @property
     def origin(self) -> str:
         """Where the figures come from, in words, for a report's or a table's heading."""
         text = f"database, plan {self.plan_key}: {len(self.facts)} value(s) in force"
         applied = self.overrides.describe()
-        return f"{text}; {applied}" if applied else text
+        text = f"{text}; {applied}" if applied else text
+        if self.cap_setting is None:
+            return text
+        return f"{text}; cap {self.cap_setting.value} % (set by {self.cap_setting.stamp})"
 
 
 def plan_overrides(db: Database, plan_key: str, plan: Plan) -> Overrides:
@@ -58,8 +67,9 @@ def plan_overrides(db: Database, plan_key: str, plan: Plan) -> Overrides:
 
 
 def evaluation_inputs(db: Database, plan_key: str | None = None) -> StoredEvaluation:
-    """The stored plan (default: the first stored), its facts in force and its overrides."""
+    """The stored plan (default: the first stored), its facts in force, overrides and cap."""
     key = plan_key or db.default_plan_key()
     plan = db.load_plan(key)
     facts = latest_actuals(db, key)
-    return StoredEvaluation(key, plan, facts, plan_overrides(db, key, plan))
+    cap, setting = cap_in_force(db, key)
+    return StoredEvaluation(key, plan, facts, plan_overrides(db, key, plan), cap, setting)

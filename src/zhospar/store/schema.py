@@ -4,6 +4,7 @@
                            └──< milestones
     plans ──< actuals            (append-only: one row per revision)
     plans ──< indicator_overrides  (append-only: a user's polarity or roll-up rule, with why)
+    plans ──< plan_settings        (append-only: a plan's setting of the method, e.g. its cap)
     regions, zhospar_meta        (reference data; the marker that says "this is Zhospar's")
 
 A plan is stored twice on purpose: each version keeps the whole model as a JSON document (what
@@ -275,6 +276,24 @@ class IndicatorOverrideRow(Base):
     denominator: Mapped[str | None] = mapped_column(String(64))  # ratio
     scale: Mapped[Decimal | None] = mapped_column(ExactDecimal)  # ratio: 100 for a percentage
     base: Mapped[str | None] = mapped_column(String(64))  # weighted
+    reason: Mapped[str] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PlanSettingRow(Base):
+    """A decision on a plan's method (``name``: ``cap``); never updated or deleted (triggers).
+
+    The latest row (highest ``id``) per plan and name is in force; the earlier rows are its
+    history.
+    """
+
+    __tablename__ = "plan_settings"
+    __table_args__ = (Index(None, "plan_id", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    name: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text)
     entered_by: Mapped[str] = mapped_column(String(100))
     entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -5,7 +5,9 @@ The page shows the plan's cells with their lines, every year's achievement, the 
 chart, the selected year's facts per region and every revision of every recorded value. The entry
 form posts to ``/indicators/{id}/actuals``: checked by the store's own rules (``set_actual``),
 recorded as the configured user, the history only ever appended to. The override form posts to
-``/indicators/{id}/overrides`` (``set_polarity`` / ``set_rollup``, with a reason). A refusal
+``/indicators/{id}/overrides`` (``set_polarity`` / ``set_rollup``, with a reason); a polarity
+inferred from the targets' trend alone is marked, and its button posts to
+``/indicators/{id}/confirm`` (``confirm_polarity``: an override equal to the inference). A refusal
 comes back with the message beside its form and every field as typed.
 """
 
@@ -16,13 +18,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, ConfigDict
 
+from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.model.actuals import Actual
 from zhospar.rules.regions import region_by_code
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
 from zhospar.store import REGIONS, Region
+from zhospar.store.confirmation import confirm_polarity
 from zhospar.web._chart import plan_vs_fact_chart
 from zhospar.web._overrides import OverrideForm, choices, indicator_overrides, submit_override
 from zhospar.web._pages import Year, year_context
@@ -142,6 +147,36 @@ def record_override(
         forms = Forms(override=form, override_error=error)
         return render(request, "indicator", _page(ctx, indicator_id, year, forms), status=422)
     notice = f"{form.kind} set to {form.value}"
+    return after_post(
+        request,
+        _location(indicator_id, year, "overrides"),
+        lambda: render(request, "indicator", _page(ctx, indicator_id, year, Forms(notice=notice))),
+    )
+
+
+class ConfirmForm(BaseModel):
+    """The confirm button's form: the planner's reason, which may be left empty."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    reason: str = ""
+
+
+@router.post("/indicators/{indicator_id}/confirm", response_model=None, dependencies=[CsrfForm])
+def confirm_inferred_polarity(
+    request: Request,
+    ctx: Context,
+    indicator_id: str,
+    form: Annotated[ConfirmForm, Form()],
+    year: Year = None,
+) -> Response:
+    """Confirm a polarity inferred from the targets' trend, as the configured user."""
+    queries.find_place(ctx.stored().plan, indicator_id)
+    try:
+        done = confirm_polarity(ctx.db, ctx.plan_key, indicator_id, form.reason, ctx.user)
+    except (ValidationError, NotFoundError) as error:
+        forms = Forms(override_error=str(error))
+        return render(request, "indicator", _page(ctx, indicator_id, year, forms), status=422)
+    notice = f"polarity {done.value} confirmed"
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),

@@ -1,0 +1,73 @@
+"""A result in the words of the state's own reports, and the plan's score with what it stands on.
+
+The ministry's operational reports (``../shared/reference/official-reporting.md``) print one
+sentence per indicator: "Көрсеткіш орындалды" (achieved) when the fact meets or beats the plan,
+with no percentage above 100; "Көрсеткіш 97,7% орындалды" (achieved by 97.7 %, one decimal) when a
+higher-is-better fact falls short; "Көрсеткіш орындалды (төмендеу – оң динамикасы)" (achieved,
+decrease: positive dynamics) when a lower-is-better fact is at or below the plan. Zhospar keeps its
+bands: short of the plan by more than the nearly band (below 90 %) is "not achieved", with the
+percentage, since column 6 of the form asks for the reasons of non-achievement. The raw ratio
+(e.g. 120 %) stays in the result's ``percent``; the sentence never prints more than 100.
+
+These functions are the one home of that wording: the CLI, the pages and the reports call them.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from zhospar.evaluate.achievement import Achievement, MilestoneState, Status
+from zhospar.evaluate.aggregate import Counts
+from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
+
+__all__ = ["TO_CONFIRM", "coverage", "polarity_note", "status_sentence"]
+
+TO_CONFIRM = "polarity inferred from the targets' trend: to be confirmed"
+_TENTH = Decimal("0.1")
+
+
+def _one_decimal(percent: Decimal) -> str:
+    return f"{percent.quantize(_TENTH, rounding=ROUND_HALF_UP)} %"
+
+
+def status_sentence(result: Achievement) -> str:
+    """The report's sentence for one result: "achieved", "achieved by 92.5 %", ..."""
+    if result.status is Status.NO_DATA:
+        return f"no data: {result.message}"
+    sentence = _milestone(result) if result.milestone is not None else _scored(result)
+    observed = result.observed
+    if observed is not None and not observed.complete and result.milestone is None:
+        sentence += " (on partial facts)"
+    return sentence
+
+
+def _milestone(result: Achievement) -> str:
+    if result.milestone is MilestoneState.DONE:
+        return "achieved"
+    if result.milestone is MilestoneState.LATE:
+        return "achieved late"
+    return "not achieved"
+
+
+def _scored(result: Achievement) -> str:
+    if result.status is Status.ACHIEVED:
+        if result.polarity.polarity is Polarity.DECREASE:
+            return "achieved (decrease: positive dynamics)"
+        return "achieved"
+    if result.percent is None:
+        return "not achieved"
+    shown = _one_decimal(result.percent)
+    if result.status is Status.NEARLY:
+        return f"achieved by {shown}"
+    return f"not achieved: {shown}"
+
+
+def polarity_note(polarity: IndicatorPolarity) -> str | None:
+    """The marker of a polarity that rests on the targets' trend alone and awaits a planner."""
+    return TO_CONFIRM if polarity.to_confirm else None
+
+
+def coverage(counts: Counts) -> str:
+    """What a score stands on: "on the 2 of 63 indicators with facts" (the rest have no data)."""
+    scored = counts.total - counts.no_data
+    return f"on the {scored} of {counts.total} indicators with facts"
