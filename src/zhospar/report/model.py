@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from zhospar.model.assessments import RiskAssessment
+
 __all__ = [
     "AnnualReport",
     "BudgetLine",
@@ -252,6 +254,8 @@ class RiskLine:
     end_line: int
     links: tuple[RiskLink, ...]
     signals: tuple[SignalLine, ...]
+    state: str = "unknown"  # RiskState: what the signals say in the report's year
+    assessment: RiskAssessment | None = None  # a planner's, in force for the report's year
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,7 @@ class AnnualReport:
     risk_rule: str
     unmatched: tuple[UnmatchedLine, ...]
     method: tuple[str, ...] = field(default=())
+    risk_state_rule: str = ""
 
     @property
     def milestones(self) -> tuple[MilestoneLine, ...]:

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from zhospar.evaluate.service import EvaluationOptions
 from zhospar.model.actuals import Actual
+from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
 from zhospar.store.actuals import latest_actuals
 from zhospar.store.db import Database
+from zhospar.store.risk_assessments import assessment_history, assessments_in_force
 from zhospar.store.settings import Overrides, overrides
 
 __all__ = ["StoredEvaluation", "evaluation_inputs", "plan_overrides"]
@@ -31,9 +33,14 @@ class StoredEvaluation:
     plan: Plan
     facts: list[Actual]
     overrides: Overrides
+    assessments: tuple[RiskAssessment, ...] = ()  # planners' risk assessments, oldest first
 
     def options(self) -> EvaluationOptions:
         return self.overrides.options()
+
+    def assessments_for(self, year: int) -> dict[str, RiskAssessment]:
+        """The risk assessments in force for ``year``, by risk id."""
+        return assessments_in_force(self.assessments, year)
 
     @property
     def origin(self) -> str:
@@ -62,4 +69,5 @@ def evaluation_inputs(db: Database, plan_key: str | None = None) -> StoredEvalua
     key = plan_key or db.default_plan_key()
     plan = db.load_plan(key)
     facts = latest_actuals(db, key)
-    return StoredEvaluation(key, plan, facts, plan_overrides(db, key, plan))
+    assessed = tuple(assessment_history(db, key))
+    return StoredEvaluation(key, plan, facts, plan_overrides(db, key, plan), assessed)

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException
 from zhospar._exceptions import ZhosparError
 from zhospar.api import AppContext, http_status
 from zhospar.api import router as api_router
+from zhospar.api.plan_routes import router as plan_api_router
 from zhospar.store import Database, Settings, open_database
 from zhospar.web import (
     audit_pages,
@@ -36,6 +37,9 @@ from zhospar.web import (
     milestone_pages,
     plan_pages,
     report_pages,
+    risk_pages,
+    search_pages,
+    section_pages,
 )
 from zhospar.web._render import environment
 from zhospar.web._security import limit_body, security_headers
@@ -93,8 +97,9 @@ def create_app(
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
+    app.include_router(plan_api_router)
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
-             audit_pages, report_pages)  # fmt: skip
+             audit_pages, report_pages, section_pages, risk_pages, search_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)

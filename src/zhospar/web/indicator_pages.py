@@ -20,10 +20,10 @@ from fastapi.responses import HTMLResponse, Response
 from zhospar.api import queries
 from zhospar.api.context import AppContext, Context
 from zhospar.model.actuals import Actual
+from zhospar.services.overrides import OverrideForm, choices, indicator_overrides, submit_override
 from zhospar.store import REGIONS, Region
 from zhospar.store.reference import region_by_code
 from zhospar.web._chart import plan_vs_fact_chart
-from zhospar.web._overrides import OverrideForm, choices, indicator_overrides, submit_override
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import after_post, render
 from zhospar.web._security import CsrfForm
