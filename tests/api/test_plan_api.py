@@ -92,6 +92,14 @@ def test_a_refused_assessment(web_client: TestClient) -> None:
         "/api/risks/R4/assessments", json=good, headers={"Origin": "https://evil.example"}
     )
     assert foreign.status_code == 403
+    nul = {**good, "note": "a\u0000b"}
+    assert "NUL" in web_client.post("/api/risks/R4/assessments", json=nul).json()["detail"]
+    lone = '{"year": 2014, "likelihood": 1, "impact": 1, "note": "\\ud800"}'
+    refused = web_client.post(
+        "/api/risks/R4/assessments", content=lone, headers={"Content-Type": "application/json"}
+    )
+    assert refused.status_code == 422 and "lone surrogate" in refused.text
+    assert web_client.get("/api/risks?year=2014").status_code == 200
 
 
 def test_search(web_client: TestClient) -> None:
@@ -108,6 +116,8 @@ def test_search(web_client: TestClient) -> None:
                         "url": "/budget#P002"}]  # fmt: skip
     assert web_client.get("/api/search", params={"q": "   "}).json() == []
     assert web_client.get("/api/search", params={"q": "x" * 10_000}).status_code == 200
+    nul = web_client.get("/api/search", params={"q": "\x00жұмыссыздық\x00"}).json()
+    assert nul[0]["ref"] == "G1.1-I1"
     assert web_client.get("/api/search").status_code == 422
 
 

@@ -10,7 +10,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
+
+from zhospar.api.models import Text
 
 __all__ = [
     "AllocationOut",
@@ -175,7 +177,7 @@ class AssessmentIn(BaseModel):
     year: StrictInt
     likelihood: StrictInt = Field(description="1 (very low) to 5 (very high).")
     impact: StrictInt = Field(description="1 (very low) to 5 (very high).")
-    note: StrictStr = Field(description="What the assessment rests on.")
+    note: Text = Field(description="What the assessment rests on.")
 
 
 class FoundOut(_Out):
@@ -221,12 +223,12 @@ class OverrideIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     kind: Literal["polarity", "rollup"]
-    value: StrictStr = Field(description="A polarity or a roll-up rule; 'inferred' ends one.")
-    reason: StrictStr
-    numerator: StrictStr | None = None
-    denominator: StrictStr | None = None
-    scale: StrictStr | None = None
-    base: StrictStr | None = None
+    value: Text = Field(description="A polarity or a roll-up rule; 'inferred' ends one.")
+    reason: Text
+    numerator: Text | None = None
+    denominator: Text | None = None
+    scale: Text | None = None
+    base: Text | None = None
 
 
 class OverrideOut(_Out):

@@ -53,6 +53,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     503: {"model": ErrorOut, "description": "The database is unavailable."},
 }
 _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "A body that is not UTF-8 text."},
     403: {"model": ErrorOut, "description": "A request from another site."},
     415: {"model": ErrorOut, "description": "A body of the wrong type."},
 }
