@@ -87,6 +87,7 @@ class AllocationTable:
     total: dict[int, Decimal]  # per year: the sum of the goals' printed totals (computed)
     findings: tuple[Finding, ...]  # the audit's findings with a place in the appendix
     cells: dict[str, dict[int, Expenditure]] = field(default_factory=dict)  # row id -> year
+    kinds: dict[int, str] = field(default_factory=dict)  # year -> actual / planned, as read
 
 
 def _appendix_findings(plan: Plan) -> tuple[Finding, ...]:
@@ -107,4 +108,5 @@ def allocation_table(plan: Plan) -> AllocationTable:
         )
         for y in years
     }
-    return AllocationTable(years, rows, goal_totals, total, _appendix_findings(plan), cells)
+    kinds = {e.year: e.kind.value for r in reversed(rows) for e in r.expenditure}
+    return AllocationTable(years, rows, goal_totals, total, _appendix_findings(plan), cells, kinds)
