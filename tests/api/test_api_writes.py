@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests._webapp import TestClient
 from tests.conftest import FACTS
+from zhospar.web._uploads import MAX_UPLOAD_BYTES
 
 SAME_SITE = {"X-Requested-With": "test"}
 
@@ -46,6 +47,23 @@ def test_a_file_with_a_problem_writes_nothing(empty_client: TestClient) -> None:
     assert status == 422 and body["stage"] == "refused"
     assert any(p["row"] == 4 and p["column"] == "value" for p in body["problems"])
     assert len(empty_client.get("/api/actuals").json()) == before
+
+
+def test_the_import_pages_size_limits_hold(empty_client: TestClient) -> None:
+    uploads = empty_client.app.state.uploads  # type: ignore[attr-defined]
+    before = uploads.max_bytes
+    uploads.max_bytes = 100  # the staging copy's cap, as on the import page
+    try:
+        status, body = _send(empty_client, FACTS.read_bytes(), dry_run="true")
+    finally:
+        uploads.max_bytes = before
+    assert status == 422 and "the file is larger than" in body["detail"]
+    length = str(MAX_UPLOAD_BYTES + 64 * 1024 + 1)  # refused from its length, before reading
+    huge = empty_client.post(
+        "/api/imports", content=b"x", headers={**SAME_SITE, "Content-Length": length,
+                                               "Content-Type": "multipart/form-data; boundary=b"},
+    )  # fmt: skip
+    assert huge.status_code == 413
 
 
 def test_an_import_from_another_site_is_refused(empty_client: TestClient) -> None:

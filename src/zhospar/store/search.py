@@ -121,18 +121,23 @@ def _plan_row(db: Database, plan_key: str | None) -> tuple[int, str]:
 
 
 def _ensure_indexed(db: Database, plan_id: int, key: str) -> None:
-    """Index a plan stored before the index existed (once: the first search does it)."""
+    """Index a plan stored before the index existed (once: the first search does it).
+
+    A stored plan never changes, so once its entries are seen they are not counted again.
+    """
+    if db._cache.get(("search-indexed", plan_id)):
+        return
     with db.reading() as conn:
         count = conn.scalar(select(func.count()).where(SearchEntryRow.plan_id == plan_id))
-    if count:
-        return
-    plan = db.load_plan(key)
+    if not count:
+        plan = db.load_plan(key)
 
-    def work(conn: Connection) -> int:
-        again = conn.scalar(select(func.count()).where(SearchEntryRow.plan_id == plan_id))
-        return 0 if again else index_plan(conn, plan_id, plan)
+        def work(conn: Connection) -> int:
+            again = conn.scalar(select(func.count()).where(SearchEntryRow.plan_id == plan_id))
+            return 0 if again else index_plan(conn, plan_id, plan)
 
-    db.write(work, plan_id=plan_id)
+        db.write(work, plan_id=plan_id)
+    db._cache[("search-indexed", plan_id)] = True
 
 
 def _fts_query(words: list[str], dialect: str) -> str:
