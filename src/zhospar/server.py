@@ -13,6 +13,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from zhospar.api import router as api_router
+from zhospar.api.plan_routes import router as plan_api_router
 from zhospar.store import Database, Settings
 from zhospar.web import pages_app
 
@@ -25,4 +26,5 @@ def create_app(
     """The web app over ``db`` (or the database of ``settings``), showing plan ``plan_key``."""
     app = pages_app(db, settings=settings, plan_key=plan_key)
     app.include_router(api_router)
+    app.include_router(plan_api_router)
     return app

@@ -89,6 +89,25 @@ def test_mission_vision_and_prose(front: tuple[Plan, ReadingReport]) -> None:
     assert plan.functional_capabilities.endswith("тиімді пайдалануды қамтамасыз етеді.")
 
 
+def test_prose_keeps_each_paragraph_with_its_lines(
+    front: tuple[Plan, ReadingReport], seed_lines: list[str]
+) -> None:
+    sections = {s.kind: s for s in front[0].prose}
+    assert list(sections) == ["mission", "vision", "analysis", "functional-capabilities"]
+    mission = sections["mission"]
+    assert (mission.heading, mission.line) == ("Миссиясы", 53)
+    assert [(p.text, p.line, p.end_line) for p in mission.paragraphs] == [
+        ("Халықтың өмір сүру деңгейі мен сапасын арттыруға жәрдемдесу.", 55, 55)
+    ]
+    analysis = sections["analysis"]
+    assert (analysis.heading, analysis.line) == ("2. Ағымдағы ахуалды талдау", 61)
+    assert seed_lines[60] == analysis.heading
+    # lines 83-86 stand one under the other: one paragraph of four lines
+    listed = next(p for p in analysis.paragraphs if p.line == 83)
+    assert listed.end_line == 86 and listed.text.count("\n") == 3
+    assert "\n\n".join(p.text for p in analysis.paragraphs) == front[0].analysis
+
+
 def test_organisational_structure_keeps_names_drops_debris(
     front: tuple[Plan, ReadingReport],
 ) -> None:

@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from tests.report._read import docx_rows, read_page, xlsx_table
 from zhospar._exceptions import ValidationError
 from zhospar.cli import app
+from zhospar.store import open_database
+from zhospar.store.risk_assessments import record_assessment
 
 # year -> indicator -> (target, fact, achievement, status) as shown in DOCX and HTML
 # The status as the ministry's reports word it: a lower-is-better fact at or below the plan is
@@ -97,6 +99,22 @@ def test_facts_from_the_database_name_who_entered_them(env: dict[str, str], tmp_
     source = xlsx_table(tmp_path / "r.xlsx", "Indicators")["G1.1-I1"]["Fact source"]
     assert "facts-2010-2014.csv, row 4" in source
     assert "entered by tester at " in source
+
+
+def test_the_risk_sheet_carries_the_assessment_recorded(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    with open_database(env["ZHOSPAR_DATABASE_URL"]) as db:
+        record_assessment(db, None, "R2", 2011, likelihood=2, impact=3, note="inspections cut",
+                          user="planner")  # fmt: skip
+    _report(env, "--year", "2011", "-o", str(tmp_path / "r.xlsx"))
+    risks = xlsx_table(tmp_path / "r.xlsx", "Risks", key="No.")
+    assert risks["2"]["Assessment (likelihood, impact 1-5)"].startswith(
+        "likelihood 2 (low), impact 3 (medium): inspections cut — planner"
+    )
+    assert risks["1"]["Assessment (likelihood, impact 1-5)"] == "not assessed"
+    # 2011: G1.1-I1 target 6,4 against 5.4 (118.52 %) signals risk 1
+    assert risks["1"]["State in the year"] == "calm"
 
 
 def test_facts_straight_from_a_file_without_a_database(

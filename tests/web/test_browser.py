@@ -178,3 +178,31 @@ def test_upload_a_file_preview_then_confirm(base_url: str, page: object, tmp_pat
     assert page.evaluate("window.__marker") == "same document"  # htmx swapped the body
     page.goto(f"{base_url}/indicators/T4.1.2-I1?year=2013")
     expect(page.locator("#revisions")).to_contain_text("pensions-2013.csv, row 2")
+
+
+def test_the_search_box_finds_an_indicator(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.goto(f"{base_url}/risks?year=2012")
+    page.fill('form.search input[name="q"]', "жұмыссыздық")
+    page.press('form.search input[name="q"]', "Enter")
+    expect(page.locator("#search-summary")).to_contain_text("found for “жұмыссыздық”")
+    page.click('ol.search-results a[href="/indicators/G1.1-I1"]')
+    expect(page.locator("h1")).to_contain_text("Жұмыссыздық деңгейі")
+
+
+def test_an_assessment_through_the_risk_form(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.goto(f"{base_url}/risks?year=2012")
+    form = page.locator("#R5 form.entry")
+    form.locator('select[name="likelihood"]').select_option("3")
+    form.locator('select[name="impact"]').select_option("4")
+    form.locator('textarea[name="note"]').fill("benefits indexed late")
+    form.locator("button").click()
+    expect(page.locator(".notice")).to_contain_text("R5 2012: assessment recorded")
+    expect(page.locator("#R5 .assessment")).to_contain_text("Likelihood 3 (medium), impact 4")

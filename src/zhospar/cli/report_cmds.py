@@ -18,6 +18,7 @@ from zhospar.cli._options import PlanOption
 if TYPE_CHECKING:
     from zhospar.evaluate import EvaluationOptions
     from zhospar.model.actuals import ActualInput
+    from zhospar.model.assessments import RiskAssessment
     from zhospar.model.plan import Plan
     from zhospar.store import Overrides
 
@@ -83,7 +84,10 @@ def report(
         written = write_multiyear(table, output)
     else:
         assert year is not None
-        built = build_report(the_plan, values, year, options=options, facts_origin=origin)
+        assessed = None if facts else _assessments(plan, year)  # the stored plan's register
+        built = build_report(
+            the_plan, values, year, options=options, facts_origin=origin, assessments=assessed
+        )
         written = write_report(built, output)
     Console(stderr=True).print(f"{written}: written ({origin})")
 
@@ -134,3 +138,12 @@ def _read_files(plan: "Plan", files: Sequence[Path]) -> "list[ActualInput]":
     for path in files:
         values.extend(parse_file(path, plan))
     return values
+
+
+def _assessments(plan_key: str | None, year: int) -> dict[str, RiskAssessment]:
+    """The planners' risk assessments of the stored plan in force for ``year``."""
+    from zhospar.store import open_database
+    from zhospar.store.risk_assessments import assessment_history, assessments_in_force
+
+    with open_database() as db:
+        return assessments_in_force(assessment_history(db, plan_key), year)

@@ -18,7 +18,7 @@ from zhospar._exceptions import PlanReadError
 from zhospar.ingest._sections import Section, SectionKind
 from zhospar.ingest._text import SourceLine, clean
 from zhospar.ingest.report import LineStatus, ReadingReport
-from zhospar.model.plan import ActRef, Plan
+from zhospar.model.plan import ActRef, Passage, Plan, ProseSection
 
 __all__ = ["find_amendments", "parse_act_refs", "parse_front"]
 
@@ -89,6 +89,7 @@ def parse_front(sections: list[Section], report: ReadingReport) -> Plan:
         report.read(title_line, _S)
     ministry = _MINISTRY.search(title)
     amended_by = find_amendments(all_lines, report)  # before the prose, which skips the notes
+    prose = {k: _prose(first.get(k), report) for k in _PROSE_KINDS}
     return Plan(
         title=title,
         ministry=ministry.group(1) if ministry else None,
@@ -97,11 +98,12 @@ def parse_front(sections: list[Section], report: ReadingReport) -> Plan:
         period_start=start,
         period_end=end,
         reported_years=_reported_years(all_lines, start),
-        mission=_prose(first.get(SectionKind.MISSION), report),
-        vision=_prose(first.get(SectionKind.VISION), report),
-        analysis=_prose(first.get(SectionKind.ANALYSIS), report),
-        functional_capabilities=_prose(first.get(SectionKind.FUNCTIONAL), report),
+        mission=_joined(prose[SectionKind.MISSION]),
+        vision=_joined(prose[SectionKind.VISION]),
+        analysis=_joined(prose[SectionKind.ANALYSIS]),
+        functional_capabilities=_joined(prose[SectionKind.FUNCTIONAL]),
         organisational_structure=_org_structure(first.get(SectionKind.ORG_STRUCTURE), report),
+        prose=[p for p in prose.values() if p is not None],
     )
 
 
@@ -286,24 +288,48 @@ def _reported_years(lines: list[SourceLine], start: int) -> list[int]:
 # --- prose sections ---------------------------------------------------------------------------
 
 
-def _prose(section: Section | None, report: ReadingReport) -> str | None:
-    """The section's text: lines of a paragraph joined by newlines, paragraphs by a blank line."""
+_PROSE_KINDS = (
+    SectionKind.MISSION,
+    SectionKind.VISION,
+    SectionKind.ANALYSIS,
+    SectionKind.FUNCTIONAL,
+)
+
+
+def _prose(section: Section | None, report: ReadingReport) -> ProseSection | None:
+    """The section's paragraphs (a paragraph's lines joined by newlines), each with its lines."""
     if section is None:
         return None
     if section.heading is not None:
         report.explain(section.heading, _S, "heading")
-    paragraphs: list[list[str]] = [[]]
+    paragraphs: list[list[SourceLine]] = [[]]
     for line in section.lines:
-        text = line.clean_text
-        if not text:
+        if not line.clean_text:
             paragraphs.append([])
             continue
         if report.status_of(line.no) is not None:
             continue  # an amendment note, already read
         report.read(line, _S)
-        paragraphs[-1].append(text)
-    joined = ["\n".join(p) for p in paragraphs if p]
-    return "\n\n".join(joined) or None
+        paragraphs[-1].append(line)
+    passages = [
+        Passage(text="\n".join(ln.clean_text for ln in p), line=p[0].no, end_line=p[-1].no)
+        for p in paragraphs
+        if p
+    ]
+    heading = section.heading
+    return ProseSection(
+        kind=section.kind.value,
+        heading=heading.clean_text if heading else None,
+        line=heading.no if heading else None,
+        paragraphs=passages,
+    )
+
+
+def _joined(section: ProseSection | None) -> str | None:
+    """The section's text: its paragraphs separated by a blank line."""
+    if section is None:
+        return None
+    return "\n\n".join(p.text for p in section.paragraphs) or None
 
 
 def _org_structure(section: Section | None, report: ReadingReport) -> str | None:

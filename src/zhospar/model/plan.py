@@ -57,12 +57,14 @@ __all__ = [
     "IndicatorSection",
     "LegalAct",
     "Milestone",
+    "Passage",
     "Phase",
     "Plan",
     "PlanTotal",
     "ProgramForm",
     "ProgramIndicatorKind",
     "ProgramType",
+    "ProseSection",
     "Risk",
     "SourceDocument",
     "Task",
@@ -337,6 +339,24 @@ class Gap(_Model):
     line: int | None = None
 
 
+class Passage(_Model):
+    """A paragraph of a prose section as printed, with the lines it spans."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+class ProseSection(_Model):
+    """A prose section (mission, vision, analysis, functional capabilities) with its heading,
+    kept paragraph by paragraph so that a page can show each one's line in the text."""
+
+    kind: str  # "mission", "vision", "analysis", "functional-capabilities"
+    heading: str | None = None
+    line: int | None = None  # the heading's line
+    paragraphs: list[Passage] = Field(default_factory=list)
+
+
 class SourceDocument(_Model):
     name: str
     sha256: str
@@ -358,6 +378,7 @@ class Plan(_Model):
     analysis: str | None = None
     functional_capabilities: str | None = None
     organisational_structure: str | None = None
+    prose: list[ProseSection] = Field(default_factory=list)  # the prose above, with lines
     directions: list[Direction] = Field(default_factory=list)
     alignment: list[AlignmentRow] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)

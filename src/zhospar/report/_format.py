@@ -9,6 +9,7 @@ from zhospar.report.model import IndicatorLine, RiskLine, Score
 __all__ = [
     "NO_VALUE",
     "amount",
+    "assessment_text",
     "indicator_label",
     "number",
     "percent",
@@ -73,6 +74,11 @@ def signal_text(risk: RiskLine) -> str:
         f"{s.id} {s.status_label}" + (f" ({s.display_percent} %)" if s.display_percent else "")
         for s in risk.signals
     )
+
+
+def assessment_text(risk: RiskLine) -> str:
+    """The planner's assessment in force, or that none is recorded for the year."""
+    return risk.assessment.text if risk.assessment is not None else "not assessed"
 
 
 def indicator_label(line: IndicatorLine) -> str:

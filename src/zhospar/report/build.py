@@ -8,7 +8,7 @@ its own, so the report shows what the API and the pages show.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from zhospar._exceptions import ValidationError
@@ -25,6 +25,7 @@ from zhospar.evaluate import (
     evaluate_year,
     latest,
 )
+from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Direction, Goal, Indicator, Phase, Plan, Task
 from zhospar.model.walk import IndicatorPlace, iter_indicators
 from zhospar.report._lines import (
@@ -50,7 +51,7 @@ from zhospar.report.model import (
     TaskSection,
     UnmatchedLine,
 )
-from zhospar.report.risks import RISK_RULE, link_risks
+from zhospar.report.risks import RISK_RULE, RISK_STATE_RULE, link_risks, risk_state
 
 __all__ = ["build_report", "comments_of", "method_notes"]
 
@@ -192,7 +193,7 @@ class _Builder:
     def budget(self) -> tuple[BudgetLine, ...]:
         return tuple(_budget_line(b, self.comments) for b in self.ev.budget)
 
-    def risks(self) -> tuple[RiskLine, ...]:
+    def risks(self, assessments: Mapping[str, RiskAssessment]) -> tuple[RiskLine, ...]:
         out = []
         for linked in link_risks(self.plan):
             risk = linked.risk
@@ -208,6 +209,8 @@ class _Builder:
                     end_line=risk.end_line,
                     links=linked.links,
                     signals=signals,
+                    state=risk_state(s.status for s in signals).value,
+                    assessment=assessments.get(risk.id),
                 )
             )
         return tuple(out)
@@ -269,12 +272,14 @@ def build_report(
     options: EvaluationOptions | None = None,
     facts_origin: str = "",
     generated_at: dt.datetime | None = None,
+    assessments: Mapping[str, RiskAssessment] | None = None,
 ) -> AnnualReport:
     """The annual implementation report of ``plan`` for ``year`` on ``facts``.
 
     ``facts`` may be the store's ``Actual`` values (with revisions, who and when) or the
     ``ActualInput`` values of an import file; the comment recorded with a fact is shown as the
-    explanation of its indicator's deviation.
+    explanation of its indicator's deviation. ``assessments`` are the planners' assessments of
+    the risks in force for ``year`` (by risk id), shown with the risk register.
     """
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
@@ -298,8 +303,9 @@ def build_report(
         directions=tuple(builder.direction(d) for d in plan.directions),
         programs=builder.programs(),
         budget=builder.budget(),
-        risks=builder.risks(),
+        risks=builder.risks(assessments or {}),
         risk_rule=RISK_RULE,
+        risk_state_rule=RISK_STATE_RULE,
         unmatched=builder.unmatched(),
         method=method_notes(options.cap if options is not None else CAP),
     )

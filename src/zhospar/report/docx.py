@@ -25,6 +25,7 @@ from docx.table import Table, _Cell
 from zhospar.report._format import (
     NO_VALUE,
     amount,
+    assessment_text,
     indicator_label,
     number,
     percent,
@@ -201,6 +202,7 @@ def _programs(doc: DocumentObject, report: AnnualReport) -> None:
 def _risks(doc: DocumentObject, report: AnnualReport) -> None:
     doc.add_heading("6. Risks and the indicators that signal them", level=1)
     doc.add_paragraph(report.risk_rule)
+    doc.add_paragraph(report.risk_state_rule)
     rows = [
         [
             str(r.number),
@@ -209,10 +211,14 @@ def _risks(doc: DocumentObject, report: AnnualReport) -> None:
             "\n".join(r.measures),
             risk_links(r),
             signal_text(r),
+            f"{r.state}; {assessment_text(r)}",
         ]
         for r in report.risks
     ]
-    headers = ("No.", "Risks", "Consequences", "Measures", "Linked directions", "Signals")
+    headers = (
+        "No.", "Risks", "Consequences", "Measures", "Linked directions", "Signals",
+        "State and assessment",
+    )  # fmt: skip
     _table(doc, headers, rows)
 
 

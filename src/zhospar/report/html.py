@@ -38,6 +38,7 @@ def environment() -> Environment:
         score_text=_format.score_text,
         indicator_label=_format.indicator_label,
         risk_links=_format.risk_links,
+        assessment_text=_format.assessment_text,
         signal_text=_format.signal_text,
     )
     return env

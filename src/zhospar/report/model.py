@@ -15,6 +15,7 @@ from decimal import Decimal
 from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRule, Status
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.sentence import coverage
+from zhospar.model.assessments import RiskAssessment
 
 __all__ = [
     "AnnualReport",
@@ -283,6 +284,8 @@ class RiskLine:
     end_line: int
     links: tuple[RiskLink, ...]
     signals: tuple[SignalLine, ...]
+    state: str = "unknown"  # RiskState: what the signals say in the report's year
+    assessment: RiskAssessment | None = None  # a planner's, in force for the report's year
 
 
 @dataclass(frozen=True)
@@ -312,6 +315,7 @@ class AnnualReport:
     risk_rule: str
     unmatched: tuple[UnmatchedLine, ...]
     method: tuple[str, ...] = field(default=())
+    risk_state_rule: str = ""
 
     @property
     def milestones(self) -> tuple[MilestoneLine, ...]:

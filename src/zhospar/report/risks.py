@@ -25,11 +25,22 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from zhospar.model.plan import Direction, Plan, Risk
 from zhospar.report.model import RiskLink
 
-__all__ = ["NEAR_BEST", "RISK_RULE", "LinkedRisk", "RiskLink", "link_risks", "stems"]
+__all__ = [
+    "NEAR_BEST",
+    "RISK_RULE",
+    "RISK_STATE_RULE",
+    "LinkedRisk",
+    "RiskLink",
+    "RiskState",
+    "link_risks",
+    "risk_state",
+    "stems",
+]
 
 NEAR_BEST = Decimal("0.8")  # a direction scoring this share of the best one is linked too
 STEM_LETTERS = 6
@@ -125,3 +136,31 @@ def link_risks(plan: Plan) -> list[LinkedRisk]:
             links = sorted(_keyword_links(risk, words), key=lambda link: -link.score)
         out.append(LinkedRisk(risk, tuple(links), _signals(plan, (x.direction for x in links))))
     return out
+
+
+class RiskState(StrEnum):
+    """What a risk's signal indicators say in a year."""
+
+    MATERIALISING = "materialising"  # a signal indicator is not achieved
+    WATCH = "watch"  # none is not achieved, but one is only nearly achieved
+    CALM = "calm"  # every signal indicator with a score is achieved
+    UNKNOWN = "unknown"  # no signal indicator has a score in the year
+
+
+RISK_STATE_RULE = (
+    "A risk is materialising in a year when any indicator that signals it is not achieved in "
+    "that year; watched when none is not achieved but one is only nearly achieved; calm when "
+    "every signal indicator with a score is achieved; unknown when none has a score."
+)
+
+
+def risk_state(statuses: Iterable[str]) -> RiskState:
+    """The state of a risk from its signal indicators' statuses in a year (``RISK_STATE_RULE``)."""
+    seen = set(statuses)
+    if "not_achieved" in seen:
+        return RiskState.MATERIALISING
+    if "nearly" in seen:
+        return RiskState.WATCH
+    if "achieved" in seen:
+        return RiskState.CALM
+    return RiskState.UNKNOWN

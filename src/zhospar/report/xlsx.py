@@ -17,7 +17,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from zhospar._xlsx import new_workbook
-from zhospar.report._format import risk_links, signal_text
+from zhospar.report._format import assessment_text, risk_links, signal_text
 from zhospar.report._workbook import (
     Cell,
     Col,
@@ -228,6 +228,8 @@ _RISK_COLUMNS = (
     Col("Plan lines", 10),
     Col("Linked directions (why)", 40, "wrap"),
     Col("Signal indicators (status in the year)", 60, "wrap"),
+    Col("State in the year", 14),
+    Col("Assessment (likelihood, impact 1-5)", 50, "wrap"),
 )
 
 
@@ -240,6 +242,8 @@ def _risk_cells(risk: RiskLine) -> list[Cell]:
         f"{risk.line}-{risk.end_line}",
         risk_links(risk),
         signal_text(risk),
+        risk.state,
+        assessment_text(risk),
     ]
 
 
@@ -336,7 +340,11 @@ def write_xlsx(report: AnnualReport, path: str | Path) -> Path:
         )
         write_table(book, f, Table("Budget", _BUDGET_COLUMNS, budget, 1))
         risks = (_risk_cells(r) for r in report.risks)
-        write_table(book, f, Table("Risks", _RISK_COLUMNS, risks, 1, (report.risk_rule,)))
+        write_table(
+            book,
+            f,
+            Table("Risks", _RISK_COLUMNS, risks, 1, (report.risk_rule, report.risk_state_rule)),
+        )
         _charts(book, f, report)
         if report.unmatched:
             unmatched = ([u.indicator_id, u.fact.describe(), u.reason] for u in report.unmatched)

@@ -61,8 +61,9 @@ def check_year(stored: StoredEvaluation, year: int | None) -> int:
 def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
     """The annual report's model of ``year``: every score, with its sources."""
     return build_report(
-        stored.plan, stored.facts, year, options=stored.options(), facts_origin=stored.origin
-    )
+        stored.plan, stored.facts, year, options=stored.options(), facts_origin=stored.origin,
+        assessments=stored.assessments_for(year),
+    )  # fmt: skip
 
 
 # --- one indicator ----------------------------------------------------------------------------

@@ -17,12 +17,14 @@ from decimal import Decimal
 from zhospar.evaluate.aggregate import CAP
 from zhospar.evaluate.service import EvaluationOptions
 from zhospar.model.actuals import Actual
+from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
 from zhospar.store.actuals import latest_actuals
 from zhospar.store.db import Database
 from zhospar.store.overrides import Overrides, overrides
 from zhospar.store.plan_settings import PlanSetting, cap_in_force
+from zhospar.store.risk_assessments import assessment_history, assessments_in_force
 
 __all__ = ["StoredEvaluation", "evaluation_inputs", "plan_overrides"]
 
@@ -37,9 +39,14 @@ class StoredEvaluation:
     overrides: Overrides
     cap: Decimal = CAP  # the most a percentage counts in a roll-up: the plan's, else the method's
     cap_setting: PlanSetting | None = None  # the decision that set the cap, if any
+    assessments: tuple[RiskAssessment, ...] = ()  # planners' risk assessments, oldest first
 
     def options(self) -> EvaluationOptions:
         return replace(self.overrides.options(), cap=self.cap)
+
+    def assessments_for(self, year: int) -> dict[str, RiskAssessment]:
+        """The risk assessments in force for ``year``, by risk id."""
+        return assessments_in_force(self.assessments, year)
 
     @property
     def origin(self) -> str:
@@ -72,4 +79,7 @@ def evaluation_inputs(db: Database, plan_key: str | None = None) -> StoredEvalua
     plan = db.load_plan(key)
     facts = latest_actuals(db, key)
     cap, setting = cap_in_force(db, key)
-    return StoredEvaluation(key, plan, facts, plan_overrides(db, key, plan), cap, setting)
+    assessed = tuple(assessment_history(db, key))
+    return StoredEvaluation(
+        key, plan, facts, plan_overrides(db, key, plan), cap, setting, assessments=assessed
+    )

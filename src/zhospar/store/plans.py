@@ -29,6 +29,7 @@ from zhospar.store.schema import (
     PlanVersionRow,
     TargetRow,
 )
+from zhospar.store.search import index_plan
 
 __all__ = [
     "BUNDLED_PLAN_KEY",
@@ -71,6 +72,7 @@ def store_plan(db: Database, plan: Plan, key: str) -> StoredPlan:
         specs = derive_versions(plan)
         for spec in specs:
             _add_version(session, row.id, spec)
+        index_plan(session.connection(), row.id, plan)
     return StoredPlan(key, True, [s.key for s in specs], specs[0].placeholders)
 
 

@@ -5,6 +5,8 @@
     plans ──< actuals            (append-only: one row per revision)
     plans ──< indicator_overrides  (append-only: a user's polarity or roll-up rule, with why)
     plans ──< plan_settings        (append-only: a plan's setting of the method, e.g. its cap)
+    plans ──< risk_assessments     (append-only: a planner's likelihood and impact of a risk)
+    plans ──< search_entries       (what search finds, with a full-text index per database)
     regions, zhospar_meta        (reference data; the marker that says "this is Zhospar's")
 
 A plan is stored twice on purpose: each version keeps the whole model as a JSON document (what
@@ -20,6 +22,7 @@ never collide in a unique constraint).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import MutableMapping
 from decimal import Decimal
 from typing import Any
 
@@ -297,3 +300,66 @@ class PlanSettingRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     entered_by: Mapped[str] = mapped_column(String(100))
     entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class RiskAssessmentRow(Base):
+    """A planner's assessment of a risk for a year; never updated or deleted (triggers).
+
+    ``likelihood`` and ``impact`` run from 1 (very low) to 5 (very high). The latest row (highest
+    ``id``) per plan, risk and year is in force; the earlier rows are its history.
+    """
+
+    __tablename__ = "risk_assessments"
+    __table_args__ = (Index(None, "plan_id", "risk_id", "year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    risk_id: Mapped[str] = mapped_column(String(16))  # "R1"
+    year: Mapped[int] = mapped_column(Integer)
+    likelihood: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class SearchEntryRow(Base):
+    """One thing search finds (indicator, goal, task, program, risk, legal act), per plan.
+
+    ``words`` is the code and the name in lower case (``str.casefold``), the text the full-text
+    index is built on: an FTS5 table on SQLite, a ``tsvector`` column with a GIN index on
+    PostgreSQL. Those are made by the migration by hand (``HAND_MADE``), not from these classes.
+    """
+
+    __tablename__ = "search_entries"
+    __table_args__ = (Index(None, "plan_id", "code_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # indicator, goal, task, program, risk, act
+    ref: Mapped[str] = mapped_column(String(64))  # the plan's id: G1.1-I1, P002, R1, L1
+    code_key: Mapped[str] = mapped_column(String(64))  # ref in lower case, for code prefixes
+    title: Mapped[str] = mapped_column(Text)  # the name as published
+    words: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)  # document order
+
+
+# Full-text objects made by hand (SQLite's FTS5 table and its shadow tables, PostgreSQL's
+# tsvector column and its GIN index): the ORM has no type for them, so comparing the schema
+# with these classes leaves them out (``include_name``).
+HAND_MADE_TABLES = frozenset(
+    f"search_fts{suffix}" for suffix in ("", "_data", "_idx", "_content", "_docsize", "_config")
+)
+HAND_MADE_COLUMNS = frozenset({("search_entries", "document")})
+HAND_MADE_INDEXES = frozenset({"ix_search_entries_document"})
+
+
+def include_name(
+    name: str | None, type_: str, parent_names: MutableMapping[Any, str | None]
+) -> bool:
+    """Whether schema comparison (Alembic's ``include_name``) looks at this object."""
+    if type_ == "table":
+        return name not in HAND_MADE_TABLES
+    if type_ == "column":
+        return (parent_names.get("table_name"), name) not in HAND_MADE_COLUMNS
+    if type_ == "index":
+        return name not in HAND_MADE_INDEXES
+    return True

@@ -92,7 +92,10 @@ def _csrf_form(request: Request, csrf_token: Annotated[str, Form()] = "") -> Non
 CsrfForm = Depends(_csrf_form)
 
 MAX_FORM_BYTES = 64 * 1024
-_LIMITS = {"/import/preview": MAX_UPLOAD_BYTES + MAX_FORM_BYTES}  # path -> largest body
+_LIMITS = {  # path -> largest body
+    "/import/preview": MAX_UPLOAD_BYTES + MAX_FORM_BYTES,
+    "/api/imports": MAX_UPLOAD_BYTES + MAX_FORM_BYTES,
+}
 
 
 async def limit_body(

@@ -44,6 +44,9 @@ from zhospar.web import (
     milestone_pages,
     plan_pages,
     report_pages,
+    risk_pages,
+    search_pages,
+    section_pages,
 )
 from zhospar.web._render import environment
 from zhospar.web._security import limit_body, security_headers
@@ -104,7 +107,7 @@ def pages_app(
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
-             audit_pages, report_pages)  # fmt: skip
+             audit_pages, report_pages, section_pages, risk_pages, search_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)

@@ -10,30 +10,25 @@ the visitor's session (``_uploads``); the client never names a path.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
-from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
-from zhospar._exceptions import ImportFileError, Problem, ValidationError
-from zhospar.imports import check_file, import_file, write_template
-from zhospar.model.batch import ActualBatch
+from zhospar._exceptions import ValidationError
+from zhospar.imports import write_template
 from zhospar.services import queries
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
-from zhospar.store import RecordResult
+from zhospar.services.imports import PREVIEW_ROWS, Outcome, run_import
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import attachment, render, safe_file_name
 from zhospar.web._security import CSRF_COOKIE, CsrfForm
-from zhospar.web._uploads import Staged, StagedUploads, UploadRefused
+from zhospar.web._uploads import StagedUploads, UploadRefused
 
 router = APIRouter()
-PREVIEW_ROWS = 200  # the rows listed in a preview; the counts cover the whole file
 
 
 class TemplateFormat(StrEnum):
@@ -45,38 +40,6 @@ TEMPLATE_TYPES = {
     TemplateFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     TemplateFormat.CSV: "text/csv; charset=utf-8",
 }
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    """A row of the file as it would be recorded: its row number and the resolved values."""
-
-    row: int | None
-    indicator_id: str
-    period: str
-    region: str | None
-    breakdown: str | None
-    value: Decimal
-    source: str | None
-
-
-def _first_rows(batch: ActualBatch, limit: int = PREVIEW_ROWS) -> tuple[PreviewRow, ...]:
-    b = batch
-    columns = (b.origin_row, b.indicator_id, b.period, b.region, b.breakdown, b.value, b.source)
-    rows = islice(zip(*columns, strict=True), limit)
-    return tuple(PreviewRow(r, i, str(p), g, k, v, s) for r, i, p, g, k, v, s in rows)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A dry run's or an import's answer: the counts, or every problem (nothing written)."""
-
-    stage: Literal["preview", "done", "refused"]
-    name: str = ""
-    result: RecordResult | None = None
-    problems: tuple[Problem, ...] = ()
-    rows: tuple[PreviewRow, ...] = ()  # the first rows, in a preview
-    token: str = ""
 
 
 def uploads(request: Request) -> StagedUploads:
@@ -120,20 +83,6 @@ def template(
         return attachment(path.read_bytes(), name, TEMPLATE_TYPES[format])
 
 
-def _run(ctx: AppContext, staged: Staged, *, dry_run: bool) -> Outcome:
-    """``import_file`` on the staged file; every problem it finds, or what it (would) write."""
-    try:
-        result = import_file(
-            ctx.db, staged.path, plan_key=ctx.plan_key, entered_by=ctx.user, dry_run=dry_run
-        )
-    except ImportFileError as error:
-        return Outcome("refused", staged.name, problems=tuple(error.problems))
-    if not dry_run:
-        return Outcome("done", staged.name, result)
-    rows = _first_rows(check_file(staged.path, ctx.stored().plan).batch)
-    return Outcome("preview", staged.name, result, rows=rows, token=staged.token)
-
-
 @router.post("/import/preview", response_model=None, dependencies=[CsrfForm])
 def preview(
     request: Request,
@@ -151,7 +100,7 @@ def preview(
     except ValidationError as too_large:
         return render(request, "import", _page(ctx, year, None, error=str(too_large)), status=422)
     try:
-        outcome = _run(ctx, staged, dry_run=True)
+        outcome = run_import(ctx, staged, dry_run=True)
     except BaseException:
         store.discard(staged.token)
         raise
@@ -180,7 +129,7 @@ def confirm(
         if action == "cancel":
             notice = f"{staged.name}: import cancelled, nothing written"
             return render(request, "import", _page(ctx, year, None, notice=notice))
-        outcome = _run(ctx, staged, dry_run=False)
+        outcome = run_import(ctx, staged, dry_run=False)
     finally:
         store.discard(staged.token)
     status = 422 if outcome.stage == "refused" else 200

@@ -26,10 +26,10 @@ from zhospar.rules.regions import region_by_code
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
+from zhospar.services.overrides import OverrideForm, choices, indicator_overrides, submit_override
 from zhospar.store import REGIONS, Region
 from zhospar.store.confirmation import confirm_polarity
 from zhospar.web._chart import plan_vs_fact_chart
-from zhospar.web._overrides import OverrideForm, choices, indicator_overrides, submit_override
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import after_post, render
 from zhospar.web._security import CsrfForm

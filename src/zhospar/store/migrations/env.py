@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from zhospar.store.schema import Base
+from zhospar.store.schema import Base, include_name
 
 
 def run_migrations_online() -> None:
@@ -22,6 +22,7 @@ def run_migrations_online() -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
