@@ -1,6 +1,6 @@
 """``zhospar score``, ``polarity`` and ``rollup`` end to end, on SQLite and on PostgreSQL.
 
-The database holds the bundled plan and the real facts of ../shared/data/facts-2010-2014.csv.
+The database holds the bundled plan and the real facts of tests/data/facts-2010-2014.csv.
 Expected figures are worked out by hand from the plan text: the unemployment rate G1.1-I1 has
 the 2012 target 6,2 (line 217) and the fact 5.3 (row 4 of the file), a decrease: 6.2 / 5.3 =
 116.98 %; the share below the subsistence minimum G5.1-I1 has the target 15,6 (line 372) and the
