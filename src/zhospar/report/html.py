@@ -44,7 +44,7 @@ def environment() -> Environment:
 
 
 def _charts(report: AnnualReport) -> dict[str, Markup]:
-    from zhospar.report.charts import chart_svg  # matplotlib only when a chart is drawn
+    from zhospar.report.charts import chart_svg  # drawn only when there is a chart
 
     # chart_svg draws numbers, years and the id only: no document or user text to escape.
     return {c.indicator_id: Markup(chart_svg(c)) for c in report.charts if c.has_data}
