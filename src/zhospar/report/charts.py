@@ -20,12 +20,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+from zhospar.report.model import ChartSeries, IndicatorLine
 
-from zhospar.report.model import ChartSeries
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
-__all__ = ["ChartLayout", "chart_png", "chart_svg", "layout"]
+__all__ = ["ChartLayout", "caption", "chart_png", "chart_svg", "layout"]
 
 _REPORTED = "#9e9e9e"
 _TARGET = "#4f81bd"
@@ -200,6 +202,15 @@ def _legend_row(series: ChartSeries, baseline: float) -> tuple[list[Box], list[L
     return boxes, labels
 
 
+def caption(series: ChartSeries, line: IndicatorLine | None) -> str:
+    """The words under a chart: the indicator's name and the unit of its values (document text,
+    kept out of the picture)."""
+    if line is None:
+        return f"Plan vs fact, {series.indicator_id}"
+    unit = f" ({line.unit})" if line.unit else ""
+    return f"Plan vs fact, {series.indicator_id}: {line.name}{unit}"
+
+
 def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
@@ -248,11 +259,15 @@ _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # Pillow's anchors on t
 @functools.lru_cache(maxsize=8)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """Pillow's built-in font at ``size`` pixels (no font file is looked for on the machine)."""
+    from PIL import ImageFont
+
     return ImageFont.load_default(size)
 
 
 def chart_png(series: ChartSeries, *, scale: float = PNG_SCALE) -> bytes:
     """The chart as PNG bytes, ``scale`` pixels per SVG unit (768 x 384 by default)."""
+    from PIL import Image, ImageDraw  # only where a picture is made (not for the HTML)
+
     shapes = layout(series)
     k = scale * _SUPERSAMPLE
     image = Image.new("RGB", (round(WIDTH * k), round(HEIGHT * k)), "#ffffff")

@@ -179,7 +179,7 @@ def _milestone_table(doc: DocumentObject, milestones: Sequence[MilestoneLine]) -
 
 
 def _goal(doc: DocumentObject, goal: GoalSection) -> None:
-    from zhospar.report.charts import chart_png  # Pillow only when a chart is drawn
+    from zhospar.report.charts import caption, chart_png  # Pillow only when a chart is drawn
 
     _heading(doc, f"Goal {goal.code}. {goal.name}", 3)
     cost = f"; cost (allocation appendix): {amount(goal.cost)} thousand tenge" if goal.cost else ""
@@ -187,12 +187,11 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
     if goal.target_indicators:
         _paragraph(doc, "Target indicators (нысаналы индикаторлар)")
         _indicator_table(doc, goal.target_indicators)
+    lines = {x.id: x for x in goal.target_indicators}
     for series in goal.charts:
         if series.has_data:
             doc.add_picture(io.BytesIO(chart_png(series)), width=Cm(15))
-            line = next((x for x in goal.target_indicators if x.id == series.indicator_id), None)
-            caption = f"{series.indicator_id}: {line.name}" if line else series.indicator_id
-            _paragraph(doc, f"Plan vs fact, {caption}", "Caption")
+            _paragraph(doc, caption(series, lines.get(series.indicator_id)), "Caption")
     for task in goal.tasks:
         _heading(doc, f"Task {task.code}. {task.name}", 4)
         _paragraph(doc, f"Score: {score_text(task.score)}")
