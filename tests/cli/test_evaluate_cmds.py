@@ -19,24 +19,21 @@ from typer.testing import CliRunner
 
 from tests.conftest import FACTS
 from tests.report._read import read_page
-from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
+from tests.store.conftest import bundled_postgres, bundled_sqlite, bundled_url  # noqa: F401
 from zhospar._exceptions import ZhosparError
 from zhospar.cli import app
 from zhospar.cli._errors import exit_code
 from zhospar.cli._score import to_csv
-from zhospar.store import initialize, open_database
 
 
 @pytest.fixture
-def env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
+def env(bundled_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
     """A database with the bundled plan and the real facts imported by `zhospar import`."""
-    with open_database(database_url) as db:
-        initialize(db)
-    monkeypatch.setenv("ZHOSPAR_DATABASE_URL", database_url)
+    monkeypatch.setenv("ZHOSPAR_DATABASE_URL", bundled_url)
     monkeypatch.setenv("ZHOSPAR_USER", "aigerim")
     monkeypatch.setenv("COLUMNS", "200")
     assert run("import", str(FACTS))[0] == 0
-    return database_url
+    return bundled_url
 
 
 def run(*args: str) -> tuple[int, str]:
