@@ -1,5 +1,5 @@
 """Shared fixtures of the web and API tests: one app per backend, on a database holding the
-bundled plan and the facts of ``shared/data/facts-2010-2014.csv`` (``web_client``), or the
+bundled plan and the facts of ``tests/data/facts-2010-2014.csv`` (``web_client``), or the
 plan alone (``empty_client``, one per module: the import tests fill it themselves).
 
 The database is set up once per test package and backend (SQLite always, PostgreSQL when

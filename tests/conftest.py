@@ -9,9 +9,9 @@ import pytest
 from zhospar.ingest import ReadResult, read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "mlsp-strategic-plan-2010-2014.kk.txt"
-FACTS = SHARED / "data" / "facts-2010-2014.csv"
+# The official statistics of /work/shared/data, copied here so that a clone tests on its own.
+DATA = ROOT / "tests" / "data"
+FACTS = DATA / "facts-2010-2014.csv"
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """``zhospar score``, ``polarity`` and ``rollup`` end to end, on SQLite and on PostgreSQL.
 
-The database holds the bundled plan and the real facts of ../shared/data/facts-2010-2014.csv.
+The database holds the bundled plan and the real facts of tests/data/facts-2010-2014.csv.
 Expected figures are worked out by hand from the plan text: the unemployment rate G1.1-I1 has
 the 2012 target 6,2 (line 217) and the fact 5.3 (row 4 of the file), a decrease: 6.2 / 5.3 =
 116.98 %; the share below the subsistence minimum G5.1-I1 has the target 15,6 (line 372) and the
@@ -20,24 +20,21 @@ from typer.testing import CliRunner
 
 from tests.conftest import FACTS
 from tests.report._read import read_page
-from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
+from tests.store.conftest import bundled_postgres, bundled_sqlite, bundled_url  # noqa: F401
 from zhospar._exceptions import ZhosparError
 from zhospar.cli import app
 from zhospar.cli._errors import exit_code
 from zhospar.cli._score import to_csv
-from zhospar.store import initialize, open_database
 
 
 @pytest.fixture
-def env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
+def env(bundled_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
     """A database with the bundled plan and the real facts imported by `zhospar import`."""
-    with open_database(database_url) as db:
-        initialize(db)
-    monkeypatch.setenv("ZHOSPAR_DATABASE_URL", database_url)
+    monkeypatch.setenv("ZHOSPAR_DATABASE_URL", bundled_url)
     monkeypatch.setenv("ZHOSPAR_USER", "aigerim")
     monkeypatch.setenv("COLUMNS", "200")
     assert run("import", str(FACTS))[0] == 0
-    return database_url
+    return bundled_url
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -2,7 +2,7 @@
 
 Line numbers and values below are those of the published text
 (src/zhospar/data/mlsp-strategic-plan-2010-2014.kk.txt); the facts are the shared official
-statistics (../shared/data/facts-2010-2014.csv), mapped to ids by hand.
+statistics (tests/data/facts-2010-2014.csv), mapped to ids by hand.
 """
 
 from __future__ import annotations

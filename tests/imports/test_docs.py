@@ -24,7 +24,7 @@ def _blocks() -> list[tuple[str, str]]:
 
 
 def test_python_examples_print_what_the_page_shows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # the examples name ../shared/... from the project folder
+    monkeypatch.chdir(ROOT)  # the examples name tests/data/... from the project folder
     blocks = _blocks()
     pairs = [
         (code, blocks[i + 1][1])

@@ -1,4 +1,4 @@
-"""Fixtures for the report tests: the real facts of ../shared/data, read by the import's reader."""
+"""Fixtures for the report tests: the real facts of tests/data, read by the import's reader."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from zhospar.model.actuals import ActualInput
 def real_facts(bundled: ReadResult) -> list[ActualInput]:
     """The 9 values of facts-2010-2014.csv (unemployment 2010-2014, poverty 2012, pension)."""
     if not FACTS.is_file():
-        pytest.fail(f"the shared facts file is missing: {FACTS}")
+        pytest.fail(f"the facts file is missing: {FACTS}")
     return parse_file(FACTS, bundled.plan)
 
 

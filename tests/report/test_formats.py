@@ -157,3 +157,10 @@ def test_xlsx_summary_scores(files: dict[str, Path]) -> None:
     assert goal[3] == 100
     assert goal[4] == "achieved"
     assert goal[5:8] == (1, 0, 0)  # achieved, nearly, not achieved
+
+
+def test_each_chart_is_captioned_with_its_indicator_and_unit(files: dict[str, Path]) -> None:
+    """Lines 216-217: unemployment, "Жұмыссыздық деңгейі", in "%-бен"."""
+    caption = "Plan vs fact, G1.1-I1: Жұмыссыздық деңгейі (%-бен)"
+    assert caption in docx_text(files["docx"])
+    assert f"<figcaption>{caption}</figcaption>" in files["html"].read_text(encoding="utf-8")

@@ -20,6 +20,13 @@ from zhospar.model.periods import Period
 from zhospar.store import Database, evaluation_inputs, history, init_database, set_actual
 
 
+@pytest.fixture
+def database(bundled_database: Database) -> Database:
+    """The bundled plan already stored (a copy: storing it takes seconds); ``init_database``
+    finds it there and gives its key."""
+    return bundled_database
+
+
 def _done(ident: str, year: int, value: str = "1", force: str | None = None) -> ActualInput:
     return ActualInput(
         indicator_id=ident,

@@ -1,7 +1,7 @@
 """Importing a file in the browser (``/import``): a dry-run preview, then all rows or none.
 
 Runs on a database holding the plan alone (one per module), so the shared facts file's nine
-values (/work/shared/data/facts-2010-2014.csv: five unemployment rates, one poverty share,
+values (tests/data/facts-2010-2014.csv: five unemployment rates, one poverty share,
 three base pensions) are new to it. Expected problems are those docs/import.md lists for its
 example file.
 """

@@ -44,16 +44,21 @@ def environment() -> Environment:
     return env
 
 
-def _charts(report: AnnualReport) -> dict[str, Markup]:
-    from zhospar.report.charts import chart_svg  # matplotlib only when a chart is drawn
+def _charts(report: AnnualReport) -> dict[str, tuple[Markup, str]]:
+    """Each drawn chart's SVG and caption (plain text, escaped by the template)."""
+    from zhospar.report.charts import caption, chart_svg  # drawn only when there is a chart
 
-    # chart_svg draws numbers, years and the id only: no document or user text to escape.
-    return {c.indicator_id: Markup(chart_svg(c)) for c in report.charts if c.has_data}
+    lines = {x.id: x for x in report.indicators}
+    # chart_svg escapes the id and draws numbers and years only: no document or user text.
+    return {
+        c.indicator_id: (Markup(chart_svg(c)), caption(c, lines.get(c.indicator_id)))
+        for c in report.charts
+        if c.has_data
+    }
 
 
 def render_html(report: AnnualReport) -> str:
-    names = {x.id: x.name for x in report.indicators}
-    context: dict[str, Any] = {"report": report, "charts": _charts(report), "names": names}
+    context: dict[str, Any] = {"report": report, "charts": _charts(report)}
     return environment().get_template("annual.html.j2").render(**context)
 
 

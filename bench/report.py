@@ -1,0 +1,115 @@
+"""One year's annual report in each format: DOCX and HTML against the XLSX's time.
+
+Run with ``python3 -m uv run python bench/report.py [--year Y] [--runs R]``. A temporary SQLite
+database holds the bundled plan and the official statistics of ``tests/data`` (as after
+``zhospar init`` and ``zhospar import``). Timed, the formats taking turns in each run so that
+a busy moment hurts them alike (the order rotates from run to run):
+
+* the command as a user runs it: ``zhospar report --year Y -o FILE.EXT`` in a fresh process
+  (start-up, imports, reading the database, evaluating the year, writing the file);
+* the writers alone: ``write_report`` of one report built beforehand in this process, after a
+  first untimed write of each format has imported what it needs.
+
+The XLSX is the baseline; the goal is every other format within 1.5x of it (medians). The
+figures are printed, not asserted: timings depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from zhospar.imports import import_file, parse_file
+from zhospar.ingest import read_plan
+from zhospar.report import FORMATS, AnnualReport, build_report, write_report
+from zhospar.store import initialize, open_database
+
+GOAL = 1.5
+BASELINE = ".xlsx"
+FACTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "facts-2010-2014.csv"
+
+
+def _turns(runs: int) -> list[list[str]]:
+    """The formats' order in each run: rotated by one each time."""
+    formats = list(FORMATS)
+    return [formats[k % len(formats) :] + formats[: k % len(formats)] for k in range(runs)]
+
+
+def _database(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    with open_database(url) as db:
+        initialize(db)
+        import_file(db, FACTS, entered_by="bench")
+    return url
+
+
+def command_times(folder: Path, url: str, year: int, runs: int) -> dict[str, list[float]]:
+    """``zhospar report`` of each format in a fresh process, ``runs`` times, taking turns."""
+    env = {**os.environ, "ZHOSPAR_DATABASE_URL": url}
+    times: dict[str, list[float]] = {f: [] for f in FORMATS}
+    for turn in _turns(runs):
+        for suffix in turn:
+            out = folder / f"command{suffix}"
+            command = [sys.executable, "-m", "zhospar", "report", "--year", str(year), "-o", out]
+            start = time.perf_counter()
+            subprocess.run(command, env=env, check=True, capture_output=True)
+            times[suffix].append(time.perf_counter() - start)
+    return times
+
+
+def writer_times(folder: Path, report: AnnualReport, runs: int) -> dict[str, list[float]]:
+    """``write_report`` of each format, ``runs`` times, taking turns (after one untimed write)."""
+    for suffix in FORMATS:
+        write_report(report, folder / f"warm{suffix}")
+    times: dict[str, list[float]] = {f: [] for f in FORMATS}
+    for turn in _turns(runs):
+        for suffix in turn:
+            start = time.perf_counter()
+            write_report(report, folder / f"w{suffix}")
+            times[suffix].append(time.perf_counter() - start)
+    return times
+
+
+def _print(title: str, times: dict[str, list[float]]) -> None:
+    print(title)
+    base = statistics.median(times[BASELINE])
+    for suffix, values in times.items():
+        median = statistics.median(values)
+        line = f"  {suffix[1:]:<5} best {min(values):6.3f} s  median {median:6.3f} s"
+        if suffix != BASELINE:
+            ratio = median / base
+            verdict = "within" if ratio <= GOAL else "OVER"
+            line += f"  {ratio:.2f}x the XLSX ({verdict} the {GOAL}x goal)"
+        print(line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--year", type=int, default=2012, help="the year to report on")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each format")
+    args = parser.parse_args()
+    runs = max(args.runs, 1)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        url = _database(folder)
+        plan = read_plan().plan
+        report = build_report(plan, parse_file(FACTS, plan), args.year)
+        charts = sum(c.has_data for c in report.charts)
+        print(
+            f"report {args.year} of the bundled plan: {len(report.indicators)} indicators, "
+            f"{charts} charts; {runs} runs of each format, taking turns"
+        )
+        if sys.flags.dont_write_bytecode:
+            print("  (PYTHONDONTWRITEBYTECODE is set: every fresh process compiles its imports)")
+        _print("zhospar report, a fresh process each:", command_times(folder, url, args.year, runs))
+        _print("write_report alone, in this process:", writer_times(folder, report, runs))
+
+
+if __name__ == "__main__":
+    main()
