@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FACTS
-from tests.store.conftest import postgres_schema
+from tests.conftest import FACTS, bundled_copy
 from zhospar.imports import import_file
 from zhospar.server import create_app
-from zhospar.store import Database, Settings, initialize, open_database
+from zhospar.store import Database, Settings, open_database
 
 with warnings.catch_warnings():  # starlette asks for httpx2 on import; httpx is what we have
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -43,21 +42,12 @@ USER = "aigerim"
 
 
 @contextmanager
-def _url(backend: str, folder: Path) -> Iterator[str]:
-    if backend == "sqlite":
-        yield f"sqlite:///{folder / 'web.sqlite3'}"
-    else:
-        with postgres_schema("w") as url:
-            yield url
-
-
-@contextmanager
-def _database(backend: str, folder: Path, *, facts: bool) -> Iterator[Database]:
-    """The bundled plan stored, with the official statistics imported when ``facts``."""
-    with _url(backend, folder) as url:
+def _database(request: pytest.FixtureRequest, folder: Path, *, facts: bool) -> Iterator[Database]:
+    """The bundled plan stored (a copy of the test process's), with the official statistics
+    imported when ``facts``."""
+    with bundled_copy(request, request.param, folder) as url:
         db = open_database(url)
         try:
-            initialize(db)
             if facts:
                 import_file(db, FACTS, entered_by="statistics")
             yield db
@@ -77,7 +67,7 @@ def web_database(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Database]:
     """The bundled plan with the official statistics imported, on SQLite and PostgreSQL."""
-    with _database(request.param, tmp_path_factory.mktemp("web"), facts=True) as db:
+    with _database(request, tmp_path_factory.mktemp("web"), facts=True) as db:
         yield db
 
 
@@ -94,7 +84,7 @@ def empty_database(
 ) -> Iterator[Database]:
     """The bundled plan with no fact at all, for a module that imports its own (one per
     module, so that what one module writes never shows in another)."""
-    with _database(request.param, tmp_path_factory.mktemp("empty"), facts=False) as db:
+    with _database(request, tmp_path_factory.mktemp("empty"), facts=False) as db:
         yield db
 
 

@@ -20,7 +20,6 @@ from typer.testing import CliRunner
 
 from tests.conftest import FACTS
 from tests.report._read import read_page
-from tests.store.conftest import bundled_postgres, bundled_sqlite, bundled_url  # noqa: F401
 from zhospar._exceptions import ZhosparError
 from zhospar.cli import app
 from zhospar.cli._errors import exit_code
@@ -28,7 +27,7 @@ from zhospar.cli._score import to_csv
 
 
 @pytest.fixture
-def env(bundled_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
+def env(bundled_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """A database with the bundled plan and the real facts imported by `zhospar import`."""
     monkeypatch.setenv("ZHOSPAR_DATABASE_URL", bundled_url)
     monkeypatch.setenv("ZHOSPAR_USER", "aigerim")

@@ -9,7 +9,6 @@ are skipped, unless ``ZHOSPAR_REQUIRE_POSTGRES`` is set: then they fail.
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from zhospar.model.plan import Plan
-from zhospar.store import Database, initialize, open_database
+from zhospar.store import Database, open_database
 
 PG_ENV = "ZHOSPAR_TEST_POSTGRES_URL"
 REQUIRE_ENV = "ZHOSPAR_REQUIRE_POSTGRES"
@@ -106,78 +105,3 @@ def small_plan() -> Plan:
     from tests.store.plan_fixture import make_small_plan
 
     return make_small_plan()
-
-
-# The bundled plan takes seconds to store (thousands of rows, three versions): tests that need it
-# copy a database that holds it, made once per test process (per xdist worker).
-
-
-@pytest.fixture(scope="session")
-def bundled_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file holding the bundled plan (as after ``zhospar init``), to be copied."""
-    path = tmp_path_factory.mktemp("bundled") / "bundled.sqlite3"
-    with open_database(f"sqlite:///{path}") as db:
-        initialize(db)
-    return path
-
-
-def _database_url(admin_url: str, name: str) -> str:
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-
-@pytest.fixture(scope="session")
-def bundled_postgres() -> Iterator[str]:
-    """The name of a PostgreSQL database holding the bundled plan, the template of the copies
-    ``bundled_url`` makes (``CREATE DATABASE ... TEMPLATE``: a file copy, not the seconds of
-    storing the plan again). Dropped at the end of the session."""
-    admin_url = postgres_admin_url()
-    assert admin_url is not None
-    name = f"zt_bundled_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        with open_database(_database_url(admin_url, name)) as db:
-            initialize(db)  # closing disposes the engine: no session may stay on a template
-        yield name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@contextmanager
-def postgres_copy(template: str) -> Iterator[str]:
-    """The URL of a new PostgreSQL database copied from ``template`` (dropped after)."""
-    admin_url = postgres_admin_url()
-    assert admin_url is not None
-    name = f"zt_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-        yield _database_url(admin_url, name)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def bundled_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of a database holding the bundled plan and nothing else: a SQLite file or a
-    PostgreSQL database, each a fresh copy for the test."""
-    if request.param == "sqlite":
-        path = tmp_path / "zhospar.sqlite3"
-        shutil.copy(request.getfixturevalue("bundled_sqlite"), path)
-        yield f"sqlite:///{path}"
-    else:
-        with postgres_copy(request.getfixturevalue("bundled_postgres")) as url:
-            yield url
-
-
-@pytest.fixture
-def bundled_database(bundled_url: str) -> Iterator[Database]:
-    """A database holding the bundled plan, on SQLite and on PostgreSQL."""
-    with open_database(bundled_url) as db:
-        yield db

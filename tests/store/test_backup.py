@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def test_restore_refuses_a_file_that_is_not_a_zhospar_database(
     text_file = tmp_path / "notes.txt"
     text_file.write_text("hello, not a database\n" * 100)
     other = tmp_path / "other.sqlite3"
-    with sqlite3.connect(other) as conn:
+    with closing(sqlite3.connect(other)) as conn, conn:  # closed, not only committed
         conn.execute("CREATE TABLE things (x)")
     for bad, why in ((text_file, "file is not a database"), (other, "no such table")):
         with pytest.raises(StoreError, match=f"is not a Zhospar database.*{why}"):
