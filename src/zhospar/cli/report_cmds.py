@@ -1,6 +1,6 @@
 """``zhospar report``: the annual implementation report, or the multi-year plan-vs-fact table.
 
-The report package (and matplotlib with it) is imported only when the command runs, so the CLI
+The report package (and Pillow with it) is imported only when the command runs, so the CLI
 starts fast.
 """
 

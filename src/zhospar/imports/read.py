@@ -212,28 +212,35 @@ the standard library's errors derive from it), an entity expansion bomb included
 
 
 def _xlsx_records(path: Path, file: str) -> Iterator[RawRow]:
-    """The first worksheet's rows with values, formulas read as their last computed value."""
-    import openpyxl  # type: ignore[import-untyped]  # only XLSX imports pay for it
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    """The first worksheet's rows with values, formulas read as their last computed value.
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except InvalidFileException:  # a workbook whose name does not end in .xlsx
+    The file is opened here, not by openpyxl: a worksheet whose XML breaks half-way leaves
+    openpyxl's member stream open, and with it a file openpyxl opened itself (Python 3.13 warns).
+    Given a stream, openpyxl no longer checks the name, so the extension is checked here."""
+    import openpyxl  # type: ignore[import-untyped]  # only XLSX imports pay for it
+
+    if path.suffix.lower() not in _XLSX_SUFFIXES:
         _fail(file, "is an XLSX workbook under another name: give it the extension .xlsx")
-    except _BROKEN_XLSX as exc:
-        _fail(file, f"is not a valid XLSX workbook ({exc})")
-    try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
-            if "".join(cells).strip():
-                yield RawRow(number, cells)
-    except _BROKEN_XLSX as exc:
-        _fail(file, f"is not a valid XLSX workbook ({exc})")
-    finally:
-        book.close()
+    with path.open("rb") as stream:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+                book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+        except _BROKEN_XLSX as exc:
+            _fail(file, f"is not a valid XLSX workbook ({exc})")
+        try:
+            sheet = book.worksheets[0]
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [_cell_text(v) for v in values]
+                if "".join(cells).strip():
+                    yield RawRow(number, cells)
+        except _BROKEN_XLSX as exc:
+            _fail(file, f"is not a valid XLSX workbook ({exc})")
+        finally:
+            book.close()
+
+
+_XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")  # the names openpyxl itself accepts
 
 
 def _cell_text(value: Cell) -> str:
