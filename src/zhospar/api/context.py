@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, cast
 
 from fastapi import Depends, Query, Request
@@ -38,7 +38,10 @@ class AppContext:
 
 
 def get_context(request: Request) -> AppContext:
-    return cast(AppContext, request.app.state.context)
+    """The app's context, acting for the person signed in (``zhospar.web._access``)."""
+    context = cast(AppContext, request.app.state.context)
+    person = getattr(request.state, "person", None)
+    return replace(context, user=person.name) if person is not None else context
 
 
 Context = Annotated[AppContext, Depends(get_context)]

@@ -11,6 +11,7 @@
 Nothing connects or reads the environment at import time. See ``docs/store.md``.
 """
 
+from zhospar.store import people_tables as people_tables  # the tables join the schema
 from zhospar.store._setup import InitReport, init_database, initialize
 from zhospar.store.actuals import (
     Recorded,

@@ -34,6 +34,7 @@ from zhospar.evaluate.service import EvaluationOptions
 from zhospar.model.plan import Plan
 from zhospar.model.walk import find_indicator, iter_indicators, iter_milestones
 from zhospar.store._catalog import Catalog, catalog
+from zhospar.store.activity import note
 from zhospar.store.db import Database
 from zhospar.store.schema import IndicatorOverrideRow
 
@@ -284,6 +285,8 @@ def _record(
         key = result.inserted_primary_key
         if key is None:  # pragma: no cover - both databases report the new id
             raise StoreError("the database did not report the id of the new override")
+        what = f"{fields['kind']} of {fields['indicator_id']} set to {fields['value']}"
+        note(conn, "override", f"{what}: {row['reason']}", user=row["entered_by"])
         return int(key[0])
 
     new_id = db.write(work, plan_id=cat.plan_id)

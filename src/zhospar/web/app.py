@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -34,32 +34,44 @@ from zhospar.web import (
     import_pages,
     indicator_pages,
     milestone_pages,
+    people_pages,
     plan_pages,
     report_pages,
 )
+from zhospar.web._access import authorize
 from zhospar.web._render import environment
-from zhospar.web._security import limit_body, security_headers
+from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
 
 __all__ = ["create_app"]
 
 _TITLES = {
     400: "Bad request",
+    401: "Sign in",
     413: "Too large",
     403: "Refused",
     404: "Not found",
     405: "Not allowed",
     415: "Unsupported form",
     422: "Cannot do that",
+    429: "Too many attempts",
     500: "Server error",
     503: "Database unavailable",
 }
 
 
 def create_app(
-    db: Database | None = None, *, settings: Settings | None = None, plan_key: str | None = None
+    db: Database | None = None,
+    *,
+    settings: Settings | None = None,
+    plan_key: str | None = None,
+    public: bool = False,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
-    """The web app over ``db`` (or the database of ``settings``), showing plan ``plan_key``."""
+    """The web app over ``db`` (or the database of ``settings``), showing plan ``plan_key``.
+
+    Everyone signs in (``zhospar.web._access``); ``public`` lets anyone read, never write. The
+    app answers to the loopback names and ``allowed_hosts`` only (DNS rebinding)."""
     chosen = settings or Settings.from_env()
 
     @asynccontextmanager
@@ -88,13 +100,17 @@ def create_app(
     if db is not None:
         app.state.context = AppContext(db, chosen.user, plan_key)
     app.state.uploads = StagedUploads()  # its folder is made at the first upload
+    app.state.public = public
+    app.state.allowed_hosts = LOOPBACK_HOSTS | {h.strip().lower() for h in allowed_hosts}
+    app.middleware("http")(authorize)  # the innermost: runs last, next to the routes
     app.middleware("http")(limit_body)
+    app.middleware("http")(check_host)
     app.middleware("http")(security_headers)
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
-             audit_pages, report_pages)  # fmt: skip
+             audit_pages, report_pages, people_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)
