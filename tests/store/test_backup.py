@@ -17,6 +17,7 @@ from zhospar.store import (
     restore_database,
     store_plan,
 )
+from zhospar.store.db import head_revision
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def test_backup_then_restore_brings_back_the_old_content(
     saved = backup_database(sqlite_db, tmp_path / "saved.sqlite3")
     record_actuals(sqlite_db, "small", [one("G1.1-I1", "2012", "5.3")], entered_by="t")
     assert count(sqlite_db) == 2
-    assert restore_database(sqlite_db, saved) == "0002"
+    assert restore_database(sqlite_db, saved) == head_revision()
     assert count(sqlite_db) == 1
     assert sqlite_db.plan_keys() == ["small"]
     record_actuals(sqlite_db, "small", [one("G1.1-I1", "2013", "5.2")], entered_by="t")

@@ -17,14 +17,19 @@ from zhospar.store.db import head_revision, migrate, schema_revision
 from zhospar.store.schema import Base
 
 TABLES = {
+    "activity",
     "actuals",
+    "api_tokens",
     "alembic_version",
     "indicator_overrides",
     "indicators",
+    "login_throttle",
     "milestones",
+    "people",
     "plan_versions",
     "plans",
     "regions",
+    "sessions",
     "targets",
     "zhospar_meta",
 }
@@ -36,7 +41,7 @@ def _tables(db: Database) -> set[str]:
 
 def test_empty_database_is_migrated_to_head(database: Database) -> None:
     assert database.created is True
-    assert schema_revision(database.engine) == head_revision() == "0002"
+    assert schema_revision(database.engine) == head_revision() == "0005_people"
     assert _tables(database) == TABLES
 
 
@@ -62,7 +67,7 @@ def test_opening_again_changes_nothing(database_url: str) -> None:
         assert first.created
     with open_database(database_url) as second:
         assert not second.created
-        assert second.migrated_from == "0002"
+        assert second.migrated_from == "0005_people"
 
 
 @pytest.mark.parametrize("statement", ["UPDATE actuals SET value = 1", "DELETE FROM actuals"])
