@@ -23,6 +23,16 @@ from typing import TypeVar
 _E = TypeVar("_E", bound=BaseException)
 
 
+QUOTE_LIMIT = 80
+
+
+def quoted(text: object, limit: int = QUOTE_LIMIT) -> str:
+    """A bad value as a message quotes it: at most ``limit`` characters, cut with an ellipsis, so
+    that a megabyte pasted into a cell never comes back whole in an error."""
+    shown = str(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 class ZhosparError(Exception):
     """Base of every error Zhospar raises on purpose; its message is for the user."""
 

@@ -16,10 +16,18 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StrictFloat, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+)
 
 from zhospar.api.queries import IndicatorDetail, YearRow
-from zhospar.model.actuals import Actual
+from zhospar.model.actuals import TEXT_LIMIT, Actual
 from zhospar.store import PlanInfo
 
 __all__ = [
@@ -258,6 +266,8 @@ def _unicode(text: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(_unicode)]
+FreeText = Annotated[StrictStr, StringConstraints(max_length=TEXT_LIMIT), AfterValidator(_unicode)]
+Code = Annotated[StrictStr, StringConstraints(max_length=100), AfterValidator(_unicode)]
 
 
 class ActualIn(BaseModel):
@@ -265,13 +275,13 @@ class ActualIn(BaseModel):
     number is read as a binary float first). ``true`` is not a number."""
 
     model_config = ConfigDict(extra="forbid")
-    indicator_id: Text
-    period: Text
-    value: Text | StrictInt | StrictFloat
-    region: Text | None = None
-    source: Text | None = None
-    comment: Text | None = None
-    force_reason: Text | None = None
+    indicator_id: Code
+    period: Code
+    value: Code | StrictInt | StrictFloat
+    region: Code | None = None
+    source: FreeText | None = None
+    comment: FreeText | None = None
+    force_reason: FreeText | None = None
 
 
 class FieldErrorOut(BaseModel):

@@ -13,15 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar._exceptions import NotFoundError, ValidationError, quoted
 from zhospar.api.context import AppContext
 from zhospar.evaluate import Achievement, RollupSpec, latest, plan_vs_fact, rollup_specs
 from zhospar.imports.validate import parse_value
 from zhospar.ingest import LineNote, ReadResult, read_plan
-from zhospar.model.actuals import Actual, ActualInput
+from zhospar.model.actuals import TEXT_LIMIT, Actual, ActualInput
 from zhospar.model.periods import Period
 from zhospar.model.plan import Gap, Indicator, Plan, YearValue
 from zhospar.model.walk import IndicatorPlace, find_indicator
@@ -136,6 +137,10 @@ def indicator_detail(
 # --- recording a value ------------------------------------------------------------------------
 
 
+ShortText = Annotated[str, StringConstraints(max_length=100)]  # a period, a number, a code
+FreeText = Annotated[str, StringConstraints(max_length=TEXT_LIMIT)]  # refused before any work
+
+
 class ActualForm(BaseModel):
     """A value as a person typed it, every field a string, kept to show back on an error.
 
@@ -144,12 +149,12 @@ class ActualForm(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-    period: str = ""
-    value: str = ""
-    region: str = ""
-    source: str = ""
-    comment: str = ""
-    force_reason: str = ""
+    period: ShortText = ""
+    value: ShortText = ""
+    region: ShortText = ""
+    source: FreeText = ""
+    comment: FreeText = ""
+    force_reason: FreeText = ""
 
 
 @dataclass
@@ -176,7 +181,7 @@ def _value(text: str, errors: dict[str, str]) -> Decimal | None:
     try:
         return parse_value(text)
     except ValueError:
-        errors["value"] = f'expected a number such as 5.3 or 5,3; got "{text}"'
+        errors["value"] = f'expected a number such as 5.3 or 5,3; got "{quoted(text)}"'
         return None
 
 

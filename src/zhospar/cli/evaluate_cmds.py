@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zhospar._exceptions import ValidationError
+from zhospar._exceptions import ValidationError, quoted
 from zhospar.cli._app import app
 from zhospar.cli._score import (
     ScoreLevel,
@@ -239,7 +239,9 @@ def _scale(text: str | None) -> Decimal | None:
     try:
         return Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f'--scale: expected a number such as 100; got "{text}"') from None
+        raise ValidationError(
+            f'--scale: expected a number such as 100; got "{quoted(text)}"'
+        ) from None
 
 
 @rollup_app.command("history")

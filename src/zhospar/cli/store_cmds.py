@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from zhospar._exceptions import ValidationError
+from zhospar._exceptions import ValidationError, quoted
 from zhospar.cli._app import app
 from zhospar.model.actuals import ActualInput
 from zhospar.model.periods import Period
@@ -135,9 +135,11 @@ def _value(text: str) -> Decimal:
     try:
         value = Decimal(text.strip().replace(" ", "").replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f'expected a number such as 5.3 or 5,3; got "{text}"') from None
+        raise ValidationError(
+            f'expected a number such as 5.3 or 5,3; got "{quoted(text)}"'
+        ) from None
     if not value.is_finite():
-        raise ValidationError(f'expected a number such as 5.3 or 5,3; got "{text}"')
+        raise ValidationError(f'expected a number such as 5.3 or 5,3; got "{quoted(text)}"')
     return value
 
 

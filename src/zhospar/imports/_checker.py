@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
-from zhospar._exceptions import Problem
+from zhospar._exceptions import Problem, quoted
 from zhospar.imports._cells import parse_period, parse_value, parse_values, unguard
 from zhospar.imports.columns import ColumnMap
 from zhospar.imports.read import RawChunk
@@ -198,7 +198,8 @@ class ChunkChecker:
         for i in _where(pairs, wrong):
             known = resolved[keys[i]]
             assert isinstance(known, Resolved)
-            message = f'the plan measures {known.indicator_id} in "{known.unit}"; got "{units[i]}"'
+            given = quoted(units[i])
+            message = f'the plan measures {known.indicator_id} in "{known.unit}"; got "{given}"'
             found.append((i, _UNIT, self._problem(rows[i], "unit", message)))
 
     def _unit_agrees(self, found: Resolved, unit: str) -> bool:
@@ -245,7 +246,7 @@ class ChunkChecker:
                 values.append(parse_value(text))
             except ValueError:
                 values.append(None)
-                message = f'expected a number such as 5.3 or 5,3; got "{text}"'
+                message = f'expected a number such as 5.3 or 5,3; got "{quoted(text)}"'
                 found.append((i, _VALUE, self._problem(rows[i], "value", message)))
         return values
 

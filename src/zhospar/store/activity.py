@@ -16,14 +16,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
-from zhospar._exceptions import ValidationError
+from zhospar._exceptions import ValidationError, quoted
 from zhospar.store.db import Database
 from zhospar.store.people_tables import ActivityRow
 
-__all__ = ["Activity", "Actor", "acting", "activity", "actor_name", "note", "shorten", "since_day"]
+__all__ = ["Activity", "Actor", "acting", "activity", "actor_name", "note", "since_day"]
 
 _DETAIL_LIMIT = 2000
-QUOTE_LIMIT = 80
 
 
 @dataclass(frozen=True)
@@ -53,11 +52,6 @@ def actor_name(default: str) -> str:
     return actor.name if actor is not None else default
 
 
-def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis: quoted back, it stays readable."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 @dataclass(frozen=True)
 class Activity:
     id: int
@@ -75,7 +69,7 @@ def since_day(text: str | None) -> dt.datetime | None:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        message = f'expected a date such as 2012-03-01; got "{shorten(text)}"'
+        message = f'expected a date such as 2012-03-01; got "{quoted(text)}"'
         raise ValidationError(message) from None
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
@@ -89,7 +83,7 @@ def note(conn: Connection, action: str, detail: str, *, user: str) -> None:
             user_name=(actor.name if actor else user)[:100],
             address=(actor.address if actor else "cli")[:64],
             action=action,
-            detail=shorten(detail, _DETAIL_LIMIT),
+            detail=quoted(detail, _DETAIL_LIMIT),
         )
     )
 

@@ -31,6 +31,7 @@ from zhospar._exceptions import NotFoundError, StoreError, ValidationError
 from zhospar.evaluate.polarity import Polarity, PolarityOverride
 from zhospar.evaluate.rollup import RollupRule, RollupSpec
 from zhospar.evaluate.service import EvaluationOptions
+from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.model.plan import Plan
 from zhospar.model.walk import find_indicator, iter_indicators, iter_milestones
 from zhospar.store._catalog import Catalog, catalog
@@ -268,6 +269,8 @@ def _record(
 ) -> OverrideRecord:
     if not reason.strip():
         raise ValidationError("an override needs a reason: say why the inference is wrong")
+    if len(reason) > TEXT_LIMIT:
+        raise ValidationError(f"the reason has {len(reason)} characters; at most {TEXT_LIMIT}")
     if "\x00" in reason:  # PostgreSQL cannot store it
         raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
     if not user.strip():

@@ -14,8 +14,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from zhospar._exceptions import quoted
 from zhospar.api.context import Context
-from zhospar.store.activity import activity, shorten, since_day
+from zhospar.store.activity import activity, since_day
 from zhospar.store.credentials import (
     SESSION_HOURS,
     clear_failed_logins,
@@ -47,7 +48,7 @@ def login_page(request: Request, next: Annotated[str, Query(max_length=2000)] = 
 
 
 def _refused(request: Request, name: str, target: str, message: str, status: int) -> Response:
-    context = {"next": target, "error": message, "name": shorten(name)}
+    context = {"next": target, "error": message, "name": quoted(name)}
     return render(request, "login", context, status=status)
 
 
