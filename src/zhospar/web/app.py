@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from zhospar._exceptions import ZhosparError
+from zhospar._exceptions import ZhosparError, quoted
 from zhospar.api import AppContext, http_status
 from zhospar.api import router as api_router
 from zhospar.store import Database, Settings, open_database
@@ -155,6 +155,14 @@ class EchoJSONResponse(JSONResponse):
         return text.encode("ascii")
 
 
+def _short_input(error: dict[str, Any]) -> dict[str, Any]:
+    """A field error whose echoed input is cut to a quotable length (a 50 KB value is not
+    sent back whole)."""
+    if isinstance(error.get("input"), str):
+        return {**error, "input": quoted(error["input"])}
+    return error
+
+
 def _errors(app: FastAPI) -> None:
     """Zhospar's errors, HTTP errors and bad parameters: JSON for the API, pages for people."""
 
@@ -172,7 +180,8 @@ def _errors(app: FastAPI) -> None:
     async def bad_parameters(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         if _is_api(request):
-            return EchoJSONResponse({"detail": jsonable_encoder(exc.errors())}, 422)
+            errors = [_short_input(e) for e in jsonable_encoder(exc.errors())]
+            return EchoJSONResponse({"detail": errors}, 422)
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
         )
