@@ -39,7 +39,7 @@ from zhospar.web import (
     report_pages,
 )
 from zhospar.web._access import authorize
-from zhospar.web._render import environment
+from zhospar.web._render import environment, is_fragment
 from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
 
@@ -126,9 +126,10 @@ def error_page(request: Request, status: int, message: str) -> Response:
     if _is_api(request):
         return JSONResponse({"detail": message}, status_code=status)
     title = _TITLES.get(status, "Error")
+    name = "error_body.html.j2" if is_fragment(request) else "error.html.j2"  # htmx: the body
     html = (
         environment()
-        .get_template("error.html.j2")
+        .get_template(name)
         .render(status=status, title=title, message=message, request_path=request.url.path)
     )
     return Response(html, status_code=status, media_type="text/html; charset=utf-8")
