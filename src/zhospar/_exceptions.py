@@ -8,6 +8,7 @@
     ├── ImportFileError           an import file has problems; carries every problem at once
     ├── ValidationError           a value is refused (out of range, unknown indicator, ...)
     ├── NotFoundError             a plan, indicator or revision does not exist
+    ├── ConflictError             refused by the state of things (a value for an approved year)
     └── StoreError                the database cannot do what was asked
 
 The CLI maps these to exit codes in exactly one place (``zhospar.cli._errors``), the web app
@@ -97,6 +98,11 @@ class ValidationError(ZhosparError):
 
 class NotFoundError(ZhosparError):
     """A plan, indicator or revision does not exist."""
+
+
+class ConflictError(ZhosparError):
+    """What was asked contradicts the state of things: a value for a year already approved,
+    approving a year twice."""
 
 
 class StoreError(ZhosparError):

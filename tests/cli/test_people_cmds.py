@@ -81,3 +81,16 @@ def test_the_log_lists_changes_by_person_and_date(env: str) -> None:
     assert "user-add" not in run("log", "--since", "2999-01-01")[1]
     code, message = run("log", "--since", "yesterday")
     assert code == 5 and 'expected a date such as 2012-03-01; got "yesterday"' in message
+
+
+def test_a_year_is_approved_refuses_values_and_is_reopened_with_a_reason(env: str) -> None:
+    approved = run("period", "approve", "2012")
+    assert approved[0] == 0 and approved[1].startswith("2012 approved by it-admin on ")
+    code, message = run("actual", "set", "G1.1-I1", "2012", "5,3")
+    assert code == 8 and "takes no new value: 2012 approved by it-admin on" in message
+    assert run("period", "reopen", "2012", "--reason", " ")[0] == 5
+    reopened = run("period", "reopen", "2012", "--reason", "revised bulletin")
+    assert reopened[0] == 0 and "(revised bulletin)" in reopened[1]
+    assert run("actual", "set", "G1.1-I1", "2012", "5,3")[0] == 0
+    listing = run("period", "list")[1]
+    assert "reopened (draft)" in listing and "revised bulletin" in listing

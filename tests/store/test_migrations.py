@@ -26,6 +26,7 @@ TABLES = {
     "login_throttle",
     "milestones",
     "people",
+    "period_signoffs",
     "plan_versions",
     "plans",
     "regions",
@@ -41,7 +42,7 @@ def _tables(db: Database) -> set[str]:
 
 def test_empty_database_is_migrated_to_head(database: Database) -> None:
     assert database.created is True
-    assert schema_revision(database.engine) == head_revision() == "0005_people"
+    assert schema_revision(database.engine) == head_revision() == "0006_signoff"
     assert _tables(database) == TABLES
 
 
@@ -67,7 +68,7 @@ def test_opening_again_changes_nothing(database_url: str) -> None:
         assert first.created
     with open_database(database_url) as second:
         assert not second.created
-        assert second.migrated_from == "0005_people"
+        assert second.migrated_from == "0006_signoff"
 
 
 @pytest.mark.parametrize("statement", ["UPDATE actuals SET value = 1", "DELETE FROM actuals"])

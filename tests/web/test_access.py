@@ -24,7 +24,12 @@ from zhospar.web._access import ROUTE_RULES, app_routes
 
 # samples for the path parameters; the in-scope editor's codes cover each of them (T1.3.1-I1
 # and milestone T1.1.1-M1 lie under direction 1, budget program 002 is named), the other's none
-SAMPLES = {"indicator_id": "T1.3.1-I1", "code": "002", "milestone_id": "T1.1.1-M1"}
+SAMPLES = {
+    "indicator_id": "T1.3.1-I1",
+    "code": "002",
+    "milestone_id": "T1.1.1-M1",
+    "year": "2009",
+}  # fmt: skip  (2009: before the plan, so approving it writes nothing)
 PERSONAS: dict[str, tuple[str, str, str] | None] = {
     "anonymous": None,
     "viewer": ("matrix-viewer", "viewer", ""),

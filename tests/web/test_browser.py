@@ -229,17 +229,26 @@ def test_sign_in_is_asked_for_then_back_to_the_page(base_url: str, page: object)
     expect(page.locator("#signed-in-as")).to_have_text(f"{USER} (planner)")
 
 
-def test_an_editor_records_a_value_within_their_scope(base_url: str, page: object) -> None:
-    from playwright.sync_api import Page, expect
+def _enter_as(page: object, base_url: str, editor: str, year: int) -> None:
+    """Sign in as ``editor`` and submit 140 thousand persons for T1.3.1-I1 (goal 1.3) in
+    ``year`` through the indicator page's form."""
+    from playwright.sync_api import Page
 
     assert isinstance(page, Page)
     _watch_csp(page)
     _sign_out(page)
-    _sign_in(page, base_url, EDITOR_IN)
-    page.goto(f"{base_url}/indicators/T1.3.1-I1?year=2013")
+    _sign_in(page, base_url, editor)
+    page.goto(f"{base_url}/indicators/T1.3.1-I1?year={year}")
     page.fill('input[name="value"]', "140")
-    page.fill('input[name="period"]', "2013")
+    page.fill('input[name="period"]', str(year))
     page.click('form.entry button[type="submit"]')
+
+
+def test_an_editor_records_a_value_within_their_scope(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _enter_as(page, base_url, EDITOR_IN, 2013)
     expect(page.locator(".notice")).to_contain_text("2013: recorded")
     expect(page.locator("#revisions")).to_contain_text(EDITOR_IN)
 
@@ -248,13 +257,7 @@ def test_an_editor_outside_their_scope_is_refused(base_url: str, page: object) -
     from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
-    _watch_csp(page)
-    _sign_out(page)
-    _sign_in(page, base_url, EDITOR_OUT)
-    page.goto(f"{base_url}/indicators/T1.3.1-I1?year=2014")
-    page.fill('input[name="value"]', "140")
-    page.fill('input[name="period"]', "2014")
-    page.click('form.entry button[type="submit"]')
+    _enter_as(page, base_url, EDITOR_OUT, 2014)
     expect(page.locator("#page .error-message")).to_have_text(
         "your role or scope does not allow this"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zhospar._exceptions import (
+    ConflictError,
     ImportFileError,
     NotFoundError,
     PlanFormatError,
@@ -17,6 +18,7 @@ __all__ = ["STATUS_CODES", "http_status"]
 
 STATUS_CODES: dict[type[ZhosparError], int] = {
     NotFoundError: 404,
+    ConflictError: 409,
     ValidationError: 422,
     ImportFileError: 422,
     PlanReadError: 422,

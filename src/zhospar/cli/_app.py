@@ -22,6 +22,7 @@ from zhospar.cli import audit_cmds as audit_cmds  # noqa: E402  (registers comma
 from zhospar.cli import evaluate_cmds as evaluate_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import import_cmds as import_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import people_cmds as people_cmds  # noqa: E402  (registers commands)
+from zhospar.cli import period_cmds as period_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import plan_cmds  # noqa: E402,F401  (registers commands)
 from zhospar.cli import report_cmds as report_cmds  # noqa: E402  (registers commands)
 from zhospar.cli import scale_cmds as scale_cmds  # noqa: E402  (registers commands)

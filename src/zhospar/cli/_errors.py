@@ -7,6 +7,7 @@ import sys
 import typer
 
 from zhospar._exceptions import (
+    ConflictError,
     ImportFileError,
     NotFoundError,
     PlanFormatError,
@@ -24,6 +25,7 @@ EXIT_CODES: dict[type[ZhosparError], int] = {
     ValidationError: 5,
     NotFoundError: 6,
     StoreError: 7,
+    ConflictError: 8,
 }
 
 

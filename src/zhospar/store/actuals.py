@@ -32,6 +32,7 @@ from zhospar.store.activity import note
 from zhospar.store.db import Database
 from zhospar.store.reference import find_region
 from zhospar.store.schema import ActualRow
+from zhospar.store.signoff import refuse_approved
 
 __all__ = [
     "RecordResult",
@@ -87,6 +88,7 @@ def record_actuals(
                     strict=True))  # fmt: skip
 
     def work(conn: Connection) -> RecordResult:
+        refuse_approved(conn, cat.plan_id, set(periods["year"]))
         latest = latest_revisions(
             conn, cat.plan_id, set(series.indicator_id), set(periods["period"])
         )

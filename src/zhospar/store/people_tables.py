@@ -18,7 +18,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from zhospar.store.schema import Base, UtcDateTime
 
-__all__ = ["ActivityRow", "ApiTokenRow", "LoginThrottleRow", "PersonRow", "SessionRow"]
+__all__ = [
+    "ActivityRow",
+    "ApiTokenRow",
+    "LoginThrottleRow",
+    "PeriodSignoffRow",
+    "PersonRow",
+    "SessionRow",
+]
 
 
 class PersonRow(Base):
@@ -76,3 +83,18 @@ class LoginThrottleRow(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class PeriodSignoffRow(Base):
+    """A year of a plan approved or reopened; never updated or deleted (triggers refuse it).
+    The latest row per plan and year is its state: approved, or open again (with why)."""
+
+    __tablename__ = "period_signoffs"
+    __table_args__ = (Index(None, "plan_id", "year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))  # approve, reopen
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was reopened
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -58,6 +58,9 @@ ROUTE_RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/reading"): Rule.READ,
     ("GET", "/report"): Rule.READ,
     ("GET", "/activity"): Rule.PLANNER,
+    ("GET", "/periods"): Rule.READ,
+    ("POST", "/periods/{year}/approve"): Rule.PLANNER,
+    ("POST", "/periods/{year}/reopen"): Rule.PLANNER,
     ("POST", "/indicators/{indicator_id}/actuals"): Rule.WRITE_FACTS,
     ("POST", "/budget/{code}/actual"): Rule.WRITE_FACTS,
     ("POST", "/milestones/{milestone_id}/actual"): Rule.WRITE_FACTS,
@@ -185,6 +188,8 @@ async def authorize(
     if key is None:
         return await call_next(request)
     rule = ROUTE_RULES.get(key)
+    if rule is Rule.PUBLIC and key[0] == "*":  # static files: no database look-up
+        return await call_next(request)
     person = _signed_in(request)
     request.state.person = person
     public = bool(getattr(request.app.state, "public", False))

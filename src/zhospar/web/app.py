@@ -35,6 +35,7 @@ from zhospar.web import (
     indicator_pages,
     milestone_pages,
     people_pages,
+    period_pages,
     plan_pages,
     report_pages,
 )
@@ -53,6 +54,7 @@ _TITLES = {
     404: "Not found",
     405: "Not allowed",
     415: "Unsupported form",
+    409: "Not now",
     422: "Cannot do that",
     429: "Too many attempts",
     500: "Server error",
@@ -110,7 +112,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api_router)
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
-             audit_pages, report_pages, people_pages)  # fmt: skip
+             audit_pages, report_pages, people_pages, period_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)
