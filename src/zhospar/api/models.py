@@ -23,7 +23,6 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
-    StringConstraints,
 )
 
 from zhospar.api.queries import IndicatorDetail, YearRow
@@ -265,9 +264,21 @@ def _unicode(text: str) -> str:
     return text
 
 
+def _at_most(limit: int) -> AfterValidator:
+    """A length limit checked after ``_unicode`` (pydantic's own ``max_length`` fails on a lone
+    surrogate with a message that does not say so)."""
+
+    def check(text: str) -> str:
+        if len(text) > limit:
+            raise ValueError(f"at most {limit} characters; got {len(text)}")
+        return text
+
+    return AfterValidator(check)
+
+
 Text = Annotated[StrictStr, AfterValidator(_unicode)]
-FreeText = Annotated[StrictStr, StringConstraints(max_length=TEXT_LIMIT), AfterValidator(_unicode)]
-Code = Annotated[StrictStr, StringConstraints(max_length=100), AfterValidator(_unicode)]
+FreeText = Annotated[StrictStr, AfterValidator(_unicode), _at_most(TEXT_LIMIT)]
+Code = Annotated[StrictStr, AfterValidator(_unicode), _at_most(100)]
 
 
 class ActualIn(BaseModel):
