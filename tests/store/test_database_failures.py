@@ -26,8 +26,8 @@ from tests.store.plan_fixture import make_small_plan
 from zhospar._exceptions import DatabaseUnavailable, StoreError
 from zhospar.cli import app
 from zhospar.cli._errors import run
+from zhospar.server import create_app
 from zhospar.store import Database, Settings, history, open_database, store_plan
-from zhospar.web import create_app
 
 UNREACHABLE = "postgresql+psycopg://nobody@127.0.0.1:1/none"
 

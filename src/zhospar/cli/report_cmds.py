@@ -140,7 +140,7 @@ def _read_files(plan: "Plan", files: Sequence[Path]) -> "list[ActualInput]":
     return values
 
 
-def _assessments(plan_key: str | None, year: int) -> dict[str, RiskAssessment]:
+def _assessments(plan_key: str | None, year: int) -> "dict[str, RiskAssessment]":
     """The planners' risk assessments of the stored plan in force for ``year``."""
     from zhospar.store import open_database
     from zhospar.store.risk_assessments import assessment_history, assessments_in_force

@@ -158,7 +158,7 @@ class ConfirmForm(BaseModel):
     """The confirm button's form: the planner's reason, which may be left empty."""
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-    reason: str = ""
+    reason: commands.FreeText = ""
 
 
 @router.post("/indicators/{indicator_id}/confirm", response_model=None, dependencies=[CsrfForm])

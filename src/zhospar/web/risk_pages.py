@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.services import queries
+from zhospar.services.commands import FreeText
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
 from zhospar.services.risks import LEVELS, AssessmentForm, risk_register, submit_assessment
@@ -76,7 +77,7 @@ def record(
     risk_id: str,
     likelihood: Annotated[str, Form()] = "",
     impact: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
+    note: Annotated[FreeText, Form()] = "",
     year: Year = None,
 ) -> Response:
     """Record an assessment of the risk for the year, or show why it was refused (422)."""
