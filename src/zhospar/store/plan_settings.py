@@ -108,7 +108,7 @@ def _record(
         if key is None:  # pragma: no cover - both databases report the new id
             raise StoreError("the database did not report the id of the new plan setting")
         what = f"{name} of the plan set to {value}: {row['reason']}"
-        note(conn, "plan-setting", what, user=row["entered_by"])
+        note(conn, "plan-setting", what, user=user.strip())
         return int(key[0])
 
     new_id = db.write(work, plan_id=cat.plan_id)
