@@ -15,13 +15,17 @@ activity-log line, names them and the client's address.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from urllib.parse import quote
 
+import psycopg
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.routing import BaseRoute, Match, Mount
 
+from zhospar._exceptions import ZhosparError
 from zhospar.rules.access import (
     Decision,
     Person,
@@ -31,13 +35,15 @@ from zhospar.rules.access import (
     milestone_codes,
     program_codes,
 )
+from zhospar.services.http import http_status
 from zhospar.store.activity import Actor, acting
 from zhospar.store.credentials import session_person, token_person
-from zhospar.store.db import Database
+from zhospar.store.db import Database, database_error
 
 __all__ = ["ROUTE_RULES", "SESSION_COOKIE", "app_routes", "authorize", "route_key"]
 
 SESSION_COOKIE = "zhospar_session"
+_DRIVER_ERRORS = (DBAPIError, sqlite3.Error, psycopg.Error)
 ANONYMOUS = "anonymous"
 
 ROUTE_RULES: dict[tuple[str, str], Rule] = {
@@ -197,27 +203,46 @@ def _refusal(request: Request, decision: Decision, rule: Rule | None) -> Respons
     return error_page(request, 403, "your role or scope does not allow this")
 
 
-async def authorize(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Sign the caller in, check the route's rule, and run the route as that person."""
-    key, params = route_key(request)
-    if key is None:
-        return await call_next(request)
+async def _decision(
+    request: Request, key: tuple[str, str], params: dict[str, str]
+) -> tuple[Decision, Rule | None, Person | None]:
+    """Who is asking and whether the route's rule lets them (reads the database)."""
     rule = ROUTE_RULES.get(key)
-    if rule is Rule.PUBLIC and key[0] == "*":  # static files: no database look-up
-        return await call_next(request)
     person = _signed_in(request)
     request.state.person = person
     public = bool(getattr(request.app.state, "public", False))
     if rule is None:
-        decision = Decision.FORBIDDEN if person else Decision.UNAUTHENTICATED
-    else:
-        needs_codes = rule is Rule.WRITE_FACTS and person is not None and bool(person.scopes)
-        codes = await _write_codes(request, params) if needs_codes else None
-        decision = decide(person, rule, public=public, codes=codes)
+        return (Decision.FORBIDDEN if person else Decision.UNAUTHENTICATED), rule, person
+    needs_codes = rule is Rule.WRITE_FACTS and person is not None and bool(person.scopes)
+    codes = await _write_codes(request, params) if needs_codes else None
+    return decide(person, rule, public=public, codes=codes), rule, person
+
+
+async def authorize(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Sign the caller in, check the route's rule, and run the route as that person.
+
+    Runs outside the app's exception handlers: a database that fails while the caller is
+    looked up answers here as it would in a route (503, one sentence), not with a traceback."""
+    key, params = route_key(request)
+    if key is None:
+        return await call_next(request)
+    if ROUTE_RULES.get(key) is Rule.PUBLIC and key[0] == "*":  # static files: no database
+        return await call_next(request)
+    try:
+        decision, rule, person = await _decision(request, key, params)
+    except (ZhosparError, *_DRIVER_ERRORS) as error:
+        return _failure(request, error)
     if decision is not Decision.ALLOW:
         return _refusal(request, decision, rule)
     address = request.client.host if request.client else "unknown"
     with acting(Actor(person.name if person else ANONYMOUS, address)):
         return await call_next(request)
+
+
+def _failure(request: Request, error: Exception) -> Response:
+    from zhospar.web.app import error_page  # the app's error pages; imported late (cycle)
+
+    known = error if isinstance(error, ZhosparError) else database_error(error)
+    return error_page(request, http_status(known), str(known))
