@@ -28,8 +28,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 USER = "browser-user"  # a planner; every test starts signed in as them
 PASSWORD = "browser password"
 EDITOR_IN, EDITOR_OUT = "editor-1-3", "editor-5-1"  # editors of goal 1.3 and of goal 5.1
-REFUSED = (  # a wrong password (401), a refused value or file (422), a role or scope (403)
-    "the server responded with a status of 401",
+REFUSED = (  # a wrong password (401), a refused value or file (422), a role or scope (403),
+    "the server responded with a status of 401",  # an approved year (409)
+    "the server responded with a status of 409",
     "the server responded with a status of 422",
     "the server responded with a status of 403",
 )
@@ -294,3 +295,26 @@ def test_an_editor_outside_their_scope_is_refused(base_url: str, page: object) -
     )
     db = DATABASES[base_url]
     assert [a for a in history(db, "T1.3.1-I1") if str(a.period) == "2014"] == []
+
+
+def test_a_planner_approves_the_editor_is_refused_the_planner_reopens(
+    base_url: str, page: object
+) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.goto(f"{base_url}/periods")
+    page.click("#year-2011 form.approve button")
+    expect(page.locator(".notice")).to_contain_text(f"2011 approved by {USER}")
+    _enter_as(page, base_url, EDITOR_IN, 2011)
+    expect(page.locator("#page .error-message")).to_contain_text(
+        f"takes no new value: 2011 approved by {USER}"
+    )
+    _sign_out(page)
+    _sign_in(page, base_url, USER)
+    page.goto(f"{base_url}/periods")
+    page.fill('#year-2011 input[name="reason"]', "the regions sent corrections")
+    page.click("#year-2011 form.reopen button")
+    expect(page.locator(".notice")).to_contain_text("(the regions sent corrections)")
+    expect(page.locator("#year-2011")).to_contain_text("draft")
