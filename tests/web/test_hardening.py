@@ -268,3 +268,38 @@ def test_every_write_is_logged_with_the_person_and_shown_to_planners(
     assert override.detail == "polarity of G4.1-I1 set to decrease: fewer is better"
     shown = planner.get(f"/activity?user={USER}&action=override").text
     assert "polarity of G4.1-I1 set to decrease" in shown and "G4.1-I1 2013 = 4.2" not in shown
+
+
+# --- the plan's own writes: risk assessments, overrides, a plan's imports -----------------------
+
+
+def test_assessments_and_overrides_name_the_person_signed_in_not_the_server_s_user(
+    app: Any, empty_database: Database
+) -> None:
+    with new_client(app, "dana", "planner") as dana:
+        body = {"year": 2012, "likelihood": 3, "impact": 4, "note": "benefits indexed late"}
+        assessed = dana.post("/api/risks/R2/assessments", json=body)
+        assert assessed.status_code == 201, assessed.text
+        assert assessed.json()["entered_by"] == "dana"
+        body = {"kind": "polarity", "value": "decrease", "reason": "a fall is the aim"}
+        overridden = dana.post("/api/indicators/G2.2-I2/overrides", json=body)
+        assert overridden.status_code == 201, overridden.text
+        assert overridden.json()["entered_by"] == "dana"
+    actions = {(a.action, a.user) for a in activity(empty_database, user="dana")}
+    assert {("risk-assessment", "dana"), ("override", "dana")} <= actions
+
+
+def test_an_editor_may_not_assess_a_risk_nor_override(app: Any, empty_database: Database) -> None:
+    with new_client(app, "erlan", "editor") as erlan:
+        body = {"year": 2012, "likelihood": 3, "impact": 4, "note": "x"}
+        assert erlan.post("/api/risks/R2/assessments", json=body).status_code == 403
+        body = {"kind": "polarity", "value": "decrease", "reason": "x"}
+        assert erlan.post("/api/indicators/G4.1-I2/overrides", json=body).status_code == 403
+    assert activity(empty_database, user="erlan", action="override") == []
+
+
+def test_a_note_past_the_text_limit_is_refused_before_any_work(planner: TestClient) -> None:
+    body = {"year": 2012, "likelihood": 3, "impact": 4, "note": "x" * 2001}
+    refused = planner.post("/api/risks/R3/assessments", json=body)
+    assert refused.status_code == 422
+    assert "at most 2000 characters" in refused.text
