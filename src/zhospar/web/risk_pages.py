@@ -2,7 +2,7 @@
 measures, the directions and indicators that signal it (with the evidence of the link), their
 state in the chosen year, and a form to record a planner's assessment for that year.
 
-An assessment (likelihood and impact from 1 to 5, and a note) is recorded as the configured user
+An assessment (likelihood and impact from 1 to 5, and a note) is recorded as the person signed in
 and kept with its history (``zhospar.store.risk_assessments``); the annual report carries it.
 """
 
