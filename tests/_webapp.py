@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,24 +22,31 @@ from tests.conftest import FACTS, bundled_copy
 from zhospar.imports import import_file
 from zhospar.server import create_app
 from zhospar.store import Database, Settings, open_database
+from zhospar.store.people import add_person, find_person
 
 with warnings.catch_warnings():  # starlette asks for httpx2 on import; httpx is what we have
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
 __all__ = [
+    "BASE_URL",
+    "PASSWORD",
     "USER",
     "TestClient",
     "csrf_token",
     "empty_client",
     "empty_database",
+    "new_client",
     "post_form",
+    "sign_in",
     "table_row",
     "web_client",
     "web_database",
 ]
 
-USER = "aigerim"
+USER = "aigerim"  # the planner every client is signed in as, unless a test says otherwise
+PASSWORD = "correct horse battery"
+BASE_URL = "http://localhost"  # a host name the app answers to (the Host allow-list)
 
 
 @contextmanager
@@ -55,10 +63,33 @@ def _database(request: pytest.FixtureRequest, folder: Path, *, facts: bool) -> I
             db.close()
 
 
+def sign_in(client: TestClient, name: str = USER, role: str = "planner", **scopes: str) -> None:
+    """Sign ``client`` in as ``name`` through the login form, adding the person if new."""
+    db = client.app.state.context.db  # type: ignore[attr-defined]
+    if find_person(db, name) is None:
+        codes = scopes.get("scope", "").split()
+        add_person(db, name, role, PASSWORD, scopes=codes, by="tests")
+    token = csrf_token(client, "/login")
+    data = {"csrf_token": token, "name": name, "password": PASSWORD, "next": "/"}
+    response = client.post("/login", data=data, follow_redirects=False)
+    assert response.status_code == 303, response.text
+
+
+@contextmanager
+def new_client(
+    app: Any, name: str | None = USER, role: str = "planner", scope: str = ""
+) -> Iterator[TestClient]:
+    """A client of ``app`` signed in as ``name`` (None: nobody)."""
+    with TestClient(app, base_url=BASE_URL) as client:
+        if name is not None:
+            sign_in(client, name, role, scope=scope)
+        yield client
+
+
 @contextmanager
 def _client(db: Database) -> Iterator[TestClient]:
-    app = create_app(db, settings=Settings(db.url, USER))
-    with TestClient(app) as client:
+    app = create_app(db, settings=Settings(db.url, "os-user"))
+    with new_client(app) as client:
         yield client
 
 

@@ -8,6 +8,7 @@
     ├── ImportFileError           an import file has problems; carries every problem at once
     ├── ValidationError           a value is refused (out of range, unknown indicator, ...)
     ├── NotFoundError             a plan, indicator or revision does not exist
+    ├── ConflictError             refused by the state of things (a value for an approved year)
     └── StoreError                the database cannot do what was asked
         └── DatabaseUnavailable   the database failed: unreachable, connection lost, disk full
 
@@ -23,6 +24,16 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 _E = TypeVar("_E", bound=BaseException)
+
+
+QUOTE_LIMIT = 80
+
+
+def quoted(text: object, limit: int = QUOTE_LIMIT) -> str:
+    """A bad value as a message quotes it: at most ``limit`` characters, cut with an ellipsis, so
+    that a megabyte pasted into a cell never comes back whole in an error."""
+    shown = str(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 class ZhosparError(Exception):
@@ -89,6 +100,11 @@ class ValidationError(ZhosparError):
 
 class NotFoundError(ZhosparError):
     """A plan, indicator or revision does not exist."""
+
+
+class ConflictError(ZhosparError):
+    """What was asked contradicts the state of things: a value for a year already approved,
+    approving a year twice."""
 
 
 class StoreError(ZhosparError):

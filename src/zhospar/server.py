@@ -10,6 +10,8 @@ and error answers (JSON under ``/api``, pages elsewhere); the API adds its route
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fastapi import FastAPI
 
 from zhospar.api import router as api_router
@@ -21,10 +23,18 @@ __all__ = ["create_app"]
 
 
 def create_app(
-    db: Database | None = None, *, settings: Settings | None = None, plan_key: str | None = None
+    db: Database | None = None,
+    *,
+    settings: Settings | None = None,
+    plan_key: str | None = None,
+    public: bool = False,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
-    """The web app over ``db`` (or the database of ``settings``), showing plan ``plan_key``."""
-    app = pages_app(db, settings=settings, plan_key=plan_key)
+    """The web app over ``db`` (or the database of ``settings``), showing plan ``plan_key``;
+    ``public`` and ``allowed_hosts`` as ``zhospar.web.pages_app`` takes them."""
+    app = pages_app(
+        db, settings=settings, plan_key=plan_key, public=public, allowed_hosts=allowed_hosts
+    )
     app.include_router(api_router)
     app.include_router(plan_api_router)
     return app

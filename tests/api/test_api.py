@@ -99,7 +99,7 @@ def test_writes_need_json_from_the_same_origin(web_client: TestClient) -> None:
     assert form.status_code == 415
     foreign = web_client.post("/api/actuals", json=body, headers={"Origin": "https://evil.test"})
     assert foreign.status_code == 403
-    same = web_client.post("/api/actuals", json=body, headers={"Origin": "http://testserver"})
+    same = web_client.post("/api/actuals", json=body, headers={"Origin": "http://localhost"})
     assert same.status_code == 201
 
 

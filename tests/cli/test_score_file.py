@@ -16,13 +16,7 @@ import pytest
 
 from tests.cli.test_evaluate_cmds import env, run  # noqa: F401  (fixture)
 from tests.evaluate.test_columnar_sorted import _parquet
-from tests.store.conftest import (  # noqa: F401  (fixtures)
-    bundled_postgres,
-    bundled_sqlite,
-    bundled_url,
-    database_url,
-    pg_schema_url,
-)
+from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
 from zhospar.cli.score_file_cmds import _csv_row
 from zhospar.evaluate import ColumnarScore, Polarity, Status
 

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import Pool
 
-from tests._webapp import TestClient
+from tests._webapp import TestClient, new_client
 from tests.store.conftest import postgres_admin_url, postgres_schema
 from tests.store.plan_fixture import make_small_plan
 from zhospar._exceptions import DatabaseUnavailable, StoreError
@@ -87,13 +87,18 @@ def _zhospar(
 
 
 def _set_with_a_long_comment() -> tuple[str, ...]:
-    return ("actual", "set", "G1.1-I1", "2011", "5.4", "--comment", "a long note " * 20_000)
+    """A value whose source and comment (each within the 2,000-character limit, two bytes a
+    letter in UTF-8) are longer than a page: the write asks for a new one."""
+    long = "ұзақ жазба " * 180
+    return ("actual", "set", "G1.1-I1", "2011", "5.4", "--comment", long, "--source", long)
 
 
 def test_a_full_disk_is_one_sentence_and_exit_7_and_nothing_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = _small(f"sqlite:///{tmp_path / 'full.sqlite3'}")
+    with sqlite3.connect(tmp_path / "full.sqlite3") as compact:  # no free page left to reuse
+        compact.execute("VACUUM")
     monkeypatch.setenv("ZHOSPAR_DATABASE_URL", url)
     with _disk_full():
         code, err = _zhospar(monkeypatch, capsys, *_set_with_a_long_comment())
@@ -163,10 +168,11 @@ def test_a_driver_error_that_escaped_the_store_is_still_exit_7(
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Database, TestClient]]:
-    """The app over a SQLite file holding the small plan, before any page was asked for."""
+    """The app over a SQLite file holding the small plan, before any page was asked for, and a
+    planner signed in (so that the database is read first to know who is asking)."""
     db = open_database(_small(f"sqlite:///{tmp_path / 'web.sqlite3'}"))
     try:
-        with TestClient(create_app(db, settings=Settings(db.url, "aigerim"))) as client:
+        with new_client(create_app(db, settings=Settings(db.url, "aigerim"))) as client:
             yield db, client
     finally:
         db.close()

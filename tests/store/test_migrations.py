@@ -17,17 +17,23 @@ from zhospar.store.db import head_revision, migrate, schema_revision
 from zhospar.store.schema import Base, include_name
 
 TABLES = {
+    "activity",
     "actuals",
+    "api_tokens",
     "alembic_version",
     "indicator_overrides",
     "indicators",
-    "plan_settings",
+    "login_throttle",
     "milestones",
+    "people",
+    "period_signoffs",
     "plan_versions",
     "plans",
+    "plan_settings",
     "regions",
     "risk_assessments",
     "search_entries",
+    "sessions",
     "targets",
     "zhospar_meta",
 }
@@ -40,7 +46,7 @@ def _tables(db: Database) -> set[str]:
 
 def test_empty_database_is_migrated_to_head(database: Database) -> None:
     assert database.created is True
-    assert schema_revision(database.engine) == head_revision() == "0004_risk_assessments_search"
+    assert schema_revision(database.engine) == head_revision() == "0006_signoff"
     assert _tables(database) == TABLES
 
 
@@ -67,7 +73,7 @@ def test_opening_again_changes_nothing(database_url: str) -> None:
         assert first.created
     with open_database(database_url) as second:
         assert not second.created
-        assert second.migrated_from == "0004_risk_assessments_search"
+        assert second.migrated_from == "0006_signoff"
 
 
 @pytest.mark.parametrize("statement", ["UPDATE actuals SET value = 1", "DELETE FROM actuals"])

@@ -20,12 +20,23 @@ import uvicorn
 from tests.conftest import FACTS
 from zhospar.imports import import_file
 from zhospar.server import create_app
-from zhospar.store import Settings, initialize, open_database
+from zhospar.store import Database, Settings, history, initialize, open_database
+from zhospar.store.people import add_person
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
-USER = "browser-user"
-REFUSED = "the server responded with a status of 422"  # a refused value or file
+USER = "browser-user"  # a planner; every test starts signed in as them
+PASSWORD = "browser password"
+EDITOR_IN, EDITOR_OUT = "editor-1-3", "editor-5-1"  # editors of goal 1.3 and of goal 5.1
+REFUSED = (  # a wrong password (401), a refused value or file (422), a role or scope (403),
+    "the server responded with a status of 401",  # an approved year (409)
+    "the server responded with a status of 409",
+    "the server responded with a status of 422",
+    "the server responded with a status of 403",
+)
+
+
+DATABASES: dict[str, Database] = {}
 
 
 def _require_chromium() -> None:
@@ -50,6 +61,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = open_database(url)
     initialize(db)
     import_file(db, FACTS, entered_by="statistics")
+    add_person(db, USER, "planner", PASSWORD, by="tests")
+    add_person(db, EDITOR_IN, "editor", PASSWORD, scopes=["1.3"], by="tests")
+    add_person(db, EDITOR_OUT, "editor", PASSWORD, scopes=["5.1"], by="tests")
     port = _free_port()
     app = create_app(db, settings=Settings(url, USER))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -60,6 +74,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start"
     try:
+        DATABASES[f"http://127.0.0.1:{port}"] = db
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
@@ -80,8 +95,9 @@ def browser(base_url: str) -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh page; console errors and CSP violations seen are checked after the test."""
+def page(browser: object, base_url: str) -> Iterator[object]:
+    """A fresh page signed in as ``USER``; console errors and CSP violations seen are checked
+    after the test."""
     from playwright.sync_api import Browser, ConsoleMessage
 
     assert isinstance(browser, Browser)
@@ -91,17 +107,36 @@ def page(browser: object) -> Iterator[object]:
 
     def on_console(message: ConsoleMessage) -> None:
         # Chromium logs every 4xx answer; a refused value's 422 is the form working as meant.
-        if REFUSED in message.text:
+        if any(r in message.text for r in REFUSED):
             return
         if message.type == "error" or "Content Security Policy" in message.text:
             problems.append(message.text)
 
     opened.on("console", on_console)
     opened.on("pageerror", lambda error: problems.append(str(error)))
+    _sign_in(opened, base_url, USER)
     yield opened
     violations = opened.evaluate("window.__cspViolations || []")
     context.close()
     assert problems == [] and violations == []
+
+
+def _sign_in(page: object, base_url: str, name: str, password: str = PASSWORD) -> None:
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.goto(f"{base_url}/login")
+    page.fill('input[name="name"]', name)
+    page.fill('input[name="password"]', password)
+    page.click('form.login button[type="submit"]')
+
+
+def _sign_out(page: object) -> None:
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.click('form.signed-in button[type="submit"]')
+    page.wait_for_url("**/login")
 
 
 def _watch_csp(page: object) -> None:
@@ -206,3 +241,80 @@ def test_an_assessment_through_the_risk_form(base_url: str, page: object) -> Non
     form.locator("button").click()
     expect(page.locator(".notice")).to_contain_text("R5 2012: assessment recorded")
     expect(page.locator("#R5 .assessment")).to_contain_text("Likelihood 3 (medium), impact 4")
+
+
+def test_sign_in_is_asked_for_then_back_to_the_page(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    _sign_out(page)
+    page.goto(f"{base_url}/plan?year=2012")
+    expect(page).to_have_url(f"{base_url}/login?next=/plan%3Fyear%3D2012")
+    page.fill('input[name="name"]', USER)
+    page.fill('input[name="password"]', "not the password")
+    page.click('form.login button[type="submit"]')
+    expect(page.locator("#login-error")).to_contain_text("wrong name or password")
+    page.fill('input[name="password"]', PASSWORD)
+    page.click('form.login button[type="submit"]')
+    expect(page).to_have_url(f"{base_url}/plan?year=2012")
+    expect(page.locator("#signed-in-as")).to_have_text(f"{USER} (planner)")
+
+
+def _enter_as(page: object, base_url: str, editor: str, year: int) -> None:
+    """Sign in as ``editor`` and submit 140 thousand persons for T1.3.1-I1 (goal 1.3) in
+    ``year`` through the indicator page's form."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    _sign_out(page)
+    _sign_in(page, base_url, editor)
+    page.goto(f"{base_url}/indicators/T1.3.1-I1?year={year}")
+    page.fill('input[name="value"]', "140")
+    page.fill('input[name="period"]', str(year))
+    page.click('form.entry button[type="submit"]')
+
+
+def test_an_editor_records_a_value_within_their_scope(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _enter_as(page, base_url, EDITOR_IN, 2013)
+    expect(page.locator(".notice")).to_contain_text("2013: recorded")
+    expect(page.locator("#revisions")).to_contain_text(EDITOR_IN)
+
+
+def test_an_editor_outside_their_scope_is_refused(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _enter_as(page, base_url, EDITOR_OUT, 2014)
+    expect(page.locator("#page .error-message")).to_have_text(
+        "your role or scope does not allow this"
+    )
+    db = DATABASES[base_url]
+    assert [a for a in history(db, "T1.3.1-I1") if str(a.period) == "2014"] == []
+
+
+def test_a_planner_approves_the_editor_is_refused_the_planner_reopens(
+    base_url: str, page: object
+) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.goto(f"{base_url}/periods")
+    page.click("#year-2011 form.approve button")
+    expect(page.locator(".notice")).to_contain_text(f"2011 approved by {USER}")
+    _enter_as(page, base_url, EDITOR_IN, 2011)
+    expect(page.locator("#page .error-message")).to_contain_text(
+        f"takes no new value: 2011 approved by {USER}"
+    )
+    _sign_out(page)
+    _sign_in(page, base_url, USER)
+    page.goto(f"{base_url}/periods")
+    page.fill('#year-2011 input[name="reason"]', "the regions sent corrections")
+    page.click("#year-2011 form.reopen button")
+    expect(page.locator(".notice")).to_contain_text("(the regions sent corrections)")
+    expect(page.locator("#year-2011")).to_contain_text("draft")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tests._webapp import USER, TestClient, csrf_token
+from tests._webapp import USER, TestClient, csrf_token, new_client
 from tests.conftest import FACTS
 from zhospar.store import Database, latest_actuals
 from zhospar.web._uploads import StagedUploads, clean_name
@@ -128,7 +128,7 @@ def test_a_tampered_foreign_or_expired_token_is_refused(
         assert status == 422 and refused in html
     _, html = _upload(empty_client, "other.csv", FACTS.read_bytes())
     staged = _staged_token(html)
-    with TestClient(empty_client.app) as stranger:  # another session: another CSRF cookie
+    with new_client(empty_client.app) as stranger:  # another session: another CSRF cookie
         status, html = _confirm(stranger, staged)
         assert status == 422 and refused in html
     with _setting(_uploads(empty_client), "ttl", -1):  # every upload is now past its time

@@ -33,7 +33,7 @@ from pydantic import (
 )
 
 from zhospar.evaluate import Status
-from zhospar.model.actuals import Actual
+from zhospar.model.actuals import TEXT_LIMIT, Actual
 from zhospar.report import IndicatorLine, MilestoneLine, Score
 from zhospar.services.queries import IndicatorDetail, YearRow
 from zhospar.store import PlanInfo
@@ -267,7 +267,21 @@ def _unicode(text: str) -> str:
     return text
 
 
+def _at_most(limit: int) -> AfterValidator:
+    """A length limit checked after ``_unicode`` (pydantic's own ``max_length`` fails on a lone
+    surrogate with a message that does not say so)."""
+
+    def check(text: str) -> str:
+        if len(text) > limit:
+            raise ValueError(f"at most {limit} characters; got {len(text)}")
+        return text
+
+    return AfterValidator(check)
+
+
 Text = Annotated[StrictStr, AfterValidator(_unicode)]
+FreeText = Annotated[StrictStr, AfterValidator(_unicode), _at_most(TEXT_LIMIT)]
+Code = Annotated[StrictStr, AfterValidator(_unicode), _at_most(100)]
 
 
 class ActualIn(BaseModel):
@@ -275,13 +289,13 @@ class ActualIn(BaseModel):
     number is read as a binary float first). ``true`` is not a number."""
 
     model_config = ConfigDict(extra="forbid")
-    indicator_id: Text
-    period: Text
-    value: Text | StrictInt | StrictFloat
-    region: Text | None = None
-    source: Text | None = None
-    comment: Text | None = None
-    force_reason: Text | None = None
+    indicator_id: Code
+    period: Code
+    value: Code | StrictInt | StrictFloat
+    region: Code | None = None
+    source: FreeText | None = None
+    comment: FreeText | None = None
+    force_reason: FreeText | None = None
 
 
 class FieldErrorOut(BaseModel):

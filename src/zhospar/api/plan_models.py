@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-from zhospar.api.models import Text
+from zhospar.api.models import Code, FreeText
 
 __all__ = [
     "AllocationOut",
@@ -177,7 +177,7 @@ class AssessmentIn(BaseModel):
     year: StrictInt
     likelihood: StrictInt = Field(description="1 (very low) to 5 (very high).")
     impact: StrictInt = Field(description="1 (very low) to 5 (very high).")
-    note: Text = Field(description="What the assessment rests on.")
+    note: FreeText = Field(description="What the assessment rests on.")
 
 
 class FoundOut(_Out):
@@ -223,12 +223,12 @@ class OverrideIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     kind: Literal["polarity", "rollup"]
-    value: Text = Field(description="A polarity or a roll-up rule; 'inferred' ends one.")
-    reason: Text
-    numerator: Text | None = None
-    denominator: Text | None = None
-    scale: Text | None = None
-    base: Text | None = None
+    value: Code = Field(description="A polarity or a roll-up rule; 'inferred' ends one.")
+    reason: FreeText
+    numerator: Code | None = None
+    denominator: Code | None = None
+    scale: Code | None = None
+    base: Code | None = None
 
 
 class OverrideOut(_Out):

@@ -123,7 +123,7 @@ def risks(ctx: Context, year: Year = None, direction: Direction = None) -> RiskR
     responses=_WRITE_ERRORS,
 )
 def assess(ctx: Context, risk_id: str, body: AssessmentIn) -> AssessmentOut:
-    """Record a risk's assessment for a year as the configured user (kept with its history)."""
+    """Record a risk's assessment for a year as the person signed in (kept with its history)."""
     stored = ctx.stored()
     if risk_id not in {r.id for r in stored.plan.risks}:
         raise NotFoundError(f'no risk "{risk_id}" in the plan')

@@ -156,7 +156,7 @@ def _field_errors(errors: dict[str, str]) -> HTTPException:
     responses=_POST_ERRORS,
 )
 def record(ctx: Context, body: ActualIn) -> RecordedOut:
-    """Record one value as the configured user; a correction becomes a new revision."""
+    """Record one value as the person signed in; a correction becomes a new revision."""
     if isinstance(body.value, float) and not math.isfinite(body.value):
         message = "expected a finite number; NaN, Infinity and beyond 1.8e308 cannot be recorded"
         raise _field_errors({"value": message})

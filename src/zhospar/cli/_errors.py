@@ -8,6 +8,7 @@ from typing import NoReturn
 import typer
 
 from zhospar._exceptions import (
+    ConflictError,
     ImportFileError,
     NotFoundError,
     PlanFormatError,
@@ -25,6 +26,7 @@ EXIT_CODES: dict[type[ZhosparError], int] = {
     ValidationError: 5,
     NotFoundError: 6,
     StoreError: 7,
+    ConflictError: 8,
 }
 
 

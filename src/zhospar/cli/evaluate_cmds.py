@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from zhospar._exceptions import ValidationError
+from zhospar._exceptions import ValidationError, quoted
 from zhospar.cli._options import OutputOption, PlanOption, ScoreLevel, UserOption
 
 if TYPE_CHECKING:
@@ -299,7 +299,9 @@ def _scale(text: str | None) -> "Decimal | None":
     try:
         return Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f'--scale: expected a number such as 100; got "{text}"') from None
+        raise ValidationError(
+            f'--scale: expected a number such as 100; got "{quoted(text)}"'
+        ) from None
 
 
 def rollup_history(

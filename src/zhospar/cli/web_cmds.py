@@ -1,16 +1,36 @@
 """``zhospar serve``: the web app and its JSON API (the main job of a Zhospar installation)."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zhospar.cli._options import PlanOption
 
+if TYPE_CHECKING:
+    from zhospar.store.db import Database
+
 __all__ = ["register"]
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def register(app: typer.Typer) -> None:
     app.command()(serve)
+
+
+def _first_admin(db: "Database") -> list[str]:
+    """Create ``admin`` with a random password when the database has no admin: the lines that
+    show the password, once (it is kept hashed only)."""
+    from zhospar.store.people import FIRST_ADMIN, ensure_admin
+
+    password = ensure_admin(db)
+    if password is None:
+        return []
+    return [
+        f"Created the administrator {FIRST_ADMIN!r}; its password, shown this once:",
+        password,
+        f"Change it with: zhospar user passwd {FIRST_ADMIN} --password-stdin",
+    ]
 
 
 def serve(
@@ -27,13 +47,25 @@ def serve(
         ),
     ] = None,
     plan: PlanOption = None,
+    public: Annotated[
+        bool, typer.Option("--public", help="Anyone may read without signing in (never write).")
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            metavar="NAME",
+            help="A host name the server is reached by, besides 127.0.0.1, localhost and [::1].",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app (dashboard, plan, indicators, value entry, audit, reports) and /api.
 
     On the embedded default database (no --database and no $ZHOSPAR_DATABASE_URL) the schema
     and the bundled plan are set up first if missing; another database is served as it is (set
-    it up with `zhospar init`). Values entered in the pages are recorded as $ZHOSPAR_USER, else
-    the login name. Stop with Ctrl+C.
+    it up with `zhospar init`). Everyone signs in; values are recorded as the person signed in.
+    On a database with no admin, `admin` is created with a random password, printed once. Stop
+    with Ctrl+C.
     """
     import uvicorn
     from rich.console import Console
@@ -50,7 +82,18 @@ def serve(
         if url == default_database_url():
             for line in initialize(db).lines():
                 console.print(line)
+        for line in _first_admin(db):
+            console.print(line)
+        if host not in _LOOPBACK:
+            console.print(
+                f"Warning: listening on {host}, beyond this machine. Zhospar speaks plain HTTP: "
+                "put it behind a TLS proxy (https) so that passwords and sessions are not sent "
+                "in clear, and name the proxy's host with --allowed-host."
+            )
         console.print(f"Zhospar at http://{host}:{port}/ ({db.url}); Ctrl+C stops it")
-        uvicorn.run(create_app(db, settings=settings, plan_key=plan), host=host, port=port)
+        app = create_app(
+            db, settings=settings, plan_key=plan, public=public, allowed_hosts=allowed_host or ()
+        )
+        uvicorn.run(app, host=host, port=port)
     finally:
         db.close()

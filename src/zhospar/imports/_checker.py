@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
-from zhospar._exceptions import Problem
+from zhospar._exceptions import Problem, quoted
 from zhospar.imports.columns import ColumnMap
 from zhospar.imports.read import RawChunk
 from zhospar.imports.resolve import IndicatorIndex, Resolved, Unresolved, units_agree
@@ -199,7 +199,8 @@ class ChunkChecker:
         for i in _where(pairs, wrong):
             known = resolved[keys[i]]
             assert isinstance(known, Resolved)
-            message = f'the plan measures {known.indicator_id} in "{known.unit}"; got "{units[i]}"'
+            given = quoted(units[i])
+            message = f'the plan measures {known.indicator_id} in "{known.unit}"; got "{given}"'
             found.append((i, _UNIT, self._problem(rows[i], "unit", message)))
 
     def _unit_agrees(self, found: Resolved, unit: str) -> bool:

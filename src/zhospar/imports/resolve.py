@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from zhospar._exceptions import quoted
 from zhospar.model.names import name_words
 from zhospar.model.plan import MILESTONE_UNIT, Indicator, Milestone, Plan
 from zhospar.model.walk import iter_indicators, iter_milestones
@@ -222,7 +223,9 @@ class IndicatorIndex:
     def _breakdown_of(self, cand: Candidate, label: str) -> Candidate:
         rows = self.children.get(cand.id, [])
         if not rows:
-            raise Unresolved("breakdown", f'{cand.describe()} has no breakdown rows; got "{label}"')
+            raise Unresolved(
+                "breakdown", f'{cand.describe()} has no breakdown rows; got "{quoted(label)}"'
+            )
         words = name_words(label)
         found = [c for c in rows if c.words == words] or [
             c for c in rows if _starts_with(c.words, words)

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict
 
 from zhospar.model.periods import Period
 
+TEXT_LIMIT = 2000  # characters of a source, comment or reason: a paragraph, not a file
+
 
 class Origin(BaseModel):
     """Where a value came from: an import file and row, or typed in by hand."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from zhospar._exceptions import ValidationError
+from zhospar._exceptions import ValidationError, quoted
 
 
 class PeriodKind(StrEnum):
@@ -72,7 +72,7 @@ class Period:
                     break
                 return cls.of(year, kind, index)
         raise ValidationError(
-            f'expected a period such as 2011, 2011-H1, 2011-Q3 or 2011-07; got "{text}"'
+            f'expected a period such as 2011, 2011-H1, 2011-Q3 or 2011-07; got "{quoted(text)}"'
         )
 
     def contains(self, other: Period) -> bool:

@@ -8,6 +8,7 @@ periods        the periods of a year and the years of a plan
 overrides      what a user's override of a polarity or a roll-up rule must be
 values         numbers and periods as people type them
 formula_guard  text a spreadsheet must not run as a formula
+access         who may do what: roles, scopes and the rule of each route
 
 ``zhospar.store`` keeps what these rules accept; ``zhospar.imports`` checks a file against a plan
 with them, with no database. Nothing here imports SQLAlchemy, DuckDB, FastAPI or a file-format

@@ -18,6 +18,7 @@ from itertools import compress
 from typing import TypeVar
 
 from zhospar._exceptions import ImportFileError, NotFoundError, Problem, ValidationError
+from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.model.batch import ActualBatch, by_identity
 from zhospar.model.periods import Period
 from zhospar.rules.catalog import Catalog
@@ -179,15 +180,19 @@ def _check_values(
 
 
 def _check_texts(batch: ActualBatch, found: list[Found]) -> None:
-    """Free text holding a NUL character, which PostgreSQL cannot store (checked per column at
-    C speed, row by row only when one holds it)."""
+    """Free text holding a NUL character, which PostgreSQL cannot store, or longer than
+    ``TEXT_LIMIT`` (checked per column at C speed, row by row only when one is wrong)."""
     for name in _TEXTS:
         column: list[str | None] = getattr(batch, name)
-        if "\x00" not in "".join(filter(None, column)):
+        texts = list(filter(None, column))
+        if "\x00" not in "".join(texts) and max(map(len, texts), default=0) <= TEXT_LIMIT:
             continue
         for i, text in enumerate(column):
             if text and "\x00" in text:
                 message = f"the {name} holds a NUL character (\\x00), which cannot be stored"
+                found.append((i, _TEXT, name, message, False))
+            elif text and len(text) > TEXT_LIMIT:
+                message = f"the {name} has {len(text)} characters; at most {TEXT_LIMIT} are kept"
                 found.append((i, _TEXT, name, message, False))
 
 

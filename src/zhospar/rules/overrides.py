@@ -21,6 +21,7 @@ from typing import Any
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.evaluate.polarity import Polarity
 from zhospar.evaluate.rollup import RollupRule
+from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.model.plan import Plan
 from zhospar.model.walk import find_indicator, iter_indicators, iter_milestones
 from zhospar.rules.catalog import Catalog
@@ -120,6 +121,8 @@ def check_decision(reason: str, user: str) -> None:
     """A decision is recorded with why and by whom: neither may be empty."""
     if not reason.strip():
         raise ValidationError("an override needs a reason: say why the inference is wrong")
+    if len(reason) > TEXT_LIMIT:
+        raise ValidationError(f"the reason has {len(reason)} characters; at most {TEXT_LIMIT}")
     if "\x00" in reason:  # PostgreSQL cannot store it
         raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
     if not user.strip():

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from itertools import repeat
 
-from zhospar._exceptions import ValidationError
+from zhospar._exceptions import ValidationError, quoted
 from zhospar.model.periods import Period
 
 __all__ = ["not_a_number", "parse_number", "parse_period", "parse_value", "parse_values"]
@@ -47,7 +47,7 @@ def parse_value(text: str) -> Decimal:
 
 def not_a_number(text: str) -> str:
     """What a person reads when a value they typed is not a number."""
-    return f'expected a number such as 5.3 or 5,3; got "{text}"'
+    return f'expected a number such as 5.3 or 5,3; got "{quoted(text)}"'
 
 
 def parse_number(text: str) -> Decimal:
@@ -87,7 +87,7 @@ def parse_period(text: str, years: list[int]) -> tuple[Period, str] | str:
     try:
         period = Period.parse(written)
     except ValidationError as error:
-        return str(error) if text in str(error) else f'{error}; got "{text}"'
+        return str(error) if text in str(error) else f'{error}; got "{quoted(text)}"'
     if years and period.year not in years:
         return f"the period {text} is outside the plan: expected {years[0]} to {years[-1]}"
     return period, str(period)

@@ -10,24 +10,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar._exceptions import NotFoundError, ValidationError, quoted
 from zhospar.imports.validate import parse_value
-from zhospar.model.actuals import ActualInput
+from zhospar.model.actuals import TEXT_LIMIT, ActualInput
 from zhospar.model.periods import Period
 from zhospar.services.context import AppContext
 from zhospar.store import Recorded, find_region, set_actual
 
 __all__ = [
     "ActualForm",
+    "FreeText",
     "ParsedActual",
+    "ShortText",
     "Submitted",
     "parse_actual",
     "record_actual",
     "submit_actual",
 ]
+
+
+ShortText = Annotated[str, StringConstraints(max_length=100)]  # a period, a number, a code
+FreeText = Annotated[str, StringConstraints(max_length=TEXT_LIMIT)]  # refused before any work
 
 
 class ActualForm(BaseModel):
@@ -38,12 +45,12 @@ class ActualForm(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-    period: str = ""
-    value: str = ""
-    region: str = ""
-    source: str = ""
-    comment: str = ""
-    force_reason: str = ""
+    period: ShortText = ""
+    value: ShortText = ""
+    region: ShortText = ""
+    source: FreeText = ""
+    comment: FreeText = ""
+    force_reason: FreeText = ""
 
 
 @dataclass
@@ -70,7 +77,7 @@ def _value(text: str, errors: dict[str, str]) -> Decimal | None:
     try:
         return parse_value(text)
     except ValueError:
-        errors["value"] = f'expected a number such as 5.3 or 5,3; got "{text}"'
+        errors["value"] = f'expected a number such as 5.3 or 5,3; got "{quoted(text)}"'
         return None
 
 

@@ -7,11 +7,13 @@ commands, never imports FastAPI.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, cast
 
 from fastapi import Depends, Query, Request
 
 from zhospar._exceptions import (
+    ConflictError,
     ImportFileError,
     NotFoundError,
     PlanFormatError,
@@ -27,7 +29,10 @@ __all__ = ["STATUS_CODES", "Context", "Year", "get_context", "http_status"]
 
 
 def get_context(request: Request) -> AppContext:
-    return cast(AppContext, request.app.state.context)
+    """The app's context, acting for the person signed in (``zhospar.web._access``)."""
+    context = cast(AppContext, request.app.state.context)
+    person = getattr(request.state, "person", None)
+    return replace(context, user=person.name) if person is not None else context
 
 
 Context = Annotated[AppContext, Depends(get_context)]
@@ -39,6 +44,7 @@ Year = Annotated[
 
 STATUS_CODES: dict[type[ZhosparError], int] = {
     NotFoundError: 404,
+    ConflictError: 409,
     ValidationError: 422,
     ImportFileError: 422,
     PlanReadError: 422,

@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar._exceptions import NotFoundError, ValidationError, quoted
 from zhospar.evaluate import Polarity, RollupRule
 from zhospar.imports.validate import parse_value
+from zhospar.services.commands import FreeText, ShortText
 from zhospar.services.context import AppContext
 from zhospar.store.overrides import (
     INFERRED,
@@ -33,13 +34,13 @@ class OverrideForm(BaseModel):
     """The override form as typed: which kind, the new setting, why, and a rule's parameters."""
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-    kind: str = ""
-    value: str = ""
-    reason: str = ""
-    numerator: str = ""
-    denominator: str = ""
-    scale: str = ""
-    base: str = ""
+    kind: ShortText = ""
+    value: ShortText = ""
+    reason: FreeText = ""
+    numerator: ShortText = ""
+    denominator: ShortText = ""
+    scale: ShortText = ""
+    base: ShortText = ""
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ def _scale(text: str) -> Decimal | None:
     try:
         return parse_value(text)
     except ValueError:
-        raise ValidationError(f'the scale must be a number such as 100; got "{text}"') from None
+        raise ValidationError(
+            f'the scale must be a number such as 100; got "{quoted(text)}"'
+        ) from None
 
 
 def submit_override(ctx: AppContext, indicator_id: str, form: OverrideForm) -> str | None:

@@ -12,6 +12,7 @@ Nothing connects or reads the environment at import time. See ``docs/store.md``.
 """
 
 from zhospar.rules.regions import REGIONS, Region, find_region
+from zhospar.store import people_tables as people_tables  # the tables join the schema
 from zhospar.store._setup import InitReport, init_database, initialize
 from zhospar.store.actuals import (
     Recorded,

@@ -30,8 +30,10 @@ from zhospar.rules.regions import find_region
 from zhospar.store._bulk import DEFAULT_BATCH, period_columns, stamp_for, table_rows, write_rows
 from zhospar.store._catalog import catalog
 from zhospar.store._revisions import Key, latest_revisions, number_revisions
+from zhospar.store.activity import note
 from zhospar.store.db import Database
 from zhospar.store.schema import ActualRow
+from zhospar.store.signoff import refuse_approved
 
 __all__ = [
     "RecordResult",
@@ -51,6 +53,7 @@ class RecordResult:
     revised: int = 0  # new revisions of a key that had a value
     unchanged: int = 0  # equal to the latest revision: not written
     rows: int = 0  # inputs given
+    last_revision: int = 0  # the last input's revision: as written, or the one in force
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def record_actuals(
                     strict=True))  # fmt: skip
 
     def work(conn: Connection) -> RecordResult:
+        refuse_approved(conn, plan_id, set(periods["year"]))
         latest = latest_revisions(conn, plan_id, set(series.indicator_id), set(periods["period"]))
         numbered = number_revisions(keys, batch.value, batch.source, batch.comment, latest)
         if not dry_run:
@@ -96,12 +100,29 @@ def record_actuals(
             }  # fmt: skip
             rows = table_rows(db.dialect, batch, store, numbered.written)
             write_rows(conn, rows, batch_size=batch_size, progress=progress)
-        return RecordResult(numbered.added, numbered.revised, numbered.unchanged, len(batch))
+        last = 0 if not keys else 1 if numbered.written is None else latest[keys[-1]][0]
+        done = RecordResult(numbered.added, numbered.revised, numbered.unchanged, len(batch), last)
+        if not dry_run:
+            note(conn, "record-facts", _what_changed(batch, done), user=entered_by)
+        return done
 
     if dry_run:
         with db.reading() as conn:
             return work(conn)
     return db.write(work, plan_id=plan_id)
+
+
+def _what_changed(batch: ActualBatch, done: RecordResult) -> str:
+    """The activity log's words for a write: the value itself, or the counts and the file."""
+    counts = f"{done.added} added, {done.revised} revised, {done.unchanged} unchanged"
+    if len(batch) == 1:
+        region = f" region {batch.region[0]}" if batch.region[0] else ""
+        return (
+            f"{batch.indicator_id[0]} {batch.period[0]}{region} = {batch.value[0]} "
+            f"(revision {done.last_revision}; {counts})"
+        )
+    origin = next((f for f in batch.origin_file if f), None)
+    return f"{len(batch)} values{f' from {origin}' if origin else ''}: {counts}"
 
 
 def set_actual(
@@ -117,7 +138,9 @@ def set_actual(
         db, item.indicator_id, plan_key=plan_key, region=region or "", period=item.period,
         breakdown=(item.breakdown or "").strip(),
     )  # fmt: skip
-    return Recorded(found[-1], status)
+    # the revision this call wrote (or found in force), not whatever is latest by now: another
+    # writer may have added one since the commit
+    return Recorded(next(a for a in found if a.revision == result.last_revision), status)
 
 
 def history(

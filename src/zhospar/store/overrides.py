@@ -42,6 +42,7 @@ from zhospar.rules.overrides import (
     scored_indicator,
 )
 from zhospar.store._catalog import catalog
+from zhospar.store.activity import note
 from zhospar.store.db import Database
 from zhospar.store.schema import IndicatorOverrideRow
 
@@ -203,6 +204,8 @@ def _record(
         key = result.inserted_primary_key
         if key is None:  # pragma: no cover - both databases report the new id
             raise StoreError("the database did not report the id of the new override")
+        what = f"{fields['kind']} of {fields['indicator_id']} set to {fields['value']}"
+        note(conn, "override", f"{what}: {row['reason']}", user=row["entered_by"])
         return int(key[0])
 
     new_id = db.write(work, plan_id=plan_id)

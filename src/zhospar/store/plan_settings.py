@@ -20,7 +20,9 @@ from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import StoreError, ValidationError
 from zhospar.evaluate.aggregate import CAP
+from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.store._catalog import catalog
+from zhospar.store.activity import note
 from zhospar.store.db import Database
 from zhospar.store.schema import PlanSettingRow
 
@@ -85,6 +87,8 @@ def _record(
 ) -> PlanSetting:
     if not reason.strip():
         raise ValidationError("a plan setting needs a reason: say why the default does not fit")
+    if len(reason) > TEXT_LIMIT:
+        raise ValidationError(f"the reason has {len(reason)} characters; at most {TEXT_LIMIT}")
     if "\x00" in reason:  # PostgreSQL cannot store it
         raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
     if not user.strip():
@@ -103,6 +107,8 @@ def _record(
         key = conn.execute(insert(PlanSettingRow).values(**row)).inserted_primary_key
         if key is None:  # pragma: no cover - both databases report the new id
             raise StoreError("the database did not report the id of the new plan setting")
+        what = f"{name} of the plan set to {value}: {row['reason']}"
+        note(conn, "plan-setting", what, user=user.strip())
         return int(key[0])
 
     new_id = db.write(work, plan_id=cat.plan_id)

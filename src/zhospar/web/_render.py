@@ -63,7 +63,12 @@ def render(
     """The page ``name`` (or, for htmx, its body) with ``context`` and the CSRF token."""
     fragment = is_fragment(request)
     template = f"{name}_body.html.j2" if fragment else f"{name}.html.j2"
-    values = {"csrf_field": CSRF_FIELD, "csrf_token": csrf_token(request), **context}
+    values = {
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": csrf_token(request),
+        "signed_in": getattr(request.state, "person", None),
+        **context,
+    }
     html = environment().get_template(template).render(request_path=request.url.path, **values)
     response = HTMLResponse(html, status_code=status)
     response.headers["Vary"] = "HX-Request"

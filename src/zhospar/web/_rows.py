@@ -2,7 +2,7 @@
 actual expenditure (``/budget``), a milestone done or not done (``/milestones``).
 
 Both record the value of one id for the year through the same path as any value
-(``zhospar.services.commands.submit_actual``: the store's checks, the history, the configured user);
+(``zhospar.services.commands.submit_actual``: the store's checks, the history, who signed in);
 a refusal comes back in its own row with the message and the fields as typed (422), so the
 person sees what to correct beside what they typed. This module holds that logic once.
 """

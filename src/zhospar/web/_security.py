@@ -4,17 +4,23 @@
   this site only (``script-src 'self'``: no inline script, no CDN), plus ``nosniff``, no framing
   and no referrer. Untrusted text (the plan's own words, users' sources and comments) is escaped
   by the templates' autoescape; the policy is the second line of defence.
-* Forms are protected by a double-submit token: a random value in a ``SameSite=Strict``,
-  HttpOnly cookie, echoed in a hidden field of every form. A POST whose field does not match its
-  cookie is refused with 403. Another site can neither read the cookie nor the page holding the
-  field, so it cannot forge the pair. ``CsrfForm`` is the dependency every form route takes:
-  it runs before the route's own fields are looked at, so a forged post gets 403, never 422.
+* Forms carry a CSRF token signed by the server: an HMAC, under a secret kept in the database,
+  of the visitor's session id (or, before signing in, of a random value in a ``SameSite=Strict``
+  HttpOnly cookie). A POST whose field is not the signature of its own session is refused with
+  403. A page of another site, even one that set the cookie itself, cannot compute it.
+  ``CsrfForm`` is the dependency every form route takes: it runs before the route's own fields
+  are looked at, so a forged post gets 403, never 422.
+* Only the host names the server is reached by are answered (``check_host``): 127.0.0.1,
+  localhost, [::1] and those given with ``--allowed-host``; any other ``Host`` gets 400, so a
+  page whose domain is made to resolve to 127.0.0.1 (DNS rebinding) reaches nothing.
 * A request body larger than the route allows is refused (413) from its ``Content-Length``
   before it is read: 64 KB for a form, the upload cap for an import file.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from collections.abc import Awaitable, Callable
 from typing import Annotated
@@ -27,8 +33,10 @@ from zhospar.web._uploads import MAX_UPLOAD_BYTES
 __all__ = [
     "CSRF_COOKIE",
     "CSRF_FIELD",
+    "LOOPBACK_HOSTS",
     "CsrfForm",
     "check_csrf",
+    "check_host",
     "csrf_token",
     "limit_body",
     "security_headers",
@@ -64,8 +72,8 @@ def _valid(token: str | None) -> bool:
     return token is not None and len(token) == _TOKEN_LENGTH and token.isascii()
 
 
-def csrf_token(request: Request) -> str:
-    """The visitor's token: from the cookie, or a new one that the response will set."""
+def visitor_cookie(request: Request) -> str:
+    """The visitor's random value: from the cookie, or a new one that the response will set."""
     token = request.cookies.get(CSRF_COOKIE)
     if _valid(token):
         return token  # type: ignore[return-value]
@@ -76,10 +84,41 @@ def csrf_token(request: Request) -> str:
     return str(new)
 
 
-def check_csrf(request: Request, submitted: str | None) -> None:
-    """Refuse (403) a form whose token is missing or differs from the cookie's."""
+def _secret(request: Request) -> bytes:
+    """The server's signing key, read from the database once per app."""
+    from zhospar.store.credentials import server_secret
+
+    state = request.app.state
+    if getattr(state, "secret", None) is None:
+        state.secret = server_secret(state.context.db)
+    return state.secret  # type: ignore[no-any-return]
+
+
+def _sign(request: Request, binding: str) -> str:
+    digest = hmac.new(_secret(request), binding.encode("ascii", "replace"), hashlib.sha256)
+    return digest.hexdigest()
+
+
+def _binding(request: Request) -> str | None:
+    """What a token is bound to: the signed-in session, else the visitor's cookie."""
+    session = getattr(request.state, "session_id", None)
+    if session:
+        return f"session:{session}"
     cookie = request.cookies.get(CSRF_COOKIE)
-    if not (_valid(cookie) and submitted and secrets.compare_digest(cookie or "", submitted)):
+    return f"visitor:{cookie}" if _valid(cookie) else None
+
+
+def csrf_token(request: Request) -> str:
+    """The token of this visitor's forms (setting their cookie first when they have none)."""
+    visitor = visitor_cookie(request)  # kept even when signed in: uploads are bound to it
+    return _sign(request, _binding(request) or f"visitor:{visitor}")
+
+
+def check_csrf(request: Request, submitted: str | None) -> None:
+    """Refuse (403) a form whose token is missing or is not the signature of its session."""
+    binding = _binding(request)
+    expected = _sign(request, binding) if binding is not None else ""
+    if not (expected and submitted and hmac.compare_digest(expected, submitted)):
         raise HTTPException(
             403, "the form's security token is missing or out of date: reload the page and retry"
         )
@@ -107,6 +146,33 @@ async def limit_body(
     limit = _LIMITS.get(request.url.path, MAX_FORM_BYTES)
     if request.method == "POST" and length.isdigit() and int(length) > limit:
         return PlainTextResponse(f"the request is larger than {limit // 1024} KB", 413)
+    return await call_next(request)
+
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
+
+
+def host_name(header: str) -> str:
+    """The name in a ``Host`` header, without its port: ``[::1]:8000`` -> ``[::1]``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+async def check_host(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Answer only the allowed host names (DNS rebinding): anything else is a 400."""
+    allowed = getattr(request.app.state, "allowed_hosts", LOOPBACK_HOSTS)
+    name = host_name(request.headers.get("host", ""))
+    if name not in allowed:
+        shown = name[:80] or "(none)"
+        return PlainTextResponse(
+            f"this server does not answer to the host name {shown}: start it with "
+            "--allowed-host NAME to reach it by that name",
+            400,
+        )
     return await call_next(request)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -30,7 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
-from zhospar._exceptions import ZhosparError
+from zhospar._exceptions import ZhosparError, quoted
 from zhospar.services.context import AppContext
 from zhospar.services.http import http_status
 from zhospar.store import Database, Settings, open_database
@@ -42,37 +42,50 @@ from zhospar.web import (
     import_pages,
     indicator_pages,
     milestone_pages,
+    people_pages,
+    period_pages,
     plan_pages,
     report_pages,
     risk_pages,
     search_pages,
     section_pages,
 )
-from zhospar.web._render import environment
-from zhospar.web._security import limit_body, security_headers
+from zhospar.web._access import authorize
+from zhospar.web._render import environment, is_fragment
+from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
 
 __all__ = ["pages_app"]
 
 _TITLES = {
     400: "Bad request",
+    401: "Sign in",
     413: "Too large",
     403: "Refused",
     404: "Not found",
     405: "Not allowed",
     415: "Unsupported form",
+    409: "Not now",
     422: "Cannot do that",
+    429: "Too many attempts",
     500: "Server error",
     503: "Database unavailable",
 }
 
 
 def pages_app(
-    db: Database | None = None, *, settings: Settings | None = None, plan_key: str | None = None
+    db: Database | None = None,
+    *,
+    settings: Settings | None = None,
+    plan_key: str | None = None,
+    public: bool = False,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
     """The pages over ``db`` (or the database of ``settings``), showing plan ``plan_key``.
 
-    ``zhospar.server.create_app`` is this app with the JSON API added.
+    ``zhospar.server.create_app`` is this app with the JSON API added. Everyone signs in
+    (``zhospar.web._access``); ``public`` lets anyone read, never write. The app answers to the
+    loopback names and ``allowed_hosts`` only (DNS rebinding).
     """
     chosen = settings or Settings.from_env()
 
@@ -102,12 +115,17 @@ def pages_app(
     if db is not None:
         app.state.context = AppContext(db, chosen.user, plan_key)
     app.state.uploads = StagedUploads()  # its folder is made at the first upload
+    app.state.public = public
+    app.state.allowed_hosts = LOOPBACK_HOSTS | {h.strip().lower() for h in allowed_hosts}
+    app.middleware("http")(authorize)  # the innermost: runs last, next to the routes
     app.middleware("http")(limit_body)
+    app.middleware("http")(check_host)
     app.middleware("http")(security_headers)
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
-             audit_pages, report_pages, section_pages, risk_pages, search_pages)  # fmt: skip
+             audit_pages, report_pages, section_pages, risk_pages, search_pages, people_pages,
+             period_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)
@@ -123,9 +141,10 @@ def error_page(request: Request, status: int, message: str) -> Response:
     if _is_api(request):
         return JSONResponse({"detail": message}, status_code=status)
     title = _TITLES.get(status, "Error")
+    name = "error_body.html.j2" if is_fragment(request) else "error.html.j2"  # htmx: the body
     html = (
         environment()
-        .get_template("error.html.j2")
+        .get_template(name)
         .render(status=status, title=title, message=message, request_path=request.url.path)
     )
     return Response(html, status_code=status, media_type="text/html; charset=utf-8")
@@ -152,6 +171,14 @@ class EchoJSONResponse(JSONResponse):
         return text.encode("ascii")
 
 
+def _short_input(error: dict[str, Any]) -> dict[str, Any]:
+    """A field error whose echoed input is cut to a quotable length (a 50 KB value is not
+    sent back whole)."""
+    if isinstance(error.get("input"), str):
+        return {**error, "input": quoted(error["input"])}
+    return error
+
+
 def _errors(app: FastAPI) -> None:
     """Zhospar's errors, HTTP errors and bad parameters: JSON for the API, pages for people."""
 
@@ -173,7 +200,8 @@ def _errors(app: FastAPI) -> None:
     async def bad_parameters(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         if _is_api(request):
-            return EchoJSONResponse({"detail": jsonable_encoder(exc.errors())}, 422)
+            errors = [_short_input(e) for e in jsonable_encoder(exc.errors())]
+            return EchoJSONResponse({"detail": errors}, 422)
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
         )

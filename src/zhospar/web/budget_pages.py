@@ -3,7 +3,7 @@ on each program's row to record its actual for the year.
 
 A program's actual expenditure is the value of its expenditure row ``P{code}-X`` (thousand
 tenge) for the year, recorded through the same path as any value (``set_actual``: checked by
-the store, kept with its history, recorded as the configured user), so the execution rate, the
+the store, kept with its history, recorded as the person signed in), so the execution rate, the
 dashboard and the report show it at once.
 """
 

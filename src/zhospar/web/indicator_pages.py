@@ -4,7 +4,7 @@ polarity and roll-up overrides.
 The page shows the plan's cells with their lines, every year's achievement, the forecast, the
 chart, the selected year's facts per region and every revision of every recorded value. The entry
 form posts to ``/indicators/{id}/actuals``: checked by the store's own rules (``set_actual``),
-recorded as the configured user, the history only ever appended to. The override form posts to
+recorded as the person signed in, the history only ever appended to. The override form posts to
 ``/indicators/{id}/overrides`` (``set_polarity`` / ``set_rollup``, with a reason); a polarity
 inferred from the targets' trend alone is marked, and its button posts to
 ``/indicators/{id}/confirm`` (``confirm_polarity``: an override equal to the inference). A refusal
@@ -158,7 +158,7 @@ class ConfirmForm(BaseModel):
     """The confirm button's form: the planner's reason, which may be left empty."""
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-    reason: str = ""
+    reason: commands.FreeText = ""
 
 
 @router.post("/indicators/{indicator_id}/confirm", response_model=None, dependencies=[CsrfForm])
@@ -169,7 +169,7 @@ def confirm_inferred_polarity(
     form: Annotated[ConfirmForm, Form()],
     year: Year = None,
 ) -> Response:
-    """Confirm a polarity inferred from the targets' trend, as the configured user."""
+    """Confirm a polarity inferred from the targets' trend, as the person signed in."""
     queries.find_place(ctx.stored().plan, indicator_id)
     try:
         done = confirm_polarity(ctx.db, ctx.plan_key, indicator_id, form.reason, ctx.user)

@@ -5,7 +5,7 @@ A milestone's actual value is 1 in the year it was done and 0 for "not done" in 
 store refuses anything else, even with a reason to force it, and any value of a milestone that
 No. 1417 deleted. The row's form records "done in Y" (1) or "not done by Y" (0) for the page's
 year through the same path as any value (``set_actual``: checked by the store, kept with its
-history, recorded as the configured user), so the state computed by ``zhospar.evaluate`` (done,
+history, recorded as the person signed in), so the state computed by ``zhospar.evaluate`` (done,
 late, not done) changes on this page, the dashboard, the API and the report at once.
 """
 

@@ -2,7 +2,7 @@
 measures, the directions and indicators that signal it (with the evidence of the link), their
 state in the chosen year, and a form to record a planner's assessment for that year.
 
-An assessment (likelihood and impact from 1 to 5, and a note) is recorded as the configured user
+An assessment (likelihood and impact from 1 to 5, and a note) is recorded as the person signed in
 and kept with its history (``zhospar.store.risk_assessments``); the annual report carries it.
 """
 
@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.services import queries
+from zhospar.services.commands import FreeText
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
 from zhospar.services.risks import LEVELS, AssessmentForm, risk_register, submit_assessment
@@ -76,7 +77,7 @@ def record(
     risk_id: str,
     likelihood: Annotated[str, Form()] = "",
     impact: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
+    note: Annotated[FreeText, Form()] = "",
     year: Year = None,
 ) -> Response:
     """Record an assessment of the risk for the year, or show why it was refused (422)."""

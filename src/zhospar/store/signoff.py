@@ -1,0 +1,127 @@
+"""The sign-off of a plan's year: open (a draft) until a planner approves it, then closed to
+new values until it is reopened with a reason.
+
+Both are rows of the append-only ``period_signoffs``; the latest per plan and year is the state.
+Writers of facts check it inside their own transaction (``refuse_approved``), so a value and an
+approval that race cannot both win. Approving and reopening are in the activity log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, select
+
+from zhospar._exceptions import ConflictError, ValidationError
+from zhospar.model.actuals import TEXT_LIMIT
+from zhospar.store._catalog import catalog
+from zhospar.store.activity import actor_name, note
+from zhospar.store.db import Database
+from zhospar.store.people_tables import PeriodSignoffRow
+
+__all__ = ["YearState", "approve_year", "refuse_approved", "reopen_year", "year_states"]
+
+
+@dataclass(frozen=True)
+class YearState:
+    """A year's last sign-off: approved (by whom, when) or reopened (why)."""
+
+    year: int
+    approved: bool
+    by: str
+    at: dt.datetime
+    reason: str | None = None
+
+    def describe(self) -> str:
+        verb = "approved" if self.approved else "reopened"
+        why = f" ({self.reason})" if self.reason else ""
+        return f"{self.year} {verb} by {self.by} on {self.at:%Y-%m-%d %H:%M} UTC{why}"
+
+
+def _states(
+    conn: Connection, plan_id: int, years: Iterable[int] | None = None
+) -> dict[int, YearState]:
+    t = PeriodSignoffRow.__table__
+    query = select(t).where(t.c.plan_id == plan_id).order_by(t.c.id)
+    if years is not None:
+        query = query.where(t.c.year.in_(sorted(set(years))))
+    found: dict[int, YearState] = {}
+    for r in conn.execute(query).mappings():
+        approved = r["action"] == "approve"
+        found[r["year"]] = YearState(
+            r["year"], approved, r["entered_by"], r["entered_at"], r["reason"]
+        )
+    return found
+
+
+def year_states(db: Database, plan_key: str | None) -> dict[int, YearState]:
+    """Every year ever signed off, by year: its latest state (a year absent is a draft)."""
+    plan_id = catalog(db, plan_key).plan_id
+    with db.reading() as conn:
+        return _states(conn, plan_id)
+
+
+def refuse_approved(conn: Connection, plan_id: int, years: Iterable[int]) -> None:
+    """Refuse (ConflictError) a write touching an approved year, naming who approved it."""
+    closed = [s for s in _states(conn, plan_id, years).values() if s.approved]
+    if closed:
+        said = "; ".join(s.describe() for s in sorted(closed, key=lambda s: s.year))
+        raise ConflictError(
+            f"the year is approved and takes no new value: {said}. A planner "
+            "may reopen it with a reason (zhospar period reopen)"
+        )
+
+
+def _check_year(db: Database, plan_key: str | None, year: int) -> int:
+    stored = catalog(db, plan_key)
+    years = stored.catalog.years
+    if years is not None and year not in years:
+        raise ValidationError(
+            f"year {year} is outside the plan's period: expected {years[0]} to {years[-1]}"
+        )
+    return stored.plan_id
+
+
+def _sign(
+    db: Database, plan_id: int, year: int, action: str, reason: str | None, by: str
+) -> YearState:
+    who = actor_name(by)
+
+    def work(conn: Connection) -> YearState:
+        state = _states(conn, plan_id, [year]).get(year)
+        approved = state is not None and state.approved
+        if action == "approve" and approved:
+            raise ConflictError(f"already approved: {state.describe()}")  # type: ignore[union-attr]
+        if action == "reopen" and not approved:
+            raise ConflictError(f"{year} is not approved: there is nothing to reopen")
+        now = dt.datetime.now(dt.UTC)
+        conn.execute(
+            insert(PeriodSignoffRow).values(
+                plan_id=plan_id, year=year, action=action, reason=reason, entered_by=who,
+                entered_at=now,
+            )
+        )  # fmt: skip
+        words = f"approved {year}" if action == "approve" else f"reopened {year}: {reason}"
+        note(conn, f"period-{action}", words, user=by)
+        return YearState(year, action == "approve", who, now, reason)
+
+    return db.write(work, plan_id=plan_id)
+
+
+def approve_year(db: Database, plan_key: str | None, year: int, *, by: str) -> YearState:
+    """Approve a year's figures: from now on it takes no new fact until reopened."""
+    return _sign(db, _check_year(db, plan_key, year), year, "approve", None, by)
+
+
+def reopen_year(
+    db: Database, plan_key: str | None, year: int, reason: str, *, by: str
+) -> YearState:
+    """Reopen an approved year; the reason is kept and logged."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("reopening a year needs a reason: say what must be corrected")
+    if len(reason) > TEXT_LIMIT or "\x00" in reason:
+        raise ValidationError(f"a reason holds at most {TEXT_LIMIT} characters and no NUL")
+    return _sign(db, _check_year(db, plan_key, year), year, "reopen", reason, by)
