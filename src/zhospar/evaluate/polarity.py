@@ -110,33 +110,47 @@ def _rule(pattern: str, polarity: Polarity, why: str) -> _WordRule:
     return _WordRule(re.compile(pattern, re.IGNORECASE), polarity, why)
 
 
-_D, _I = Polarity.DECREASE, Polarity.INCREASE
+_LOWER_IS_BETTER, _HIGHER_IS_BETTER = Polarity.DECREASE, Polarity.INCREASE
 # Order matters: the first rule that matches wins. Word starts are anchored with (?<!\w) so that
 # "өлім" (death) does not fire inside "бөлімше" (department) nor "күн" (day) inside "күнкөріс".
 _WORD_RULES: tuple[_WordRule, ...] = (
-    _rule(r"жұмыссыздық\s+деңгей", _D, "an unemployment rate: lower is better"),
-    _rule(r"күнкөріс\s+деңгейінен\s+төмен", _D, "a share below the subsistence minimum"),
-    _rule(r"(?<!\w)кедейлі[кг]", _D, "poverty: lower is better"),
-    _rule(r"(?<!\w)жарақат", _D, "injuries: fewer is better"),
-    _rule(r"(?<!\w)жазатайым", _D, "accidents: fewer is better"),
-    _rule(r"(?<!\w)өлім", _D, "deaths: fewer is better"),
-    _rule(r"(?<!\w)(позиция|рейтинг)", _D, "a rank position: a lower number is a better place"),
-    _rule(r"төмен\s+емес", _D, 'a rank "not lower than": a lower number is a better place'),
-    _rule(r"(?<!\w)уақыт(ы|ын)?(?!\w)", _D, "a time to serve: shorter is better"),
-    _rule(r"(?<!\w)күн(?!\w)", _D, "a time in days: shorter is better"),
-    _rule(r"шығындар\w*\s+(ара\s+)?(салмағ|үлес)", _D, "a share of costs: lower is better"),
-    _rule(r"(?<!\w)(қысқарт|төмендет|азайт)", _D, "the wording asks for a reduction"),
+    _rule(r"жұмыссыздық\s+деңгей", _LOWER_IS_BETTER, "an unemployment rate: lower is better"),
+    _rule(
+        r"күнкөріс\s+деңгейінен\s+төмен", _LOWER_IS_BETTER, "a share below the subsistence minimum"
+    ),
+    _rule(r"(?<!\w)кедейлі[кг]", _LOWER_IS_BETTER, "poverty: lower is better"),
+    _rule(r"(?<!\w)жарақат", _LOWER_IS_BETTER, "injuries: fewer is better"),
+    _rule(r"(?<!\w)жазатайым", _LOWER_IS_BETTER, "accidents: fewer is better"),
+    _rule(r"(?<!\w)өлім", _LOWER_IS_BETTER, "deaths: fewer is better"),
+    _rule(
+        r"(?<!\w)(позиция|рейтинг)",
+        _LOWER_IS_BETTER,
+        "a rank position: a lower number is a better place",
+    ),
+    _rule(
+        r"төмен\s+емес",
+        _LOWER_IS_BETTER,
+        'a rank "not lower than": a lower number is a better place',
+    ),
+    _rule(r"(?<!\w)уақыт(ы|ын)?(?!\w)", _LOWER_IS_BETTER, "a time to serve: shorter is better"),
+    _rule(r"(?<!\w)күн(?!\w)", _LOWER_IS_BETTER, "a time in days: shorter is better"),
+    _rule(
+        r"шығындар\w*\s+(ара\s+)?(салмағ|үлес)",
+        _LOWER_IS_BETTER,
+        "a share of costs: lower is better",
+    ),
+    _rule(r"(?<!\w)(қысқарт|төмендет|азайт)", _LOWER_IS_BETTER, "the wording asks for a reduction"),
     _rule(
         r"қолайсыз\s+еңбек\s+жағдай",
-        _D,
+        _LOWER_IS_BETTER,
         "people working in harmful or unfavourable conditions: fewer is better",
     ),
     _rule(
         r"(өткен|алдыңғы)\s+жыл|өсу\s+индекс|(?<!\w)өсім",
-        _I,
+        _HIGHER_IS_BETTER,
         "a growth index against the previous year: more growth meets the target",
     ),
-    _rule(r"(?<!\w)(арттыр|ұлғайт|көбейт)", _I, "the wording asks for an increase"),
+    _rule(r"(?<!\w)(арттыр|ұлғайт|көбейт)", _HIGHER_IS_BETTER, "the wording asks for an increase"),
 )
 
 
