@@ -26,7 +26,14 @@ from zhospar.rules.regions import region_by_code
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
-from zhospar.services.overrides import OverrideForm, choices, indicator_overrides, submit_override
+from zhospar.services.overrides import (
+    OverrideForm,
+    choices,
+    form_in_force,
+    indicator_overrides,
+    settings_in_force,
+    submit_override,
+)
 from zhospar.store import REGIONS, Region
 from zhospar.store.confirmation import confirm_polarity
 from zhospar.web._chart import plan_vs_fact_chart
@@ -81,7 +88,8 @@ def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) ->
         "form": forms.actual or commands.ActualForm(period=str(chosen)),
         "errors": forms.errors or {},
         "overrides": indicator_overrides(ctx, indicator_id),
-        "override_form": forms.override or OverrideForm(),
+        "override_form": forms.override or form_in_force(detail.line.polarity),
+        "override_in_force": settings_in_force(detail.line.polarity, detail.rollup),
         "override_error": forms.override_error,
         "override_choices": choices(),
         "notice": forms.notice,
