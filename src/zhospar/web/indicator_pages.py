@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.model.actuals import Actual
+from zhospar.rules.actuals import CLI_FORCE_HINT
 from zhospar.rules.regions import region_by_code
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
@@ -95,7 +96,18 @@ def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) ->
         "notice": forms.notice,
         "regions": REGIONS,
         "user": ctx.user,
+        "force_field": FORCE_FIELD,
     }
+
+
+FORCE_FIELD = "Reason to accept a value outside the sensible range"
+
+
+def _for_the_form(errors: dict[str, str]) -> dict[str, str]:
+    """The store's messages as the form's reader needs them: a value out of its sensible range
+    is accepted through the form's own field, not the command line's ``--force``."""
+    hint = f'(in the field "{FORCE_FIELD}" below, then record it again)'
+    return {name: text.replace(CLI_FORCE_HINT, hint) for name, text in errors.items()}
 
 
 def _location(indicator_id: str, year: int | None, anchor: str) -> str:
@@ -130,7 +142,8 @@ def record_actual(
     submitted = commands.submit_actual(ctx, indicator_id, form)
     done = submitted.done
     if done is None:
-        context = _page(ctx, indicator_id, year, Forms(actual=form, errors=submitted.errors))
+        forms = Forms(actual=form, errors=_for_the_form(submitted.errors))
+        context = _page(ctx, indicator_id, year, forms)
         return render(request, "indicator", context, status=422)
     notice = f"{done.actual.period}: {_WORDS[done.status]}"
     return after_post(
