@@ -149,3 +149,42 @@ def test_a_public_server_lets_anyone_read_and_nobody_write(web_database: Databas
             response = _call(anyone, method, path, "anonymous")
             expected = OK if rule in (Rule.PUBLIC, Rule.READ) else LOGIN
             assert _outcome(response) == expected, (method, path)
+
+
+HEAD_PATHS = (  # a page, a planner's page, a download, API reads, the OpenAPI document
+    "/",
+    "/indicators/T1.3.1-I1",
+    "/activity",
+    "/import/template",
+    "/report?year=2013&format=xlsx",
+    "/api/plan",
+    "/api/indicators/T1.3.1-I1",
+    "/api/openapi.json",
+)
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "viewer", "planner"])
+def test_head_answers_as_get_does_without_the_body(
+    clients: dict[str, TestClient], persona: str
+) -> None:
+    client = clients[persona]
+    for path in HEAD_PATHS:
+        got = client.get(path, follow_redirects=False)
+        head = client.head(path, follow_redirects=False)
+        assert (head.status_code, head.content) == (got.status_code, b""), (persona, path)
+        for name in ("content-type", "location", "content-disposition"):
+            assert head.headers.get(name) == got.headers.get(name), (persona, path, name)
+        assert int(head.headers["content-length"]) == len(got.content) or path.startswith(
+            "/report"
+        ), (persona, path)
+
+
+def test_head_is_refused_where_get_is(clients: dict[str, TestClient]) -> None:
+    """Access treats HEAD as GET: nobody is sent to sign in, a viewer is refused a planner's
+    page, and a method no route takes is still 405."""
+    assert clients["anonymous"].head("/", follow_redirects=False).headers["location"] == (
+        "/login?next=/"
+    )
+    assert clients["anonymous"].head("/api/plan").status_code == 401
+    assert clients["viewer"].head("/activity").status_code == 403
+    assert clients["planner"].head("/logout").status_code == 405

@@ -141,10 +141,23 @@ def test_an_override_needs_a_reason_and_is_kept_in_the_history(web_client: TestC
     assert "polarity" in row and "increase" in row and USER in row and "in force" in row
     assert "<b>ILO" not in html
     assert re.search(r"<dt>polarity</dt><dd>increase", html)
+    assert '<option value="increase" selected>increase (in force)</option>' in html
     status, html = _post(web_client, path, page, kind="rollup", value="ratio", reason="survey")
     assert status == 422 and "numerator" in html
     forged = web_client.post(path, data={"kind": "polarity", "value": "keep", "reason": "x"})
     assert forged.status_code == 403
+
+
+def test_the_override_form_preselects_what_is_in_force(web_client: TestClient) -> None:
+    # G1.1-I1, unemployment ("Жұмыссыздық деңгейі"): decrease by its wording, no decision
+    # recorded; a rate, whose regional values do not roll up (method.md: "none"). Both are
+    # marked in force; the polarity is the one chosen.
+    html = web_client.get("/indicators/G1.1-I1").text
+    form = html[html.index('id="override-form"') :]
+    assert '<option value="polarity" selected>polarity</option>' in form
+    assert '<option value="decrease" selected>decrease (in force)</option>' in form
+    assert '<option value="none">none (in force)</option>' in form
+    assert form.count(" selected>") == 2 and form.count("(in force)") == 2
 
 
 def test_a_polarity_from_the_targets_trend_is_marked_until_confirmed(

@@ -40,6 +40,13 @@ def test_a_share_over_100_is_refused_with_the_message_and_the_form_kept(
     )
     assert status == 422
     assert "a share cannot be over 100 %" in html
+    # the way to accept it is the form's own field, named as its label reads, not a CLI flag
+    assert (
+        "Give a reason to force it if it is right (in the field &#34;Reason to accept a value "
+        "outside the sensible range&#34; below, then record it again)" in html
+    )
+    assert "--force" not in html
+    assert "<label>Reason to accept a value outside the sensible range <input" in html
     assert 'value="150"' in html and 'value="my bulletin"' in html and ">typo?</textarea>" in html
     assert "150" not in _revisions(html)
 

@@ -6,6 +6,8 @@ Expected values come from the published text (lines quoted) and from hand calcul
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 from tests._webapp import TestClient
@@ -91,6 +93,27 @@ def test_report_downloads(web_client: TestClient) -> None:
     html = web_client.get("/report?year=2012&format=html")
     assert "116.98" in html.text
     assert web_client.get("/report?year=2012&format=pdf").status_code == 422
+
+
+def test_the_html_report_opens_in_the_browser_and_downloads_on_request(
+    web_client: TestClient,
+) -> None:
+    shown = web_client.get("/report?year=2012&format=html")
+    assert shown.headers["content-disposition"].startswith("inline; filename=")
+    assert shown.headers["content-type"] == "text/html; charset=utf-8"
+    # its own <style> block is allowed by its hash (the pages' 'self' would refuse it); no script
+    style = shown.text.split("<style>", 1)[1].split("</style>", 1)[0].encode()
+    digest = base64.b64encode(hashlib.sha256(style).digest()).decode()
+    policy = shown.headers["content-security-policy"]
+    assert f"style-src 'sha256-{digest}';" in policy
+    assert "default-src 'none'" in policy and "sandbox" in policy and "script-src" not in policy
+    saved = web_client.get("/report?year=2012&format=html&download=true")
+    assert saved.headers["content-disposition"].startswith("attachment; filename=")
+    assert saved.content == shown.content
+    page = web_client.get("/report?year=2012").text
+    assert '<a href="/report?year=2012&amp;format=html" target="_blank"' in page
+    assert '<a href="/report?year=2012&amp;format=html&amp;download=true" download>' in page
+    assert '<a href="/report?year=2012&amp;format=docx" download>' in page
 
 
 def test_security_headers_and_static_files(web_client: TestClient) -> None:

@@ -25,7 +25,7 @@ from zhospar.rules.catalog import Catalog
 from zhospar.rules.ranges import RangeRule, range_problem
 from zhospar.rules.regions import find_region
 
-__all__ = ["MAX_BREAKDOWN", "Series", "check_batch", "check_entered_by"]
+__all__ = ["CLI_FORCE_HINT", "MAX_BREAKDOWN", "Series", "check_batch", "check_entered_by"]
 
 MAX_BREAKDOWN = 100
 # The magnitudes a value may have (as powers of ten, Decimal.adjusted()): every one of them is
@@ -47,6 +47,9 @@ class Series:
     indicator_id: list[str]  # a breakdown named by its label: the breakdown row's id
     breakdown: list[str]  # '' when none
     region: list[str]  # region code, '' for the whole country
+
+
+CLI_FORCE_HINT = "(--force REASON on the command line)"  # the pages name their own field
 
 
 def check_batch(cat: Catalog, batch: ActualBatch) -> Series:
@@ -173,8 +176,7 @@ def _check_values(
         ):
             message = (
                 f'indicator {info.id} "{_short(info.name)}" has unit "{info.unit}": {why}; '
-                f"got {value}. Give a reason to force it if it is right "
-                "(--force REASON on the command line)"
+                f"got {value}. Give a reason to force it if it is right {CLI_FORCE_HINT}"
             )
             found.append((i, _INDICATOR, "value", message, False))
 

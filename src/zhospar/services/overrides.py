@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import NotFoundError, ValidationError, quoted
 from zhospar.evaluate import Polarity, RollupRule
+from zhospar.evaluate.rollup import RollupSpec
 from zhospar.imports.validate import parse_value
 from zhospar.services.commands import FreeText, ShortText
 from zhospar.services.context import AppContext
@@ -27,7 +28,15 @@ from zhospar.store.overrides import (
     set_rollup,
 )
 
-__all__ = ["OverrideForm", "Overrides", "choices", "indicator_overrides", "submit_override"]
+__all__ = [
+    "OverrideForm",
+    "Overrides",
+    "choices",
+    "form_in_force",
+    "indicator_overrides",
+    "settings_in_force",
+    "submit_override",
+]
 
 
 class OverrideForm(BaseModel):
@@ -56,6 +65,20 @@ def choices() -> dict[str, list[str]]:
     return {
         OverrideKind.POLARITY.value: [*(p.value for p in Polarity), INFERRED],
         OverrideKind.ROLLUP.value: [*(r.value for r in RollupRule), INFERRED],
+    }
+
+
+def form_in_force(polarity: Polarity) -> OverrideForm:
+    """The form as a planner finds it: set to the polarity in force (the decision, else the
+    inference), not to the first choice of the list, which would read as the current one."""
+    return OverrideForm(kind=OverrideKind.POLARITY.value, value=polarity.value)
+
+
+def settings_in_force(polarity: Polarity, rollup: RollupSpec) -> dict[str, str]:
+    """The setting in force per kind, as the form's choices name it (marked "in force")."""
+    return {
+        OverrideKind.POLARITY.value: polarity.value,
+        OverrideKind.ROLLUP.value: rollup.rule.value,
     }
 
 

@@ -51,6 +51,7 @@ from zhospar.web import (
     section_pages,
 )
 from zhospar.web._access import authorize
+from zhospar.web._head import HeadAsGet
 from zhospar.web._render import environment, is_fragment
 from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
@@ -121,6 +122,7 @@ def pages_app(
     app.middleware("http")(limit_body)
     app.middleware("http")(check_host)
     app.middleware("http")(security_headers)
+    app.add_middleware(HeadAsGet)  # the outermost: every layer sees a HEAD as the GET it is
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,

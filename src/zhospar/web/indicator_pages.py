@@ -22,11 +22,19 @@ from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.model.actuals import Actual
+from zhospar.rules.actuals import CLI_FORCE_HINT
 from zhospar.rules.regions import region_by_code
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
-from zhospar.services.overrides import OverrideForm, choices, indicator_overrides, submit_override
+from zhospar.services.overrides import (
+    OverrideForm,
+    choices,
+    form_in_force,
+    indicator_overrides,
+    settings_in_force,
+    submit_override,
+)
 from zhospar.store import REGIONS, Region
 from zhospar.store.confirmation import confirm_polarity
 from zhospar.web._chart import plan_vs_fact_chart
@@ -81,13 +89,25 @@ def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) ->
         "form": forms.actual or commands.ActualForm(period=str(chosen)),
         "errors": forms.errors or {},
         "overrides": indicator_overrides(ctx, indicator_id),
-        "override_form": forms.override or OverrideForm(),
+        "override_form": forms.override or form_in_force(detail.line.polarity),
+        "override_in_force": settings_in_force(detail.line.polarity, detail.rollup),
         "override_error": forms.override_error,
         "override_choices": choices(),
         "notice": forms.notice,
         "regions": REGIONS,
         "user": ctx.user,
+        "force_field": FORCE_FIELD,
     }
+
+
+FORCE_FIELD = "Reason to accept a value outside the sensible range"
+
+
+def _for_the_form(errors: dict[str, str]) -> dict[str, str]:
+    """The store's messages as the form's reader needs them: a value out of its sensible range
+    is accepted through the form's own field, not the command line's ``--force``."""
+    hint = f'(in the field "{FORCE_FIELD}" below, then record it again)'
+    return {name: text.replace(CLI_FORCE_HINT, hint) for name, text in errors.items()}
 
 
 def _location(indicator_id: str, year: int | None, anchor: str) -> str:
@@ -122,7 +142,8 @@ def record_actual(
     submitted = commands.submit_actual(ctx, indicator_id, form)
     done = submitted.done
     if done is None:
-        context = _page(ctx, indicator_id, year, Forms(actual=form, errors=submitted.errors))
+        forms = Forms(actual=form, errors=_for_the_form(submitted.errors))
+        context = _page(ctx, indicator_id, year, forms)
         return render(request, "indicator", context, status=422)
     notice = f"{done.actual.period}: {_WORDS[done.status]}"
     return after_post(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import tempfile
 from enum import StrEnum
 from pathlib import Path
@@ -38,9 +41,11 @@ def report_page(
     ctx: Context,
     year: Year = None,
     format: Annotated[ReportFormat | None, Query(description="xlsx, docx or html.")] = None,
+    download: Annotated[bool, Query(description="html: save it rather than open it.")] = False,
 ) -> Response:
     """Without ``format``: the page to choose a year and a format. With it: the file, built by
-    ``zhospar.report`` exactly as ``zhospar report`` builds it."""
+    ``zhospar.report`` exactly as ``zhospar report`` builds it; the HTML one opens in the
+    browser unless ``download`` is asked for."""
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     if format is None:
@@ -53,4 +58,26 @@ def report_page(
     name = safe_file_name(f"{stored.plan_key}-{chosen}.{format.value}")
     with tempfile.TemporaryDirectory(prefix="zhospar-report-") as folder:
         data = write_report(report, Path(folder) / name).read_bytes()
+    if format is ReportFormat.HTML and not download:
+        return in_browser(data, name)
     return attachment(data, name, MEDIA_TYPES[format])
+
+
+def in_browser(html: bytes, name: str) -> Response:
+    """The HTML report shown as a page (``inline``). Its look is its own ``<style>`` block,
+    which the pages' policy (``style-src 'self'``) would refuse: this answer's policy allows
+    exactly that block, by its hash, and no script at all (a sandboxed document)."""
+    styles = re.findall(rb"<style>(.*?)</style>", html, flags=re.DOTALL)
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(s).digest()).decode()}'" for s in styles
+    )
+    style_src = hashes or "'none'"
+    policy = (
+        f"default-src 'none'; style-src {style_src}; "
+        "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox"
+    )
+    headers = {
+        "Content-Disposition": f'inline; filename="{safe_file_name(name)}"',
+        "Content-Security-Policy": policy,
+    }
+    return Response(html, media_type=MEDIA_TYPES[ReportFormat.HTML], headers=headers)
