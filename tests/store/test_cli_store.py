@@ -110,3 +110,18 @@ def test_a_breakdown_label_and_the_rows_id_show_in_one_history(env: Path) -> Non
     assert code == 0 and len(lines) == 2
     assert "6.2" in lines[0] and "6.1" in lines[1]
     assert run("history", "G1.1-I1")[1] == "No actual value recorded for G1.1-I1 yet.\n"
+
+
+def test_a_negative_value_is_the_value_argument_and_the_unit_decides(env: Path) -> None:
+    # G2.1-I4 (a position in an index) has no unit: nothing bounds it, so -5 is recorded.
+    assert run("actual", "set", "G2.1-I4", "2011", "-5") == (
+        0,
+        "G2.1-I4 2011 = -5: added, revision 1\n",
+    )
+    assert run("actual", "set", "G2.1-I4", "2012", "-0,5", "--source", "bulletin 2") == (
+        0,
+        "G2.1-I4 2012 = -0.5: added, revision 1\n",
+    )
+    # G1.1-I1 is a share ("%-бен"): the range rule refuses a negative one, naming the rule.
+    code, message = run("actual", "set", "G1.1-I1", "2011", "-5")
+    assert code == 5 and "cannot be negative" in message and "-5" in message

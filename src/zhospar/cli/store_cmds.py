@@ -29,7 +29,9 @@ RegionOption = Annotated[
 
 def register(app: typer.Typer) -> None:
     actual_app = typer.Typer(help="Record actual values.", no_args_is_help=True)
-    actual_app.command("set")(actual_set)
+    # A value like -5 or -0,5 is the VALUE argument, not an unknown option: the store's range
+    # rules, not the command line, decide whether the unit allows a negative value.
+    actual_app.command("set", context_settings={"ignore_unknown_options": True})(actual_set)
     app.add_typer(actual_app, name="actual")
     app.command()(init)
     app.command()(plans)
@@ -136,7 +138,7 @@ def _print_diff(d: "PlanDiff") -> None:
 def actual_set(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
     period: Annotated[str, typer.Argument(help="2011, 2011-H1, 2011-Q3 or 2011-07.")],
-    value: Annotated[str, typer.Argument(help="The value; 5.3 or 5,3 (after -- if negative).")],
+    value: Annotated[str, typer.Argument(help="The value; 5.3, 5,3 or -0,5.")],
     region: RegionOption = None,
     breakdown: Annotated[str | None, typer.Option(help="e.g. әйелдер (women).")] = None,
     source: Annotated[str | None, typer.Option(help="Document or bulletin it comes from.")] = None,
