@@ -125,3 +125,29 @@ def test_a_negative_value_is_the_value_argument_and_the_unit_decides(env: Path) 
     # G1.1-I1 is a share ("%-бен"): the range rule refuses a negative one, naming the rule.
     code, message = run("actual", "set", "G1.1-I1", "2011", "-5")
     assert code == 5 and "cannot be negative" in message and "-5" in message
+
+
+def test_plans_and_history_fit_80_columns_with_every_id_whole(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out = run("plans")
+    assert code == 0 and "[bold]" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for key, act, date in (
+        ("small@2342", "2342", "31.12.2009"),
+        ("small@415", "415", "14.05.2010"),
+        ("small@1417", "1417", "27.12.2010"),
+    ):
+        line = next(line for line in out.splitlines() if key in line)
+        assert date in line and act in out
+    assert "current" in out
+    run("actual", "set", "G1.1-I1-b2", "2011", "7,1", "--source", "Statistics agency bulletin 5",
+        "--comment", "the youth rate as printed in the bulletin's second table")  # fmt: skip
+    code, out = run("history", "G1.1-I1-b2")
+    lines = out.splitlines()
+    assert code == 0 and max(len(line) for line in lines) <= 80
+    assert lines[0].strip() == "History of G1.1-I1-b2"
+    row = next(line for line in lines if "2011" in line)
+    assert " 7.1 " in row and "Statistic" in row and "the youth" in row
+    assert "second" in out and "table" in out
