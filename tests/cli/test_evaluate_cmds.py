@@ -206,3 +206,21 @@ def test_a_plans_cap_is_recorded_and_used(env: str) -> None:
     assert "Cap of mlsp-2010-2014: 120 % (set by aigerim on" in out and "as in 2011" in out
     code, message = run("plan", "cap", "set", "90", "--reason", "x")
     assert code == 5 and "from 100 to 1000" in message
+
+
+def test_score_and_polarity_list_are_readable_at_80_columns_with_every_id_whole(
+    env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    # The plan's breakdowns of T1.3.1-I1 (lines 250-252) have the longest ids of a task.
+    ids = ("G1.1-I1", "T1.3.1-I1", "T1.3.1-I1-b2")
+    for args in (("score", "--year", "2012"), ("polarity", "list")):
+        code, out = run(*args)
+        assert code == 0 and max(len(line) for line in out.splitlines()) <= 80, out
+        for ident in ids:
+            assert _rows(out, ident), (args, ident)
+    run("polarity", "set", "T1.3.1-I1-b2", "decrease", "--reason", "fewer is the aim")
+    code, out = run("polarity", "list")
+    assert max(len(line) for line in out.splitlines()) <= 80
+    row = _row(out, "T1.3.1-I1-b2")
+    assert "decrease" in row and "aiger" in row  # the user's name may wrap, not the ids

@@ -37,7 +37,7 @@ def test_a_file_is_scored_and_written_as_csv(env: str, tmp_path: Path) -> None: 
     assert code == 0, text
     lines = text.splitlines()
     assert lines[0].startswith("facts.parquet: 26 facts read for plan mlsp-2010-2014 in ")
-    assert lines[0].endswith(" s (3 indicator-years rolled up in order)")
+    assert lines[0].endswith(" s (3 indicator-years proven in one pass over the file)")
     assert lines[2] == "ids the plan does not know (not scored): P002-X"
     with out.open(encoding="utf-8", newline="") as file:
         rows = {(r["indicator_id"], r["year"]): r for r in csv.DictReader(file)}
@@ -107,3 +107,28 @@ def test_text_a_spreadsheet_would_run_is_written_as_text() -> None:
     )  # fmt: skip
     row = _csv_row(score)
     assert (row[0], row[-1]) == ("'=HYPERLINK(1)", "'+1")
+
+
+def test_a_sum_of_decimals_is_written_as_the_decimal_it_is(
+    env: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # Two regions' yearly counts, 178.48 + 0.14: as doubles the sum is 178.61999999999998.
+    rows = [(COUNT, 2012, "R01", None, 178.48), (COUNT, 2012, "R02", None, 0.14)]
+    facts, out = _parquet(rows, tmp_path / "facts.parquet"), tmp_path / "scores.csv"
+    code, text = run("score-file", str(facts), "--year", "2012", "-o", str(out))
+    assert code == 0, text
+    with out.open(encoding="utf-8", newline="") as file:
+        count = next(r for r in csv.DictReader(file) if r["indicator_id"] == COUNT)
+    # 178.62 of the target 210 (line 240): 85.057142... %.
+    assert count["fact"] == "178.62"
+    assert round(float(count["percent"]), 2) == 85.06
+
+
+def test_large_and_whole_doubles_are_written_without_an_exponent() -> None:
+    score = ColumnarScore(
+        RATE, 2012, Polarity.INCREASE, Status.NO_DATA, None, None, None, 1e16, 24.0, None,
+        None, 0, None, "",
+    )  # fmt: skip
+    row = _csv_row(score)
+    assert (row[7], row[8]) == ("10000000000000000", "24.0")

@@ -110,3 +110,44 @@ def test_a_breakdown_label_and_the_rows_id_show_in_one_history(env: Path) -> Non
     assert code == 0 and len(lines) == 2
     assert "6.2" in lines[0] and "6.1" in lines[1]
     assert run("history", "G1.1-I1")[1] == "No actual value recorded for G1.1-I1 yet.\n"
+
+
+def test_a_negative_value_is_the_value_argument_and_the_unit_decides(env: Path) -> None:
+    # G2.1-I4 (a position in an index) has no unit: nothing bounds it, so -5 is recorded.
+    assert run("actual", "set", "G2.1-I4", "2011", "-5") == (
+        0,
+        "G2.1-I4 2011 = -5: added, revision 1\n",
+    )
+    assert run("actual", "set", "G2.1-I4", "2012", "-0,5", "--source", "bulletin 2") == (
+        0,
+        "G2.1-I4 2012 = -0.5: added, revision 1\n",
+    )
+    # G1.1-I1 is a share ("%-бен"): the range rule refuses a negative one, naming the rule.
+    code, message = run("actual", "set", "G1.1-I1", "2011", "-5")
+    assert code == 5 and "cannot be negative" in message and "-5" in message
+
+
+def test_plans_and_history_fit_80_columns_with_every_id_whole(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out = run("plans")
+    assert code == 0 and "[bold]" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for key, act, date in (
+        ("small@2342", "2342", "31.12.2009"),
+        ("small@415", "415", "14.05.2010"),
+        ("small@1417", "1417", "27.12.2010"),
+    ):
+        line = next(line for line in out.splitlines() if key in line)
+        assert date in line and act in out
+    assert "current" in out
+    run("actual", "set", "G1.1-I1-b2", "2011", "7,1", "--source", "Statistics agency bulletin 5",
+        "--comment", "the youth rate as printed in the bulletin's second table")  # fmt: skip
+    code, out = run("history", "G1.1-I1-b2")
+    lines = out.splitlines()
+    assert code == 0 and max(len(line) for line in lines) <= 80
+    assert lines[0].strip() == "History of G1.1-I1-b2"
+    row = next(line for line in lines if "2011" in line)
+    assert " 7.1 " in row and "Statistic" in row and "the youth" in row
+    assert "second" in out and "table" in out

@@ -83,7 +83,6 @@ def polarity_list(
 ) -> None:
     """Every indicator's polarity: what inference says and why, whether it awaits confirmation
     (inferred from the targets' trend alone), and the override in force."""
-    from rich.table import Table
 
     from zhospar.evaluate import apply_overrides, infer_polarities
     from zhospar.store import OverrideKind, override_history
@@ -97,21 +96,39 @@ def polarity_list(
         found = plan_overrides(db, key, the_plan).polarity
     inferred = infer_polarities(the_plan)
     applied = apply_overrides(inferred, found)
-    table = Table(
-        "indicator", "name", "inferred", "why", "evidence", "override", "by, when", "reason",
-        title=f"Polarity of the indicators of {key}",
-    )  # fmt: skip
+    rows: list[tuple[str, ...]] = []
     for ident, name, _ in _indicators(the_plan):
         record = records.get((ident, OverrideKind.POLARITY))
         if (overridden and not _active(record)) or (unconfirmed and not applied[ident].to_confirm):
             continue
         p = inferred[ident]
         row = (ident, _short(name, 40), p.polarity.value, p.reason, _evidence(applied[ident]))
-        table.add_row(*row, *_override(record))
+        rows.append((*row, *_override(record)))
+    table = _polarity_table(rows, f"Polarity of the indicators of {key}")
     if unconfirmed and not table.row_count:
         _console().print("Every polarity inferred from the targets' trend is confirmed.")
         return
     _print_list(table, "polarity")
+
+
+_POLARITY_COLUMNS = ("indicator", "name", "inferred", "why", "evidence")
+_OVERRIDE_COLUMNS = ("override", "by, when", "reason")
+_WHOLE_POLARITY = frozenset({"indicator", "inferred", "override"})
+
+
+def _polarity_table(rows: list[tuple[str, ...]], title: str) -> "Table":
+    """Readable at 80 columns: the id and the polarity stay whole, text wraps, and the override
+    columns are left out when no row has an override in force."""
+    from rich.table import Table
+
+    with_overrides = any(any(r[len(_POLARITY_COLUMNS) :]) for r in rows)
+    names = _POLARITY_COLUMNS + (_OVERRIDE_COLUMNS if with_overrides else ())
+    table = Table(title=title)
+    for name in names:
+        table.add_column(name, no_wrap=name in _WHOLE_POLARITY, overflow="fold")
+    for r in rows:
+        table.add_row(*r[: len(names)])
+    return table
 
 
 def _evidence(p: "IndicatorPolarity") -> str:

@@ -105,7 +105,7 @@ def summary(
     statuses = ", ".join(f"{s.value} {counts[s]:,}" for s in Status)
     lines = [
         f"{facts.name}: {scores.facts_read:,} facts read for plan {key} in {seconds:.2f} s "
-        f"({scores.in_order:,} indicator-years rolled up in order)",
+        f"({scores.in_order:,} indicator-years proven in one pass over the file)",
         f"{sum(counts.values()):,} scores: {statuses}",
     ]
     if scores.unscored_ids:
@@ -138,11 +138,26 @@ def _csv_row(row: "ColumnarScore") -> list[object]:
     return [_csv_cell(getattr(row, name), guard_text) for name in _csv_columns()]
 
 
+_DOUBLE_DIGITS = 15  # the decimal digits a double holds exactly (DBL_DIG)
+
+
+def _decimal(value: float) -> str:
+    """A double as the decimal it stands for: a sum of 178.48 and 0.14 is 178.62 to a reader,
+    not 178.61999999999998, the binary double's noise beyond 15 significant digits."""
+    from decimal import Decimal
+
+    rounded = float(f"{value:.{_DOUBLE_DIGITS}g}")
+    text = repr(rounded)
+    return text if "e" not in text else format(Decimal(str(rounded)), "f")
+
+
 def _csv_cell(value: object, guard_text: Callable[[str], str]) -> object:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
         return value
+    if isinstance(value, float):
+        return _decimal(value)
     return guard_text(str(getattr(value, "value", value)))

@@ -16,6 +16,7 @@ from zhospar.cli._options import PlanOption, UserOption
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from zhospar.model.actuals import Actual
     from zhospar.store import Database
     from zhospar.store.diff import PlanDiff
 
@@ -29,7 +30,9 @@ RegionOption = Annotated[
 
 def register(app: typer.Typer) -> None:
     actual_app = typer.Typer(help="Record actual values.", no_args_is_help=True)
-    actual_app.command("set")(actual_set)
+    # A value like -5 or -0,5 is the VALUE argument, not an unknown option: the store's range
+    # rules, not the command line, decide whether the unit allows a negative value.
+    actual_app.command("set", context_settings={"ignore_unknown_options": True})(actual_set)
     app.add_typer(actual_app, name="actual")
     app.command()(init)
     app.command()(plans)
@@ -73,6 +76,7 @@ def init(
 def plans() -> None:
     """List the plans stored and their versions."""
     from rich.table import Table
+    from rich.text import Text
 
     from zhospar.store import list_plans
 
@@ -83,17 +87,21 @@ def plans() -> None:
         console.print("No plan is stored yet: run `zhospar init`.")
         return
     for plan in found:
-        console.print(
-            f"[bold]{plan.key}[/bold]  {plan.title} ({plan.period_start}-{plan.period_end})"
-        )
-        table = Table("version", "act", "date", "indicators", "milestones", "placeholders", "")
+        title = f"  {plan.title} ({plan.period_start}-{plan.period_end})"
+        console.print(Text.assemble((plan.key, "bold"), title))
+        # Sized for 80 columns: the version's key and the act's date are never cut; the act's
+        # name and the counts' header wrap instead.
+        table = Table(show_edge=False)
+        table.add_column("version", no_wrap=True)
+        table.add_column("act", overflow="fold")
+        table.add_column("date", no_wrap=True)
+        table.add_column("indicators / milestones / placeholders", overflow="fold")
+        table.add_column("", no_wrap=True)
         for v in plan.versions:
             act = f"{v.act_kind} No. {v.act_number}" if v.act_number else v.act_kind
             date = f"{v.act_date:%d.%m.%Y}" if v.act_date else ""
-            table.add_row(
-                v.key, act, date, str(v.indicators), str(v.milestones), str(v.placeholders),
-                "current" if v.is_current else "",
-            )  # fmt: skip
+            counts = f"{v.indicators} / {v.milestones} / {v.placeholders}"
+            table.add_row(v.key, act, date, counts, "current" if v.is_current else "")
         console.print(table)
 
 
@@ -136,7 +144,7 @@ def _print_diff(d: "PlanDiff") -> None:
 def actual_set(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
     period: Annotated[str, typer.Argument(help="2011, 2011-H1, 2011-Q3 or 2011-07.")],
-    value: Annotated[str, typer.Argument(help="The value; 5.3 or 5,3 (after -- if negative).")],
+    value: Annotated[str, typer.Argument(help="The value; 5.3, 5,3 or -0,5.")],
     region: RegionOption = None,
     breakdown: Annotated[str | None, typer.Option(help="e.g. әйелдер (women).")] = None,
     source: Annotated[str | None, typer.Option(help="Document or bulletin it comes from.")] = None,
@@ -180,6 +188,35 @@ def actual_set(
         )
 
 
+_HISTORY = (
+    "period",
+    "region",
+    "breakdown",
+    "rev",
+    "value",
+    "who",
+    "when (UTC)",
+    "source",
+    "comment",
+)
+_OPTIONAL = frozenset({"region", "breakdown", "source", "comment"})
+_WHOLE = frozenset({"period", "rev", "value", "when (UTC)"})
+
+
+def _history_row(a: "Actual") -> tuple[str, ...]:
+    """One revision's cells in ``_HISTORY``'s order; the comment column also holds the reason
+    a value was forced and the file row it was imported from."""
+    note = a.comment or ""
+    if a.force_reason:
+        note = f"{note} (forced: {a.force_reason})".strip()
+    if a.origin.file:
+        note = f"{note} [{a.origin.file}, row {a.origin.row}]".strip()
+    return (
+        str(a.period), a.region or "", a.breakdown or "", str(a.revision), str(a.value),
+        a.entered_by, f"{a.entered_at:%Y-%m-%d %H:%M:%S}", a.source or "", note,
+    )  # fmt: skip
+
+
 def history_cmd(
     indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. G1.1-I1, or P002-X.")],
     region: RegionOption = None,
@@ -196,20 +233,18 @@ def history_cmd(
     if not found:
         console.print(f"No actual value recorded for {indicator} yet.")
         return
-    table = Table(
-        "period", "region", "breakdown", "rev", "value", "who", "when (UTC)", "source", "comment",
-        title=f"History of {indicator}",
-    )  # fmt: skip
-    for a in found:
-        note = a.comment or ""
-        if a.force_reason:
-            note = f"{note} (forced: {a.force_reason})".strip()
-        if a.origin.file:
-            note = f"{note} [{a.origin.file}, row {a.origin.row}]".strip()
-        table.add_row(
-            str(a.period), a.region or "", a.breakdown or "", str(a.revision), str(a.value),
-            a.entered_by, f"{a.entered_at:%Y-%m-%d %H:%M:%S}", a.source or "", note,
-        )  # fmt: skip
+    rows = [_history_row(a) for a in found]
+    # At 80 columns: a column no revision fills is left out; the period, the revision, the value
+    # and the time stay whole; names and notes wrap.
+    table = Table(title=f"History of {indicator}", title_justify="left")
+    shown = [
+        i for i, name in enumerate(_HISTORY) if name not in _OPTIONAL or any(r[i] for r in rows)
+    ]
+    for i in shown:
+        name = _HISTORY[i]
+        table.add_column(name, no_wrap=name in _WHOLE, overflow="fold")
+    for r in rows:
+        table.add_row(*(r[i] for i in shown))
     console.print(table)
 
 
