@@ -2,7 +2,7 @@
 of ``IndicatorLine``, ``MilestoneLine``, ``Score`` or ``BudgetLine``, read from the same report
 the API and the pages show.
 
-Expected figures come from the plan text and ../shared/data/facts-2010-2014.csv: G1.1-I1
+Expected figures come from the plan text and tests/data/facts-2010-2014.csv: G1.1-I1
 (unemployment, a decrease) has the 2012 target 6,2 on line 217 and the fact 5.3 (row 4 of the
 file): 6.2 / 5.3 = 116.98 %; in a roll-up each counts at most 100 (the cap), as does G5.1-I1, so
 the plan's score is (100 + 100) / 2 = 100. Milestone 2 of task 1.1.1 is due "2011-2012 жж."
