@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,8 @@ def test_a_full_disk_is_one_sentence_and_exit_7_and_nothing_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = _small(f"sqlite:///{tmp_path / 'full.sqlite3'}")
-    with sqlite3.connect(tmp_path / "full.sqlite3") as compact:  # no free page left to reuse
+    # no free page left to reuse; sqlite3's own "with" commits but does not close
+    with closing(sqlite3.connect(tmp_path / "full.sqlite3")) as compact:
         compact.execute("VACUUM")
     monkeypatch.setenv("ZHOSPAR_DATABASE_URL", url)
     with _disk_full():
