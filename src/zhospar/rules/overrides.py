@@ -117,16 +117,23 @@ def rollup_params(
     return {}
 
 
-def check_decision(reason: str, user: str) -> None:
-    """A decision is recorded with why and by whom: neither may be empty."""
+def check_decision(
+    reason: str,
+    user: str,
+    *,
+    no_reason: str = "an override needs a reason: say why the inference is wrong",
+    no_user: str = "who makes the override must be named (user is empty)",
+) -> None:
+    """A decision (an override, a plan's setting) is recorded with why and by whom: neither may
+    be empty, and the reason must be storable. The two messages name the kind of decision."""
     if not reason.strip():
-        raise ValidationError("an override needs a reason: say why the inference is wrong")
+        raise ValidationError(no_reason)
     if len(reason) > TEXT_LIMIT:
         raise ValidationError(f"the reason has {len(reason)} characters; at most {TEXT_LIMIT}")
     if "\x00" in reason:  # PostgreSQL cannot store it
         raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
     if not user.strip():
-        raise ValidationError("who makes the override must be named (user is empty)")
+        raise ValidationError(no_user)
 
 
 def _unit(plan: Plan, ident: str) -> str:

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import StoreError, ValidationError
 from zhospar.evaluate.aggregate import CAP
-from zhospar.model.actuals import TEXT_LIMIT
+from zhospar.rules.overrides import check_decision
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import note
 from zhospar.store.db import Database
@@ -85,14 +85,12 @@ def set_cap(
 def _record(
     db: Database, plan_key: str | None, name: str, value: str, reason: str, user: str
 ) -> PlanSetting:
-    if not reason.strip():
-        raise ValidationError("a plan setting needs a reason: say why the default does not fit")
-    if len(reason) > TEXT_LIMIT:
-        raise ValidationError(f"the reason has {len(reason)} characters; at most {TEXT_LIMIT}")
-    if "\x00" in reason:  # PostgreSQL cannot store it
-        raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
-    if not user.strip():
-        raise ValidationError("who sets the plan's method must be named (user is empty)")
+    check_decision(
+        reason,
+        user,
+        no_reason="a plan setting needs a reason: say why the default does not fit",
+        no_user="who sets the plan's method must be named (user is empty)",
+    )
     cat = catalog(db, plan_key)
     row = {
         "plan_id": cat.plan_id,
