@@ -174,9 +174,13 @@ def test_head_answers_as_get_does_without_the_body(
         assert (head.status_code, head.content) == (got.status_code, b""), (persona, path)
         for name in ("content-type", "location", "content-disposition"):
             assert head.headers.get(name) == got.headers.get(name), (persona, path, name)
-        assert int(head.headers["content-length"]) == len(got.content) or path.startswith(
-            "/report"
-        ), (persona, path)
+        # a workbook is made anew per request (its creation time inside): its zipped length may
+        # differ by a byte between two answers, so only the made-once answers compare lengths
+        made_per_request = path.startswith(("/report", "/import/template"))
+        assert int(head.headers["content-length"]) == len(got.content) or made_per_request, (
+            persona,
+            path,
+        )
 
 
 def test_head_is_refused_where_get_is(clients: dict[str, TestClient]) -> None:
