@@ -1,0 +1,69 @@
+"""gettext in the language of the moment, and ``Message``: a translatable message with values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.support import LazyProxy
+
+from zhospar.i18n._catalogs import translations
+from zhospar.i18n._language import Language, current_language
+
+__all__ = ["Message", "gettext", "lazy_gettext", "ngettext", "npgettext", "pgettext"]
+
+
+def gettext(message: str) -> str:
+    return translations(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of ``n`` in the language of the moment (Russian has three, Kazakh two)."""
+    return translations(current_language()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """A message whose translation depends on where it stands (e.g. a status vs a verb)."""
+    return str(translations(current_language()).pgettext(context, message))
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return str(translations(current_language()).npgettext(context, singular, plural, n))
+
+
+def lazy_gettext(message: str) -> LazyProxy:
+    """A message translated when it is shown, in the language speaking then (for constants)."""
+    return LazyProxy(gettext, message, enable_cache=False)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message made once where its rule lives and shown in whichever language asks.
+
+    ``template`` is the English source with ``{name}`` fields; ``values`` fill them. Values
+    that are themselves ``Message`` objects are shown in the same language. ``str()`` gives
+    the language of the moment (the CLI's ``ZHOSPAR_LANG``, the page's language).
+    """
+
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(self, template: str, /, **values: Any) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "values", dict(values))
+
+    def render(self, language: Language | None = None) -> str:
+        chosen = language or current_language()
+        translated = translations(chosen).gettext(self.template)
+        shown = {
+            key: value.render(chosen) if isinstance(value, Message) else value
+            for key, value in self.values.items()
+        }
+        return translated.format(**shown)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __hash__(self) -> int:
+        return hash((self.template, tuple(sorted((k, repr(v)) for k, v in self.values.items()))))
