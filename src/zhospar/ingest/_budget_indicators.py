@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 
 from zhospar.ingest._budget_cells import read_value
 from zhospar.ingest._text import clean
+from zhospar.ingest._years import year_cell, year_row
 from zhospar.ingest.numbers import is_no_value, looks_like_number
 from zhospar.model.plan import ExpenditureKind, Phase, ProgramIndicatorKind, YearValue
 
@@ -43,7 +44,6 @@ __all__ = [
     "year_values",
 ]
 
-_YEAR = re.compile(r"^(\d{4})\s*жыл\w*\.?\s*(?:\((.+?)\))?", re.IGNORECASE)
 _REPORTED = re.compile(r"^Есепті\s+кезе", re.IGNORECASE)
 _PLANNED = re.compile(r"^Жоспарлы\s+кезе", re.IGNORECASE)
 _HEADER = re.compile(r"^(?:Көрсеткіш(?:тер)?\s+атауы|Өлшем\s+бірлігі)", re.IGNORECASE)
@@ -88,13 +88,17 @@ def indicator_kind(cell: str) -> ProgramIndicatorKind | None:
 
 
 def is_header_row(cells: list[str]) -> bool:
-    return any(
-        _YEAR.match(c) or _REPORTED.match(c) or _PLANNED.match(c) or _HEADER.match(c) for c in cells
+    return year_row(cells) is not None or any(
+        year_cell(c) or _REPORTED.match(c) or _PLANNED.match(c) or _HEADER.match(c) for c in cells
     )
 
 
 def header_years(cells: list[str]) -> list[tuple[int, str | None]]:
-    return [(int(m.group(1)), m.group(2)) for c in cells if (m := _YEAR.match(c))]
+    """The (year, note) of each year cell of a header row ("2008 жыл (нақты)", "2010 ж" ...)."""
+    row = year_row(cells)
+    if row is not None:
+        return [(year, note) for _, year, note in row]
+    return [found for c in cells if (found := year_cell(c)) is not None]
 
 
 def header_span(cells: list[str]) -> int | None:

@@ -15,10 +15,18 @@ from pathlib import Path
 
 from zhospar._exceptions import PlanReadError
 from zhospar.ingest import acts, alignment, appendix, budget, directions, forms, front, risks
-from zhospar.ingest._sections import Section, SectionKind, split_sections
+from zhospar.ingest._sections import (
+    EXPECTED,
+    HEADING_WORDINGS,
+    Section,
+    SectionKind,
+    split_sections,
+)
 from zhospar.ingest._text import SourceLine, to_lines
+from zhospar.ingest._years import year_row
 from zhospar.ingest.report import ReadingReport
-from zhospar.model.plan import Plan, SourceDocument
+from zhospar.model.plan import Gap, GapKind, Phase, Plan, SourceDocument
+from zhospar.model.walk import iter_indicators
 
 BUNDLED_PLAN = "mlsp-strategic-plan-2010-2014.kk.txt"
 # Sections every plan in this format has; a text without them is not a plan, or is cut short.
@@ -109,6 +117,8 @@ def read_plan_text(text: str, name: str = "<text>", *, sha256: str | None = None
     _check_complete(sections, name, len(lines))
     report = ReadingReport(file=name)
     plan = _assemble(sections, report)
+    _check_period(plan, sections, report.file)
+    plan.gaps[:0] = _missing_sections(sections, report)
     plan.source = SourceDocument(
         name=Path(name).name,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -136,6 +146,70 @@ def _check_complete(sections: list[Section], name: str, n_lines: int) -> None:
             "(cut short, or its parts out of order?)",
             file=name,
         )
+
+
+def _missing_sections(sections: list[Section], report: ReadingReport) -> list[Gap]:
+    """A gap for each section the format prescribes that was not found (the reader's gap, not
+    the document's: its text may have been read as part of the section before it); a note for
+    each section found by what it holds rather than by its heading."""
+    found = {s.kind for s in sections}
+    for section in sections:
+        if section.found_by != "heading" and section.heading is not None:
+            how = "its table's columns" if section.found_by == "columns" else "the contents"
+            report.explain(
+                section.heading,
+                section.kind.value,
+                f"{section.kind.value} section found by {how}: its heading is worded otherwise",
+            )
+    examples = {kind: wordings[0] for kind, _n, _f, wordings in HEADING_WORDINGS}
+    return [
+        Gap(
+            where=f"section {kind.value}",
+            what=f'not found (no heading such as "{_example(examples[kind])}")',
+            kind=GapKind.SECTION_NOT_FOUND,
+        )
+        for kind in EXPECTED
+        if kind not in found
+    ]
+
+
+def _example(pattern: str) -> str:
+    """A wording of HEADING_WORDINGS as a reader would print it."""
+    return pattern.replace("\\s+", " ").replace("\\w*", "").replace(".*", " ...").strip()
+
+
+def _check_period(plan: Plan, sections: list[Section], name: str) -> None:
+    """The title's period must be the years the directions tables plan (their year headers).
+
+    A title that disagrees with the headers would date every reported value and expenditure
+    wrongly; the reader refuses it, naming both.
+    """
+    planned = {
+        value.year
+        for place in iter_indicators(plan)
+        if place.program is None
+        for value in place.indicator.values
+        if value.phase is Phase.PLANNED
+    }
+    title = set(range(plan.period_start, plan.period_end + 1))
+    if not planned or planned == title:
+        return
+    header = next(
+        (
+            line.no
+            for s in sections
+            if s.kind is SectionKind.DIRECTIONS
+            for line in s.lines
+            if "\t" in line.text and year_row(line.tab_cells) is not None
+        ),
+        None,
+    )
+    where = f" (line {header})" if header is not None else ""
+    raise PlanReadError(
+        f"the title's period {plan.period_start}-{plan.period_end} disagrees with the tables' "
+        f"year headers{where}, which plan {min(planned)}-{max(planned)}",
+        file=name,
+    )
 
 
 def _assemble(sections: list[Section], report: ReadingReport) -> Plan:
