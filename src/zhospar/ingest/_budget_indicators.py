@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 
 from zhospar.ingest._budget_cells import read_value
 from zhospar.ingest._text import clean
-from zhospar.ingest._years import year_cell, year_row
+from zhospar.ingest._years import header_years, is_year_header
 from zhospar.ingest.numbers import is_no_value, looks_like_number
 from zhospar.model.plan import ExpenditureKind, Phase, ProgramIndicatorKind, YearValue
 
@@ -88,17 +88,9 @@ def indicator_kind(cell: str) -> ProgramIndicatorKind | None:
 
 
 def is_header_row(cells: list[str]) -> bool:
-    return year_row(cells) is not None or any(
-        year_cell(c) or _REPORTED.match(c) or _PLANNED.match(c) or _HEADER.match(c) for c in cells
+    return is_year_header(cells) or any(
+        _REPORTED.match(c) or _PLANNED.match(c) or _HEADER.match(c) for c in cells
     )
-
-
-def header_years(cells: list[str]) -> list[tuple[int, str | None]]:
-    """The (year, note) of each year cell of a header row ("2008 жыл (нақты)", "2010 ж" ...)."""
-    row = year_row(cells)
-    if row is not None:
-        return [(year, note) for _, year, note in row]
-    return [found for c in cells if (found := year_cell(c)) is not None]
 
 
 def header_span(cells: list[str]) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["YEAR_CELL", "year_cell", "year_row"]
+__all__ = ["YEAR_CELL", "header_years", "is_year_header", "year_cell", "year_row"]
 
 # "2008", "2008 ж", "2008 ж.", "2008 жыл", "2008 жылы", "2008 жыл (нақты)"
 YEAR_CELL = re.compile(
@@ -53,3 +53,19 @@ def year_row(cells: list[str] | tuple[str, ...]) -> list[tuple[int, int, str | N
     if min(steps) <= 0 or (bare and steps != {1}):
         return None
     return found
+
+
+def is_year_header(cells: list[str] | tuple[str, ...]) -> bool:
+    """A row that states years: a cell with a year word, or a row of bare years."""
+    return any(year_cell(c) for c in cells) or year_row(cells) is not None
+
+
+def header_years(cells: list[str] | tuple[str, ...]) -> list[tuple[int, str | None]]:
+    """The (year, note) of each year cell of a row already known to be a header.
+
+    Bare years count here ("Көрсеткіш атауы | Өлшем бірлігі | 2008 | 2009 ..."), since the row's
+    other cells already make it a header.
+    """
+    found = [(int(m.group(1)), m.group(3)) for c in cells if (m := YEAR_CELL.match(c))]
+    years = [year for year, _ in found]
+    return found if all(a < b for a, b in itertools.pairwise(years)) else []

@@ -36,7 +36,7 @@ from zhospar.ingest._budget_cells import digit_count, read_value, split_run_toge
 from zhospar.ingest._budget_columns import apply_dates, date_columns
 from zhospar.ingest._sections import Section
 from zhospar.ingest._text import SourceLine
-from zhospar.ingest._years import year_cell, year_row
+from zhospar.ingest._years import is_year_header
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import (
     BudgetProgram,
@@ -160,9 +160,7 @@ def _take(row: _Row, state: _List, report: ReadingReport) -> None:
 def _is_header(row: _Row) -> bool:
     """A column header: the list's title or column names, or a row of years."""
     cells = [row.label, *row.values]
-    if any(_HEADER.search(c) for c in cells) or any(year_cell(c) for c in cells):
-        return True
-    return year_row(row.line.cells) is not None
+    return any(_HEADER.search(c) for c in cells) or is_year_header(row.line.cells)
 
 
 def _part_or_type(label: str, scope: _Scope) -> _Scope | None:

@@ -179,37 +179,51 @@ def _example(pattern: str) -> str:
 
 
 def _check_period(plan: Plan, sections: list[Section], name: str) -> None:
-    """The title's period must be the years the directions tables plan (their year headers).
+    """The title's period must agree with the tables' year headers.
 
-    A title that disagrees with the headers would date every reported value and expenditure
-    wrongly; the reader refuses it, naming both.
+    The directions tables plan exactly the title's years; a program form plans some of them
+    (three budget years) and reports years before them. A title that disagrees with the headers
+    would date every reported value and expenditure wrongly: the reader refuses it, naming both.
     """
+    title = range(plan.period_start, plan.period_end + 1)
+    said = f"the title's period {plan.period_start}-{plan.period_end} disagrees with the"
+    places = list(iter_indicators(plan))
     planned = {
-        value.year
-        for place in iter_indicators(plan)
+        v.year
+        for place in places
         if place.program is None
-        for value in place.indicator.values
-        if value.phase is Phase.PLANNED
+        for v in place.indicator.values
+        if v.phase is Phase.PLANNED
     }
-    title = set(range(plan.period_start, plan.period_end + 1))
-    if not planned or planned == title:
-        return
-    header = next(
-        (
-            line.no
-            for s in sections
-            if s.kind is SectionKind.DIRECTIONS
-            for line in s.lines
-            if "\t" in line.text and year_row(line.tab_cells) is not None
-        ),
-        None,
-    )
-    where = f" (line {header})" if header is not None else ""
-    raise PlanReadError(
-        f"the title's period {plan.period_start}-{plan.period_end} disagrees with the tables' "
-        f"year headers{where}, which plan {min(planned)}-{max(planned)}",
-        file=name,
-    )
+    if planned and planned != set(title):
+        header = next(
+            (
+                line.no
+                for s in sections
+                if s.kind is SectionKind.DIRECTIONS
+                for line in s.lines
+                if "\t" in line.text and year_row(line.tab_cells) is not None
+            ),
+            None,
+        )
+        where = f" (line {header})" if header is not None else ""
+        raise PlanReadError(
+            f"{said} tables' year headers{where}, which plan {min(planned)}-{max(planned)}",
+            file=name,
+        )
+    for place in places:
+        values = place.indicator.values
+        if place.program is None or all(
+            (v.year in title) is (v.phase is Phase.PLANNED) for v in values
+        ):
+            continue
+        years = sorted({v.year for v in values if v.phase is Phase.PLANNED})
+        shown = f"{years[0]}-{years[-1]}" if years else "none of its years"
+        raise PlanReadError(
+            f"{said} year headers of program {place.program}'s form (values on line "
+            f"{values[0].line}), which plan {shown}",
+            file=name,
+        )
 
 
 def _assemble(sections: list[Section], report: ReadingReport) -> Plan:
