@@ -226,3 +226,10 @@ def test_finding_year_headers_give_1043_values_and_14_targets(style: str) -> Non
     counts = element_counts(read_plan_text(v.year_headers(v.TEXT, style)).plan)
     assert counts["indicator values"] == 1043
     assert counts["target indicators"] == 14
+
+
+def test_a_section_found_by_its_columns_says_so_in_the_report() -> None:
+    result = read_plan_text(v.replace_line(v.TEXT, RISK_HEADING, "6. Жоспардың кедергілері"))
+    reasons = [n.reason for n in result.report.notes_for(479)]  # the reworded heading's line
+    assert any("found by its table's columns" in r for r in reasons)
+    assert [r.number for r in result.plan.risks] == [1, 2, 3, 4, 5]

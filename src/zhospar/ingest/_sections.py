@@ -60,52 +60,83 @@ def _h(pattern: str) -> re.Pattern[str]:
 # How a heading may open: the section's number ("6. "), required or optional.
 _NUMBERED, _MAYBE_NUMBERED, _BARE = r"\d+\.\s*", r"(?:\d+\.\s*)?", ""
 
+
+@dataclass(frozen=True)
+class Heading:
+    """How one section's heading may be printed."""
+
+    kind: SectionKind
+    example: str  # as the bundled plan prints it (for messages)
+    number: str  # the pattern of its number: required, optional or none
+    wordings: tuple[str, ...]  # regular expressions, matched case-blind on the cleaned line
+    format_number: int | None = None  # its number in the format, to find it in the contents
+
+
 # The headings of the era, one row per section, in the order the format prescribes; each is
 # searched for after the previous one. A heading is the whole cleaned line: its number, then one
-# of the wordings (regular expressions, case-blind). Plans of those years word the same section
-# differently (қатер / тәуекел, менеджменті / басқару, ахуал / жағдай); every wording known is
-# here and nowhere else. ``number`` is the section's number in the format, used to find a heading
-# of an unknown wording through the table of contents.
-HEADING_WORDINGS: list[tuple[SectionKind, str, int | None, tuple[str, ...]]] = [
-    (SectionKind.MISSION, _MAYBE_NUMBERED, None, (r"Миссиясы", r"Миссия")),
-    (SectionKind.VISION, _MAYBE_NUMBERED, None, (r"Пайымдауы", r"Пайымдау")),
-    (
+# of the wordings. Plans of those years word the same section differently (қатер / тәуекел,
+# менеджменті / басқару, ахуал / жағдай); every wording known is here and nowhere else.
+_AGYM = r"(?:Ағымдағы|Қазіргі)\s+(?:ахуал|жағдай)\w*"
+_RISK = r"(?:Қатер|Тәуекел)\w*\s+(?:менеджмент|басқару)\w*"
+HEADING_WORDINGS: tuple[Heading, ...] = (
+    Heading(SectionKind.MISSION, "Миссиясы", _MAYBE_NUMBERED, (r"Миссиясы", r"Миссия")),
+    Heading(SectionKind.VISION, "Пайымдауы", _MAYBE_NUMBERED, (r"Пайымдауы", r"Пайымдау")),
+    Heading(
         SectionKind.ANALYSIS,
+        "2. Ағымдағы ахуалды талдау",
         _NUMBERED,
+        (rf"{_AGYM}\s+талдау\w*", rf"{_AGYM}\s+талдамасы"),
         2,
-        (
-            r"(?:Ағымдағы|Қазіргі)\s+(?:ахуал|жағдай)\w*\s+талдау\w*",
-            r"(?:Ағымдағы|Қазіргі)\s+(?:ахуал|жағдай)\w*\s+талдамасы",
-        ),
     ),
-    (SectionKind.DIRECTIONS_LIST, _NUMBERED, 3, (r"Қызметінің\s+стратегиялық\s+бағыттары",)),
-    (
+    Heading(
+        SectionKind.DIRECTIONS_LIST,
+        "3. Қызметінің стратегиялық бағыттары",
+        _NUMBERED,
+        (r"Қызметінің\s+стратегиялық\s+бағыттары",),
+        3,
+    ),
+    Heading(
         SectionKind.DIRECTIONS,
+        "Қызметінің стратегиялық бағыттары, даму мақсаты және негізгі индикаторлары",
         _BARE,
-        None,
         (r"Қызметінің\s+стратегиялық\s+бағыттары,\s*даму\s+мақсаты.*",),
     ),
-    (SectionKind.ALIGNMENT, _NUMBERED, 4, (r"\S.*стратегиялық\s+мақсаттарына\s+сәйкестігі",)),
-    (SectionKind.FUNCTIONAL, _NUMBERED, 5, (r"Функционалдық\s+мүмкіндіктері.*",)),
-    (
-        SectionKind.RISKS,
+    Heading(
+        SectionKind.ALIGNMENT,
+        "4. ... мемлекеттің стратегиялық мақсаттарына сәйкестігі",
         _NUMBERED,
-        6,
-        (
-            r"(?:Қатер|Тәуекел)\w*\s+(?:менеджмент|басқару)\w*",
-            r"(?:Қатер|Тәуекел)\w*\s+(?:менеджмент|басқару)\w*\s+жүйесі",
-        ),
+        (r"\S.*стратегиялық\s+мақсаттарына\s+сәйкестігі",),
+        4,
     ),
-    (SectionKind.ORG_STRUCTURE, _BARE, None, (r"\d+-қосымша",)),
-    (SectionKind.LEGAL_ACTS, _NUMBERED, 7, (r"Негізінде\s+Стратегиялық\s+жоспар\s+әзірленген.*",)),
-]
+    Heading(
+        SectionKind.FUNCTIONAL,
+        "5. Функционалдық мүмкіндіктері және ықтимал қатерлері",
+        _NUMBERED,
+        (r"Функционалдық\s+мүмкіндіктері.*",),
+        5,
+    ),
+    Heading(
+        SectionKind.RISKS,
+        "6. Қатер менеджменті",
+        _NUMBERED,
+        (_RISK, rf"{_RISK}\s+жүйесі"),  # Қатер менеджменті, Тәуекелдерді басқару (жүйесі) ...
+        6,
+    ),
+    Heading(SectionKind.ORG_STRUCTURE, "1-қосымша", _BARE, (r"\d+-қосымша",)),
+    Heading(
+        SectionKind.LEGAL_ACTS,
+        "7. Негізінде Стратегиялық жоспар әзірленген нормативтік құқықтық актілер",
+        _NUMBERED,
+        (r"Негізінде\s+Стратегиялық\s+жоспар\s+әзірленген.*",),
+        7,
+    ),
+)
 _HEADINGS: list[tuple[SectionKind, re.Pattern[str]]] = [
-    (kind, _h(rf"^{number}(?:{'|'.join(wordings)})$"))
-    for kind, number, _n, wordings in HEADING_WORDINGS
+    (h.kind, _h(rf"^{h.number}(?:{'|'.join(h.wordings)})$")) for h in HEADING_WORDINGS
 ]
-_FORMAT_NUMBER = {kind: n for kind, _p, n, _w in HEADING_WORDINGS if n is not None}
+_FORMAT_NUMBER = {h.kind: h.format_number for h in HEADING_WORDINGS if h.format_number}
 # Sections every plan of the format has after its preamble: one that cannot be found is a gap.
-EXPECTED = tuple(kind for kind, _p, _n, _w in HEADING_WORDINGS)
+EXPECTED = tuple(h.kind for h in HEADING_WORDINGS)
 
 _BUDGET_LIST = _h(r"^(?:\d+\.\s*Бюджеттік бағдарламалар тізбесі|I\.\s)")
 _FORM = _h(r"^Бюджеттік бағдарламаның нысаны$")

@@ -161,21 +161,16 @@ def _missing_sections(sections: list[Section], report: ReadingReport) -> list[Ga
                 section.kind.value,
                 f"{section.kind.value} section found by {how}: its heading is worded otherwise",
             )
-    examples = {kind: wordings[0] for kind, _n, _f, wordings in HEADING_WORDINGS}
+    examples = {h.kind: h.example for h in HEADING_WORDINGS}
     return [
         Gap(
             where=f"section {kind.value}",
-            what=f'not found (no heading such as "{_example(examples[kind])}")',
+            what=f'not found (no heading such as "{examples[kind]}")',
             kind=GapKind.SECTION_NOT_FOUND,
         )
         for kind in EXPECTED
         if kind not in found
     ]
-
-
-def _example(pattern: str) -> str:
-    """A wording of HEADING_WORDINGS as a reader would print it."""
-    return pattern.replace("\\s+", " ").replace("\\w*", "").replace(".*", " ...").strip()
 
 
 def _check_period(plan: Plan, sections: list[Section], name: str) -> None:
