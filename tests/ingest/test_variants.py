@@ -62,6 +62,11 @@ SAME: dict[str, Callable[[str], str]] = {
     "tabs as two spaces": v.spaces,
     "tabs as three spaces": lambda t: v.spaces(t, 3),
     "tabs as four spaces": lambda t: v.spaces(t, 4),
+    "tabs as two no-break spaces": lambda t: t.replace("\t", "\u00a0\u00a0"),
+    "lines alternately ' | ' and two spaces": lambda t: "\n".join(
+        line.replace("\t", " | ") if i % 2 else line.replace("\t", "  ")
+        for i, line in enumerate(t.split("\n"))
+    ),
     "CRLF line ends": v.crlf,
     "byte-order mark": v.bom,
     "CRLF and a byte-order mark": lambda t: v.bom(v.crlf(t)),
@@ -169,6 +174,9 @@ LOUD: dict[str, Callable[[str], str]] = {
     "every run of tabs as two spaces (empty cells lost)": lambda t: re.sub("\t+", "  ", t),
     "tabs expanded to the next tab stop": lambda t: "\n".join(
         line.expandtabs(8) for line in t.split("\n")
+    ),
+    "a table printed with bars at both ends ('| a | b |')": lambda t: "\n".join(
+        f"| {line.replace(chr(9), ' | ')} |" if "\t" in line else line for line in t.split("\n")
     ),
     "the title's period moved alone": lambda t: t.replace(
         "2010 - 2014 жылдарға", "2011 - 2015 жылдарға"

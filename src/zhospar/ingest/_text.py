@@ -6,11 +6,11 @@ plain text without losing words.
 
 Cells are separated by tabs in the published conversion. A copy from a web page prints them
 otherwise, and ``to_lines`` reads those alike: a line without a tab whose cells are separated by
-" | " (an empty cell is " |  | "), or by runs of two or more spaces, is turned into the tab form
-before any reader sees it. A run of spaces stands for as many separators as it is long in the
-text's own unit (the most common run length): a copy that printed each tab as two spaces keeps
-its empty cells ("    %-бен" is two empty cells, then "%-бен"). Lines with a tab, and prose
-(single spaces), are left as they are.
+" | " (an empty cell is " |  | "), or by runs of two or more spaces (no-break spaces count), is
+turned into the tab form before any reader sees it. A run of spaces stands for as many
+separators as it is long in the text's own unit (the shortest common run length): a copy that
+printed each tab as two spaces keeps its empty cells ("    %-бен" is two empty cells, then
+"%-бен"). Lines with a tab, and prose (single spaces), are left as they are.
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def clean(text: str) -> str:
 
 
 _PIPES = re.compile(r" *\| *")
-_SPACE_RUN = re.compile(r" {2,}")
+_SPACE_RUN = re.compile(r"[ \u00a0]{2,}")  # no-break spaces count: web pages print them
 
 
 def to_lines(text: str) -> list[SourceLine]:
@@ -154,9 +154,16 @@ def _tabbed(text: str, unit: int) -> str:
         return text
     if " | " in text:
         return _PIPES.sub("\t", text)
-    if unit and "  " in text and text.strip():
+    if unit and _has_run(text) and text.strip():
         return _SPACE_RUN.sub(lambda m: "\t" * max(1, (len(m.group(0)) + unit // 2) // unit), text)
     return text
+
+
+def _has_run(text: str) -> bool:
+    """A cheap look for two spaces in a row (no-break ones too) before the pattern's search."""
+    if "  " in text:
+        return True
+    return "\u00a0" in text and _SPACE_RUN.search(text) is not None
 
 
 def _space_unit(lines: list[str]) -> int:
@@ -168,7 +175,7 @@ def _space_unit(lines: list[str]) -> int:
     """
     counts: Counter[int] = Counter()
     for line in lines:
-        if "  " in line and "\t" not in line and " | " not in line:
+        if "\t" not in line and " | " not in line and _has_run(line):
             counts.update(len(run) for run in _SPACE_RUN.findall(line))
     total = counts.total()
     return min((n for n, c in counts.items() if c * 10 >= total), default=0)
