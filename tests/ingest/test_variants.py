@@ -87,6 +87,15 @@ SAME: dict[str, Callable[[str], str]] = {
     "risk heading 'Тәуекел менеджменті'": lambda t: v.replace_line(
         t, RISK_HEADING, "6. Тәуекел менеджменті"
     ),
+    "risk heading 'VI. Тәуекелдерді басқару'": lambda t: v.replace_line(
+        t, RISK_HEADING, "VI. Тәуекелдерді басқару"
+    ),
+    "risk heading '6) Қатер менеджменті.'": lambda t: v.replace_line(
+        t, RISK_HEADING, "6) Қатер менеджменті."
+    ),
+    "risk heading '6 Тәуекелдерді басқару жүйесі:'": lambda t: v.replace_line(
+        t, RISK_HEADING, "6 Тәуекелдерді басқару жүйесі:"
+    ),
     "risk heading of an unknown wording (found by the table's columns)": lambda t: v.replace_line(
         t, RISK_HEADING, "6. Жоспарды орындаудың кедергілері"
     ),

@@ -57,8 +57,10 @@ def _h(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# How a heading may open: the section's number ("6. "), required or optional.
-_NUMBERED, _MAYBE_NUMBERED, _BARE = r"\d+\.\s*", r"(?:\d+\.\s*)?", ""
+# How a heading may open: the section's number ("6. ", "6) ", "VI. ", "6 "), required or
+# optional; it may close with a full stop or a colon.
+_NUMBER = r"(?:\d{1,2}|[IVX]{1,4})(?:\s*[.)]\s*|\s+)"
+_NUMBERED, _MAYBE_NUMBERED, _BARE = _NUMBER, rf"(?:{_NUMBER})?", ""
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ HEADING_WORDINGS: tuple[Heading, ...] = (
     ),
 )
 _HEADINGS: list[tuple[SectionKind, re.Pattern[str]]] = [
-    (h.kind, _h(rf"^{h.number}(?:{'|'.join(h.wordings)})$")) for h in HEADING_WORDINGS
+    (h.kind, _h(rf"^{h.number}(?:{'|'.join(h.wordings)})[.:]?$")) for h in HEADING_WORDINGS
 ]
 _FORMAT_NUMBER = {h.kind: h.format_number for h in HEADING_WORDINGS if h.format_number}
 # Sections every plan of the format has after its preamble: one that cannot be found is a gap.
