@@ -145,13 +145,11 @@ def to_lines(text: str) -> list[SourceLine]:
     """The numbered lines of a text (any line ends, a byte-order mark dropped), cells as tabs."""
     raw = text.removeprefix("\ufeff").splitlines()
     unit = _space_unit(raw)
-    return [SourceLine(i, _tabbed(t, unit)) for i, t in enumerate(raw, start=1)]
+    return [SourceLine(i, t if "\t" in t else _tabbed(t, unit)) for i, t in enumerate(raw, start=1)]
 
 
 def _tabbed(text: str, unit: int) -> str:
-    """The line with its cells separated by tabs (see the module's note)."""
-    if "\t" in text:
-        return text
+    """A line without a tab, with its cells separated by tabs (see the module's note)."""
     if " | " in text:
         return _PIPES.sub("\t", text)
     if unit and _has_run(text) and text.strip():

@@ -18,12 +18,20 @@ YEAR_CELL = re.compile(
 )
 
 
+_CENTURIES = frozenset({"19", "20"})
+
+
+def _year_like(cell: str) -> bool:
+    """A cheap look before the pattern: every year cell opens with "19" or "20"."""
+    return cell[:2] in _CENTURIES
+
+
 def year_cell(cell: str) -> tuple[int, str | None] | None:
     """(year, note) of a header cell with a year word ("2008 ж", "2009 жыл (жоспар)"), else None.
 
     A bare "2008" is not taken here: alone it may be a value; ``year_row`` takes a row of them.
     """
-    match = YEAR_CELL.match(cell)
+    match = YEAR_CELL.match(cell) if _year_like(cell) else None
     if match is None or (match.group(2) is None and match.group(3) is None):
         return None
     return int(match.group(1)), match.group(3)
@@ -41,7 +49,7 @@ def year_row(cells: list[str] | tuple[str, ...]) -> list[tuple[int, int, str | N
     for column, cell in enumerate(cells):
         if not cell:
             continue
-        match = YEAR_CELL.match(cell)
+        match = YEAR_CELL.match(cell) if _year_like(cell) else None
         if match is None:
             return None
         bare = bare and match.group(2) is None and match.group(3) is None
@@ -57,6 +65,11 @@ def year_row(cells: list[str] | tuple[str, ...]) -> list[tuple[int, int, str | N
 
 def is_year_header(cells: list[str] | tuple[str, ...]) -> bool:
     """A row that states years: a cell with a year word, or a row of bare years."""
+    for cell in cells:
+        if cell[:2] in _CENTURIES:
+            break
+    else:
+        return False  # most rows: no cell even opens like a year
     return any(year_cell(c) for c in cells) or year_row(cells) is not None
 
 
@@ -66,6 +79,10 @@ def header_years(cells: list[str] | tuple[str, ...]) -> list[tuple[int, str | No
     Bare years count here ("Көрсеткіш атауы | Өлшем бірлігі | 2008 | 2009 ..."), since the row's
     other cells already make it a header.
     """
-    found = [(int(m.group(1)), m.group(3)) for c in cells if (m := YEAR_CELL.match(c))]
+    found = [
+        (int(m.group(1)), m.group(3))
+        for c in cells
+        if _year_like(c) and (m := YEAR_CELL.match(c)) is not None
+    ]
     years = [year for year, _ in found]
     return found if all(a < b for a, b in itertools.pairwise(years)) else []

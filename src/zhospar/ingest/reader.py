@@ -9,6 +9,7 @@ consumed in the report; whatever no reader claimed is reported at the end.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,8 +26,7 @@ from zhospar.ingest._sections import (
 from zhospar.ingest._text import SourceLine, to_lines
 from zhospar.ingest._years import year_row
 from zhospar.ingest.report import ReadingReport
-from zhospar.model.plan import Gap, GapKind, Phase, Plan, SourceDocument
-from zhospar.model.walk import iter_indicators
+from zhospar.model.plan import Gap, GapKind, Indicator, Phase, Plan, SourceDocument
 
 BUNDLED_PLAN = "mlsp-strategic-plan-2010-2014.kk.txt"
 # Sections every plan in this format has; a text without them is not a plan, or is cut short.
@@ -182,13 +182,11 @@ def _check_period(plan: Plan, sections: list[Section], name: str) -> None:
     """
     title = range(plan.period_start, plan.period_end + 1)
     said = f"the title's period {plan.period_start}-{plan.period_end} disagrees with the"
-    places = list(iter_indicators(plan))
     planned = {
-        v.year
-        for place in places
-        if place.program is None
-        for v in place.indicator.values
-        if v.phase is Phase.PLANNED
+        value.year
+        for indicator in _direction_indicators(plan)
+        for value in indicator.values
+        if value.phase is Phase.PLANNED
     }
     if planned and planned != set(title):
         header = next(
@@ -206,19 +204,32 @@ def _check_period(plan: Plan, sections: list[Section], name: str) -> None:
             f"{said} tables' year headers{where}, which plan {min(planned)}-{max(planned)}",
             file=name,
         )
-    for place in places:
-        values = place.indicator.values
-        if place.program is None or all(
-            (v.year in title) is (v.phase is Phase.PLANNED) for v in values
-        ):
-            continue
-        years = sorted({v.year for v in values if v.phase is Phase.PLANNED})
-        shown = f"{years[0]}-{years[-1]}" if years else "none of its years"
-        raise PlanReadError(
-            f"{said} year headers of program {place.program}'s form (values on line "
-            f"{values[0].line}), which plan {shown}",
-            file=name,
-        )
+    for form in plan.program_forms:
+        for section in form.sections:
+            for indicator in (i for top in section.indicators for i in (top, *top.breakdowns)):
+                values = indicator.values
+                if all((v.year in title) is (v.phase is Phase.PLANNED) for v in values):
+                    continue
+                years = sorted({v.year for v in values if v.phase is Phase.PLANNED})
+                shown = f"{years[0]}-{years[-1]}" if years else "none of its years"
+                raise PlanReadError(
+                    f"{said} year headers of program {form.code}'s form (values on line "
+                    f"{values[0].line}), which plan {shown}",
+                    file=name,
+                )
+
+
+def _direction_indicators(plan: Plan) -> Iterator[Indicator]:
+    """The target and task indicators of the directions tables, breakdown rows included."""
+    for direction in plan.directions:
+        for goal in direction.goals:
+            for indicator in goal.target_indicators:
+                yield indicator
+                yield from indicator.breakdowns
+            for task in goal.tasks:
+                for indicator in task.indicators:
+                    yield indicator
+                    yield from indicator.breakdowns
 
 
 def _assemble(sections: list[Section], report: ReadingReport) -> Plan:
