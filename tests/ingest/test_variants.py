@@ -250,3 +250,9 @@ def test_a_section_found_by_its_columns_says_so_in_the_report() -> None:
     reasons = [n.reason for n in result.report.notes_for(479)]  # the reworded heading's line
     assert any("found by its table's columns" in r for r in reasons)
     assert [r.number for r in result.plan.risks] == [1, 2, 3, 4, 5]
+
+
+def test_incomplete_names_what_makes_a_reading_untrustworthy() -> None:
+    assert BUNDLED.incomplete is None  # the document's own two gaps do not count
+    cut = read_plan_text(v.cut(v.TEXT, *CUTS["risks"]))
+    assert cut.incomplete == "1 section(s) not found (section risks)"

@@ -90,26 +90,10 @@ def _report_line(report: "ReadingReport") -> "Text":
     )
 
 
-def _incomplete(result: "ReadResult") -> str | None:
-    """What makes a reading untrustworthy (lines not understood, sections not found), or None.
-
-    Gaps of the document itself (direction 3's missing table) are not among them: the text was
-    read whole, it just lacks that part.
-    """
-    from zhospar.model.plan import GapKind
-
-    problems = len(result.report.problems)
-    missing = [g.where for g in result.plan.gaps if g.kind is GapKind.SECTION_NOT_FOUND]
-    parts = [f"{problems} line(s) not understood"] if problems else []
-    if missing:
-        parts.append(f"{len(missing)} section(s) not found ({', '.join(missing)})")
-    return "; ".join(parts) if parts else None
-
-
 def _check_reading(result: "ReadResult", allow_gaps: bool) -> None:
     """Refuse (exit status 1) a reading with lines not understood or sections not found, or
     with --allow-gaps warn about it on standard error and go on."""
-    problem = _incomplete(result)
+    problem = result.incomplete
     if problem is None:
         return
     where = f"{result.report.file}: {problem}"
@@ -199,7 +183,7 @@ def validate(
     console.print(Text(f"Reading report for {report.file}", style="bold"))
     console.print(_counts_table(plan))
     console.print(_report_line(report))
-    missing = [g for g in plan.gaps if g.kind is GapKind.SECTION_NOT_FOUND]
+    missing = result.missing_sections
     console.print(Text(f"Sections not found ({len(missing)}):", style="bold"))
     for gap in missing:
         console.print(Text(f"  {gap.where}: {gap.what}"))
@@ -217,7 +201,7 @@ def validate(
         console.print(Text(f"Explained ({len(notes)}):", style="bold"))
         for note in sorted(notes, key=lambda n: n.line):
             console.print(_note_line(note))
-    problem = _incomplete(result)
+    problem = result.incomplete
     if problem is not None:
         console.print(Text(f"FAILED: {problem}", style="red"))
         raise typer.Exit(code=1)

@@ -38,6 +38,27 @@ class ReadResult:
     plan: Plan
     report: ReadingReport
 
+    @property
+    def missing_sections(self) -> list[Gap]:
+        """The sections the format prescribes that were not found (the reader's gaps)."""
+        return [g for g in self.plan.gaps if g.kind is GapKind.SECTION_NOT_FOUND]
+
+    @property
+    def incomplete(self) -> str | None:
+        """Why the reading cannot be trusted (lines not understood, sections not found), or None.
+
+        Gaps of the document itself (direction 3's missing table) are not among them: the text
+        was read whole, it just lacks that part. Commands refuse an incomplete reading unless
+        told to go on (``--allow-gaps``); anything else that stores or exports a plan read from
+        a text should do the same.
+        """
+        problems = len(self.report.problems)
+        missing = [g.where for g in self.missing_sections]
+        parts = [f"{problems} line(s) not understood"] if problems else []
+        if missing:
+            parts.append(f"{len(missing)} section(s) not found ({', '.join(missing)})")
+        return "; ".join(parts) if parts else None
+
 
 def bundled_plan_path() -> Path:
     """The plan text shipped inside the package."""
