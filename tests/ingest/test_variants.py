@@ -256,3 +256,23 @@ def test_incomplete_names_what_makes_a_reading_untrustworthy() -> None:
     assert BUNDLED.incomplete is None  # the document's own two gaps do not count
     cut = read_plan_text(v.cut(v.TEXT, *CUTS["risks"]))
     assert cut.incomplete == "1 section(s) not found (section risks)"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "how"),
+    [
+        (479, "risks", "its table's columns"),  # Р/с № | Қатерлердің атауы | Ықтимал салдары ...
+        (397, "alignment", "its table's columns"),  # ... бағыттары мен мақсаты | мемлекеттің ...
+        (537, "legal-acts", "its first item"),  # "1. «Қазақстан Республикасының Еңбек кодексі»"
+    ],
+)
+def test_a_heading_of_unknown_wording_in_the_body_only_is_found_by_what_it_holds(
+    line: int, kind: str, how: str
+) -> None:
+    """The contents (lines 40-51) keep the old wording, so only the section's content tells."""
+    lines = v.TEXT.split("\n")
+    lines[line - 1] = "9. Бөлімнің белгісіз тақырыбы"
+    result = read_plan_text("\n".join(lines))
+    _assert_same(result)
+    reasons = [n.reason for n in result.report.notes_for(line)]
+    assert f"{kind} section found by {how}: its heading is worded otherwise" in reasons

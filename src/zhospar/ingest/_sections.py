@@ -3,11 +3,11 @@
 Sections are found by their headings, as any plan in this format prints them, never by line
 numbers. Headings are matched after cleaning (so "6. Қ а т е р м е н е д ж м е н т і" matches
 "6. Қатер менеджменті"), against every wording of the era in ``HEADING_WORDINGS``. A section
-whose heading is worded otherwise is still found by what it holds (the risk table by its
-columns) or by the heading the plan's own table of contents gives for its number; one that
-cannot be found is missing, and the reader reports it as a gap (``EXPECTED``). The table of
-contents (Мазмұны) repeats the headings; it ends where the mission begins, and headings are only
-looked for after it.
+whose heading is worded otherwise is still found by what it holds (the risk and alignment
+tables by their columns, the legal acts by their first act) or by the heading the plan's own
+table of contents gives for its number; one that cannot be found is missing, and the reader
+reports it as a gap (``EXPECTED``). The table of contents (Мазмұны) repeats the headings; it
+ends where the mission begins, and headings are only looked for after it.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ class Section:
     kind: SectionKind
     heading: SourceLine | None
     lines: list[SourceLine] = field(default_factory=list)
-    # How the section was found: by its "heading", by its table's "columns", or by the heading
-    # its table of "contents" gives for its number.
+    # How the section was found: by its "heading", by its table's "columns", by its
+    # "first-item", or by the heading its table of "contents" gives for its number.
     found_by: str = "heading"
 
     @property
@@ -147,14 +147,25 @@ _ALLOCATION_ROW = _h(r"^\d+(?:\.\d+)+-(?:мақсат|міндет)|^\d+-стр�
 _FORM_ADMIN = _h(r"^Бюджеттік бағдарламаның әкімшісі")
 _CONTENTS = _h(r"^Мазмұны$")
 _CONTENTS_ENTRY = _h(r"^(\d+)\.\s*\S")
-# The risk table's columns (risk, possible consequences, measures), whatever the heading says.
-_RISK_COLUMNS = (
-    _h(r"^(?:Қатер|Тәуекел)\w*\s+атау"),
-    _h(r"салдар"),
-    _h(r"шара|тетік"),
-)
+# What a section holds, whatever its heading says: the column header of its table (every pattern
+# matches one of the row's cells), or its first item. The risk table: risk, possible
+# consequences, measures; the alignment table: the body's directions and goals, the state's
+# goals, the document that states them; the legal acts: "1. «...»".
+_COLUMNS = {
+    SectionKind.RISKS: (
+        _h(r"^(?:Қатер|Тәуекел)\w*\s+атау"),
+        _h(r"салдар"),
+        _h(r"шара|тетік"),
+    ),
+    SectionKind.ALIGNMENT: (
+        _h(r"органның\s+стратегиялық\s+бағыт"),
+        _h(r"мемлекеттің\s+стратегиялық\s+мақсат"),
+        _h(r"атауы$"),
+    ),
+}
+_FIRST_ITEM = {SectionKind.LEGAL_ACTS: _h(r"^1\.\s*«")}
 # A heading of a wording not known: a short numbered line without cells.
-_HEADING_LIKE = _h(r"^\d+\.\s*\S.{0,150}$")
+_HEADING_LIKE = _h(rf"^{_NUMBER}\S.{{0,150}}$")
 
 
 def split_sections(lines: list[SourceLine]) -> list[Section]:
@@ -202,8 +213,8 @@ def _find_unheaded(
     """Sections whose heading is worded as no row of HEADING_WORDINGS says, found otherwise.
 
     Each is looked for only between the sections found before and after it in the format's
-    order: the risk table by its columns, any numbered section by the wording its own table of
-    contents gives for its number.
+    order: the risk and alignment tables by their columns, the legal acts by their first act, any
+    numbered section by the wording its own table of contents gives for its number.
     """
     order = {kind: n for n, kind in enumerate(EXPECTED)}
     contents = _contents(cleaned, starts[0][0] if starts else len(lines))
@@ -214,8 +225,9 @@ def _find_unheaded(
         before = [i for k, i in found.items() if k in order and order[k] < order[kind]]
         after = [i for i, k, _how in starts if k not in order or order[k] > order[kind]]
         low, high = max(before, default=-1) + 1, min(after, default=len(lines))
-        start = _by_risk_columns(lines, cleaned, low, high) if kind is SectionKind.RISKS else None
-        how = "columns"
+        start, how = _by_content(kind, lines, cleaned, low, high), "columns"
+        if start is not None and kind in _FIRST_ITEM:
+            how = "first-item"
         entry = contents.get(_FORMAT_NUMBER.get(kind, -1))
         if start is None and entry is not None:
             start = next((i for i in range(low, high) if cleaned[i].casefold() == entry), None)
@@ -239,19 +251,22 @@ def _contents(cleaned: list[str], end: int) -> dict[int, str]:
     return entries
 
 
-def _by_risk_columns(
-    lines: list[SourceLine], cleaned: list[str], low: int, high: int
+def _by_content(
+    kind: SectionKind, lines: list[SourceLine], cleaned: list[str], low: int, high: int
 ) -> int | None:
-    """The risk section's first line, found by its table's column header.
+    """The section's first line, found by its table's column header or its first item.
 
-    The section begins at the numbered line just above the header (its heading, however it is
-    worded) or, when there is none, at the header itself.
+    The section begins at the numbered line just above that row (its heading, however it is
+    worded) or, when there is none, at the row itself.
     """
+    columns, item = _COLUMNS.get(kind), _FIRST_ITEM.get(kind)
     for i in range(low, high):
-        if "\t" not in lines[i].text:
-            continue
-        cells = lines[i].tab_cells
-        if all(any(p.search(c) for c in cells) for p in _RISK_COLUMNS):
+        if columns is not None and "\t" in lines[i].text:
+            cells = lines[i].tab_cells
+            hit = all(any(p.search(c) for c in cells) for p in columns)
+        else:
+            hit = item is not None and item.match(cleaned[i]) is not None
+        if hit:
             above = next((j for j in range(i - 1, low - 1, -1) if cleaned[j]), None)
             if above is None or "\t" in lines[above].text:
                 return i

@@ -176,7 +176,9 @@ def _missing_sections(sections: list[Section], report: ReadingReport) -> list[Ga
     found = {s.kind for s in sections}
     for section in sections:
         if section.found_by != "heading" and section.heading is not None:
-            how = "its table's columns" if section.found_by == "columns" else "the contents"
+            how = {"columns": "its table's columns", "first-item": "its first item"}.get(
+                section.found_by, "the contents"
+            )
             report.explain(
                 section.heading,
                 section.kind.value,
