@@ -10,6 +10,7 @@ not found (which make ``validate``, ``summary`` and ``export`` exit non-zero).
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Callable
 
@@ -276,3 +277,17 @@ def test_a_heading_of_unknown_wording_in_the_body_only_is_found_by_what_it_holds
     _assert_same(result)
     reasons = [n.reason for n in result.report.notes_for(line)]
     assert f"{kind} section found by {how}: its heading is worded otherwise" in reasons
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_combinations_of_variants_read_the_same_values(seed: int) -> None:
+    """Every year shifted by a seeded amount, one reworded heading, then two printing variants
+    (cells, line ends, years, decimals) in a seeded random order: still the bundled values."""
+    rng = random.Random(seed)
+    headings = sorted(n for n in SAME if "heading" in n and "all at once" not in n)
+    printings = sorted(n for n in SAME if "heading" not in n)
+    shift = rng.choice([-4, 4, 8])
+    text = SAME[rng.choice(headings)](v.shift_years(v.TEXT, shift))
+    for name in rng.sample(printings, 2):
+        text = SAME[name](text)
+    _assert_same(read_plan_text(text), shift)
