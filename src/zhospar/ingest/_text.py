@@ -144,8 +144,16 @@ _SPACE_RUN = re.compile(r"[ \u00a0]{2,}")  # no-break spaces count: web pages pr
 def to_lines(text: str) -> list[SourceLine]:
     """The numbered lines of a text (any line ends, a byte-order mark dropped), cells as tabs."""
     raw = text.removeprefix("\ufeff").splitlines()
-    unit = _space_unit(raw)
-    return [SourceLine(i, t if "\t" in t else _tabbed(t, unit)) for i, t in enumerate(raw, start=1)]
+    lines = [SourceLine(i, t) for i, t in enumerate(raw, start=1)]
+    # Lines without a tab that may separate cells otherwise (none in the published conversion).
+    other = [
+        i for i, t in enumerate(raw) if "\t" not in t and (" | " in t or "  " in t or "\u00a0" in t)
+    ]
+    if other:
+        unit = _space_unit([raw[i] for i in other])
+        for i in other:
+            lines[i] = SourceLine(i + 1, _tabbed(raw[i], unit))
+    return lines
 
 
 def _tabbed(text: str, unit: int) -> str:
