@@ -21,10 +21,19 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from zhospar.ingest import LineNote, ReadingReport
+    from zhospar.ingest import LineNote, ReadingReport, ReadResult
     from zhospar.model.plan import ActRef, Plan
 
 __all__ = ["register"]
+
+AllowGapsOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-gaps",
+        help="Go on when lines were not understood or sections not found (a warning on "
+        "standard error instead of exit status 1).",
+    ),
+]
 
 
 class ExportFormat(StrEnum):
@@ -81,12 +90,34 @@ def _report_line(report: "ReadingReport") -> "Text":
     )
 
 
-def summary(file: PlanFileArgument = None) -> None:
+def _check_reading(result: "ReadResult", allow_gaps: bool) -> None:
+    """Refuse (exit status 1) a reading with lines not understood or sections not found, or
+    with --allow-gaps warn about it on standard error and go on."""
+    problem = result.incomplete
+    if problem is None:
+        return
+    where = f"{result.report.file}: {problem}"
+    if allow_gaps:
+        print(f"zhospar: warning: {where}; going on (--allow-gaps)", file=sys.stderr)
+        return
+    print(
+        f"zhospar: error: {where}; run `zhospar validate` for the details, "
+        "or give --allow-gaps to go on",
+        file=sys.stderr,
+    )
+    raise typer.Exit(code=1)
+
+
+def summary(file: PlanFileArgument = None, allow_gaps: AllowGapsOption = False) -> None:
     """Print the plan's title, act, period, counts and reading report.
 
     The counts are of directions, goals, tasks, indicators, values, milestones, programs,
     forms, risks and legal acts; the reading counts say how many lines of the text were read,
     explained (headings and the like) or not understood.
+
+    Exit status 1 (after the summary) when a line was not understood or a section was not
+    found, unless --allow-gaps (then a warning on standard error); 3 when the file cannot be
+    read as a plan.
     """
     from rich.text import Text
 
@@ -110,6 +141,7 @@ def summary(file: PlanFileArgument = None) -> None:
     console.print(_report_line(report))
     if not report.ok:
         console.print(Text("Run `zhospar validate` to list the lines that were not understood."))
+    _check_reading(result, allow_gaps)
 
 
 def _note_line(note: "LineNote") -> "Text":
@@ -129,17 +161,21 @@ def validate(
 ) -> None:
     """Check the reading: counts, gaps and every line not understood.
 
-    Prints the counts per element, the plan's gaps (parts the format requires that the text
-    does not hold) and every line that was not understood, with its line number, section and
-    reason. With --explained, also every explained line (headings, column headers, ...).
+    Prints the counts per element, the sections not found, the plan's gaps (parts the format
+    requires that the published text itself lacks) and every line that was not understood,
+    with its line number, section and reason. With --explained, also every explained line
+    (headings, column headers, ...).
 
-    Exit status: 0 when every line was read or explained; 1 when some lines were not
-    understood; 2 on a wrong option; 3 when the file cannot be read as a plan (missing, not
-    UTF-8, empty, truncated, not a plan).
+    Exit status: 0 when every line was read or explained and every section found (gaps of the
+    document itself are reported, not failed); 1 when some lines were not understood or some
+    section was not found; 2 on a wrong option; 3 when the file cannot be read as a plan
+    (missing, not UTF-8, empty, truncated, not a plan, a title period that disagrees with the
+    tables' year headers).
     """
     from rich.text import Text
 
     from zhospar.ingest import LineStatus, read_plan
+    from zhospar.model.plan import GapKind
 
     result = read_plan(file)
     plan, report = result.plan, result.report
@@ -147,8 +183,13 @@ def validate(
     console.print(Text(f"Reading report for {report.file}", style="bold"))
     console.print(_counts_table(plan))
     console.print(_report_line(report))
-    console.print(Text(f"Gaps in the plan ({len(plan.gaps)}):", style="bold"))
-    for gap in plan.gaps:
+    missing = result.missing_sections
+    console.print(Text(f"Sections not found ({len(missing)}):", style="bold"))
+    for gap in missing:
+        console.print(Text(f"  {gap.where}: {gap.what}"))
+    gaps = [g for g in plan.gaps if g.kind is GapKind.DOCUMENT]
+    console.print(Text(f"Gaps in the plan ({len(gaps)}), as published:", style="bold"))
+    for gap in gaps:
         where = f" (line {gap.line})" if gap.line else ""
         console.print(Text(f"  {gap.where}: {gap.what}{where}"))
     problems = report.problems
@@ -160,10 +201,11 @@ def validate(
         console.print(Text(f"Explained ({len(notes)}):", style="bold"))
         for note in sorted(notes, key=lambda n: n.line):
             console.print(_note_line(note))
-    if not report.ok:
-        console.print(Text(f"FAILED: {len(problems)} line(s) not understood", style="red"))
+    problem = result.incomplete
+    if problem is not None:
+        console.print(Text(f"FAILED: {problem}", style="red"))
         raise typer.Exit(code=1)
-    console.print(Text("OK: every line was read or explained", style="green"))
+    console.print(Text("OK: every line was read or explained, every section found", style="green"))
 
 
 def show(
@@ -172,18 +214,23 @@ def show(
         ShowSection | None,
         typer.Option("--section", "-s", help="Show only this part of the plan."),
     ] = None,
+    allow_gaps: AllowGapsOption = False,
 ) -> None:
     """Show the plan as a tree; --section limits it to one part.
 
     Directions -> goals -> target indicators (unit, values per year) -> tasks -> indicators
     and milestones; budget programs with their expenditure and their forms' indicators;
     alignment with the state's goals; risks; legal acts. Deleted items are marked DELETED.
+
+    Exit status 1 (nothing shown) when a line was not understood or a section was not found,
+    unless --allow-gaps (then a warning on standard error).
     """
     from zhospar.cli._plan_tree import plan_tree
     from zhospar.ingest import read_plan
 
-    plan = read_plan(file).plan
-    _console().print(plan_tree(plan, section))
+    result = read_plan(file)
+    _check_reading(result, allow_gaps)
+    _console().print(plan_tree(result.plan, section))
 
 
 def export(
@@ -200,6 +247,7 @@ def export(
         ),
     ] = False,
     output: OutputOption = None,
+    allow_gaps: AllowGapsOption = False,
 ) -> None:
     """Export the plan as JSON, an Excel workbook or tidy CSV.
 
@@ -208,6 +256,9 @@ def export(
     columns indicator_id, section (target, task, program or expenditure), direction, goal,
     task, program, name, breakdown, unit, year, phase, value, source_line; text that a
     spreadsheet would run as a formula is prefixed with a quote.
+
+    Exit status 1 (nothing written) when a line was not understood or a section was not
+    found, unless --allow-gaps (then a warning on standard error).
     """
     from rich.text import Text
 
@@ -220,10 +271,12 @@ def export(
         if output is None:
             raise ValidationError("--format xlsx writes a file: give it with -o FILE.xlsx")
         result = read_plan(file)
+        _check_reading(result, allow_gaps)
         write_workbook(result.plan, output, result.report)
         _console(stderr=True).print(Text(f"wrote {output}"))
         return
     result = read_plan(file)
+    _check_reading(result, allow_gaps)
     _emit(tidy_csv(result.plan) if tidy else plan_to_json(result.plan), output)
 
 

@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 
 from zhospar.ingest._budget_cells import read_value
 from zhospar.ingest._text import clean
+from zhospar.ingest._years import header_years, is_year_header
 from zhospar.ingest.numbers import is_no_value, looks_like_number
 from zhospar.model.plan import ExpenditureKind, Phase, ProgramIndicatorKind, YearValue
 
@@ -43,7 +44,6 @@ __all__ = [
     "year_values",
 ]
 
-_YEAR = re.compile(r"^(\d{4})\s*жыл\w*\.?\s*(?:\((.+?)\))?", re.IGNORECASE)
 _REPORTED = re.compile(r"^Есепті\s+кезе", re.IGNORECASE)
 _PLANNED = re.compile(r"^Жоспарлы\s+кезе", re.IGNORECASE)
 _HEADER = re.compile(r"^(?:Көрсеткіш(?:тер)?\s+атауы|Өлшем\s+бірлігі)", re.IGNORECASE)
@@ -88,13 +88,9 @@ def indicator_kind(cell: str) -> ProgramIndicatorKind | None:
 
 
 def is_header_row(cells: list[str]) -> bool:
-    return any(
-        _YEAR.match(c) or _REPORTED.match(c) or _PLANNED.match(c) or _HEADER.match(c) for c in cells
+    return is_year_header(cells) or any(
+        _REPORTED.match(c) or _PLANNED.match(c) or _HEADER.match(c) for c in cells
     )
-
-
-def header_years(cells: list[str]) -> list[tuple[int, str | None]]:
-    return [(int(m.group(1)), m.group(2)) for c in cells if (m := _YEAR.match(c))]
 
 
 def header_span(cells: list[str]) -> int | None:

@@ -24,7 +24,6 @@ from zhospar.model.plan import ActRef, Deletion
 CODE = re.compile(r"^(\d+(?:\.\d+)+)\.?$")  # "1.1." (goal) or "1.1.4." (task)
 DIRECTION = re.compile(r"^(\d+)\s*-\s*стратегиялық\s+бағыт\w*\.?\s*(.*)$", re.I)
 GOAL_HEADER = re.compile(r"^(\d+(?:\.\d+)+)\s*-\s*мақсат\w*$", re.I)
-YEAR = re.compile(r"^((?:19|20)\d{2})\s*ж\.?$")
 REPORTED = re.compile(r"^Есепті\s+кезең", re.I)
 PLANNED = re.compile(r"^Жоспарлы\s+кезең", re.I)
 TASKS_HEADER = re.compile(r"^(?:Міндеттер|Көрсеткіштер)$", re.I)

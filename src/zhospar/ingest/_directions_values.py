@@ -9,7 +9,7 @@ own header rows (direction 4 in the bundled plan) goes on with the years read la
 
 from __future__ import annotations
 
-from zhospar.ingest._directions_cells import PLANNED, REPORTED, YEAR, Row, locate_values
+from zhospar.ingest._directions_cells import PLANNED, REPORTED, Row, locate_values
 from zhospar.ingest._directions_lines import LineNotes
 from zhospar.ingest.numbers import parse_number
 from zhospar.model.plan import Phase, YearValue
@@ -31,9 +31,10 @@ class YearColumns:
             self.n_reported = planned - reported if reported is not None else 0
             self.n_reported = max(self.n_reported, 0)
 
-    def read_header(self, row: Row, notes: LineNotes) -> None:
-        self.years = [int(m.group(1)) for _, t in row.texts if (m := YEAR.match(t))]
-        self.header_col = row.texts[0][0]
+    def read_header(self, row: Row, years: list[tuple[int, int]], notes: LineNotes) -> None:
+        """A row of years ("2008 ж", "2008 жыл", "2008" ...): (column, year) of each cell."""
+        self.years = [year for _, year in years]
+        self.header_col = years[0][0]
         no = row.line.no
         if self.n_reported is None:
             self.phases = [Phase.PLANNED] * len(self.years)

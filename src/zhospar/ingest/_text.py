@@ -3,6 +3,14 @@
 The conversion left HTML fragments in cells (``<p>``, ``<u>``, whole ``<table>`` elements),
 letter-spaced words (``З а ң ы``, ``С а п а``) and runs of tabs. These helpers turn a cell into
 plain text without losing words.
+
+Cells are separated by tabs in the published conversion. A copy from a web page prints them
+otherwise, and ``to_lines`` reads those alike: a line without a tab whose cells are separated by
+" | " (an empty cell is " |  | "), or by runs of two or more spaces (no-break spaces count), is
+turned into the tab form before any reader sees it. A run of spaces stands for as many
+separators as it is long in the text's own unit (the shortest common run length): a copy that
+printed each tab as two spaces keeps its empty cells ("    %-бен" is two empty cells, then
+"%-бен"). Lines with a tab, and prose (single spaces), are left as they are.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar, overload
@@ -128,5 +137,51 @@ def clean(text: str) -> str:
     return join_spaced_letters(text)
 
 
+_PIPES = re.compile(r" *\| *")
+_SPACE_RUN = re.compile(r"[ \u00a0]{2,}")  # no-break spaces count: web pages print them
+
+
 def to_lines(text: str) -> list[SourceLine]:
-    return [SourceLine(i, t) for i, t in enumerate(text.splitlines(), start=1)]
+    """The numbered lines of a text (any line ends, a byte-order mark dropped), cells as tabs."""
+    raw = text.removeprefix("\ufeff").splitlines()
+    lines = [SourceLine(i, t) for i, t in enumerate(raw, start=1)]
+    # Lines without a tab that may separate cells otherwise (none in the published conversion).
+    other = [
+        i for i, t in enumerate(raw) if "\t" not in t and (" | " in t or "  " in t or "\u00a0" in t)
+    ]
+    if other:
+        unit = _space_unit([raw[i] for i in other])
+        for i in other:
+            lines[i] = SourceLine(i + 1, _tabbed(raw[i], unit))
+    return lines
+
+
+def _tabbed(text: str, unit: int) -> str:
+    """A line without a tab, with its cells separated by tabs (see the module's note)."""
+    if " | " in text:
+        return _PIPES.sub("\t", text)
+    if unit and _has_run(text) and text.strip():
+        return _SPACE_RUN.sub(lambda m: "\t" * max(1, (len(m.group(0)) + unit // 2) // unit), text)
+    return text
+
+
+def _has_run(text: str) -> bool:
+    """A cheap look for two spaces in a row (no-break ones too) before the pattern's search."""
+    if "  " in text:
+        return True
+    return "\u00a0" in text and _SPACE_RUN.search(text) is not None
+
+
+def _space_unit(lines: list[str]) -> int:
+    """How many spaces one separator takes in a text whose cells are runs of spaces (0: none).
+
+    The shortest length that is common (a tenth of the runs or more) among the runs of two or more
+    spaces on lines without a tab or a " | ": two empty cells in a row make runs twice as long,
+    so the most common length need not be the unit.
+    """
+    counts: Counter[int] = Counter()
+    for line in lines:
+        if "\t" not in line and " | " not in line and _has_run(line):
+            counts.update(len(run) for run in _SPACE_RUN.findall(line))
+    total = counts.total()
+    return min((n for n, c in counts.items() if c * 10 >= total), default=0)

@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 
 from zhospar.ingest._budget_cells import read_value
 from zhospar.ingest._budget_columns import apply_dates, date_columns
-from zhospar.ingest._budget_indicators import Years, header_span, header_years
+from zhospar.ingest._budget_indicators import Years, header_span
 from zhospar.ingest._sections import Section
 from zhospar.ingest._text import SourceLine
+from zhospar.ingest._years import header_years, is_year_header
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import Allocation, Expenditure, ExpenditureKind, Plan
 
@@ -42,7 +43,6 @@ _TASK = re.compile(r"^(\d+\.\d+\.\d+)-\s*(міндет)?\.?$", re.IGNORECASE)
 _TASK_WORD = re.compile(r"^міндет\.?$", re.IGNORECASE)
 _REFERENCE = re.compile(r"^РБ\s*\(\s*(\d{3})(?:\s*[.,]\s*([\d.,\s]+))?\s*\)$", re.IGNORECASE)
 _RULE = re.compile(r"^-+$")
-_YEAR = re.compile(r"^\d{4}\s*ж", re.IGNORECASE)
 
 
 @dataclass
@@ -88,7 +88,7 @@ def _row(line: SourceLine, state: _State, report: ReadingReport) -> None:
         _add(line, cells, state, report, task=state.task.task, more_name=True)
     elif not first and state.task is not None:
         _add(line, cells, state, report, task=state.task.task, more_name=True)
-    elif any(_YEAR.match(c) for c in cells) or header_span(cells):
+    elif is_year_header(cells) or header_span(cells):
         _header(line, cells, state, report)
     elif first.startswith("©"):
         report.explain(line, _S, "the publisher's footer, not part of the plan")

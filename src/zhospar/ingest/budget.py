@@ -36,6 +36,7 @@ from zhospar.ingest._budget_cells import digit_count, read_value, split_run_toge
 from zhospar.ingest._budget_columns import apply_dates, date_columns
 from zhospar.ingest._sections import Section
 from zhospar.ingest._text import SourceLine
+from zhospar.ingest._years import is_year_header
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import (
     BudgetProgram,
@@ -52,7 +53,7 @@ _S = "budget-list"
 _CODE = re.compile(r"^\d{3}$")
 _GROUP = re.compile(r"^\d{1,2}$")
 _APPENDIX = re.compile(r"^\d+-қосымша$", re.IGNORECASE)
-_HEADER = re.compile(r"тізбесі|атауы|^\d{4}\s*ж", re.IGNORECASE)
+_HEADER = re.compile(r"тізбесі|атауы", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,18 @@ def _take(row: _Row, state: _List, report: ReadingReport) -> None:
         _total(row, row.label, scope, state, report)
     elif _APPENDIX.match(row.label):
         report.explain(row.line, _S, "heading of the next appendix (the program forms)")
-    elif _HEADER.search(row.label) or any(_HEADER.search(v) for v in row.values):
+    elif _is_header(row):
         report.explain(row.line, _S, "column header")
     elif row.label and not any(row.values) and state.pending is None:
         state.pending = row
     else:
         report.not_understood(row.line, _S, "not a program, group or total row of the list")
+
+
+def _is_header(row: _Row) -> bool:
+    """A column header: the list's title or column names, or a row of years."""
+    cells = [row.label, *row.values]
+    return any(_HEADER.search(c) for c in cells) or is_year_header(row.line.cells)
 
 
 def _part_or_type(label: str, scope: _Scope) -> _Scope | None:

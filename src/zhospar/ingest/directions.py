@@ -37,6 +37,7 @@ from zhospar.ingest._directions_items import ItemRows
 from zhospar.ingest._directions_lines import LineNotes
 from zhospar.ingest._directions_values import YearColumns
 from zhospar.ingest._sections import Section
+from zhospar.ingest._years import year_row
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import Direction, Gap, YearValue
 
@@ -118,8 +119,8 @@ class _TableReader(ItemRows):
             self._direction_heading(int(match.group(1)), match.group(2), no)
         elif any(cells.GOAL_HEADER.match(t) for t in texts):
             self._goal_header(row)
-        elif len(texts) > 1 and all(cells.YEAR.match(t) for t in texts):
-            self.years.read_header(row, self.notes)
+        elif (years := year_row(row.cells)) is not None:
+            self.years.read_header(row, [(column, year) for column, year, _ in years], self.notes)
         elif texts and all(cells.TASKS_HEADER.match(t) for t in texts):
             self._tasks_header(no)
         elif row.code is not None:

@@ -9,16 +9,24 @@ consumed in the report; whatever no reader claimed is reported at the end.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from zhospar._exceptions import PlanReadError
 from zhospar.ingest import acts, alignment, appendix, budget, directions, forms, front, risks
-from zhospar.ingest._sections import Section, SectionKind, split_sections
+from zhospar.ingest._sections import (
+    EXPECTED,
+    HEADING_WORDINGS,
+    Section,
+    SectionKind,
+    split_sections,
+)
 from zhospar.ingest._text import SourceLine, to_lines
+from zhospar.ingest._years import year_row
 from zhospar.ingest.report import ReadingReport
-from zhospar.model.plan import Plan, SourceDocument
+from zhospar.model.plan import Gap, GapKind, Indicator, Phase, Plan, SourceDocument
 
 BUNDLED_PLAN = "mlsp-strategic-plan-2010-2014.kk.txt"
 # Sections every plan in this format has; a text without them is not a plan, or is cut short.
@@ -29,6 +37,27 @@ _REQUIRED = (SectionKind.MISSION, SectionKind.DIRECTIONS, SectionKind.BUDGET_LIS
 class ReadResult:
     plan: Plan
     report: ReadingReport
+
+    @property
+    def missing_sections(self) -> list[Gap]:
+        """The sections the format prescribes that were not found (the reader's gaps)."""
+        return [g for g in self.plan.gaps if g.kind is GapKind.SECTION_NOT_FOUND]
+
+    @property
+    def incomplete(self) -> str | None:
+        """Why the reading cannot be trusted (lines not understood, sections not found), or None.
+
+        Gaps of the document itself (direction 3's missing table) are not among them: the text
+        was read whole, it just lacks that part. Commands refuse an incomplete reading unless
+        told to go on (``--allow-gaps``); anything else that stores or exports a plan read from
+        a text should do the same.
+        """
+        problems = len(self.report.problems)
+        missing = [g.where for g in self.missing_sections]
+        parts = [f"{problems} line(s) not understood"] if problems else []
+        if missing:
+            parts.append(f"{len(missing)} section(s) not found ({', '.join(missing)})")
+        return "; ".join(parts) if parts else None
 
 
 def bundled_plan_path() -> Path:
@@ -109,6 +138,8 @@ def read_plan_text(text: str, name: str = "<text>", *, sha256: str | None = None
     _check_complete(sections, name, len(lines))
     report = ReadingReport(file=name)
     plan = _assemble(sections, report)
+    _check_period(plan, sections, report.file)
+    plan.gaps[:0] = _missing_sections(sections, report)
     plan.source = SourceDocument(
         name=Path(name).name,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -136,6 +167,92 @@ def _check_complete(sections: list[Section], name: str, n_lines: int) -> None:
             "(cut short, or its parts out of order?)",
             file=name,
         )
+
+
+def _missing_sections(sections: list[Section], report: ReadingReport) -> list[Gap]:
+    """A gap for each section the format prescribes that was not found (the reader's gap, not
+    the document's: its text may have been read as part of the section before it); a note for
+    each section found by what it holds rather than by its heading."""
+    found = {s.kind for s in sections}
+    for section in sections:
+        if section.found_by != "heading" and section.heading is not None:
+            how = {"columns": "its table's columns", "first-item": "its first item"}.get(
+                section.found_by, "the contents"
+            )
+            report.explain(
+                section.heading,
+                section.kind.value,
+                f"{section.kind.value} section found by {how}: its heading is worded otherwise",
+            )
+    examples = {h.kind: h.example for h in HEADING_WORDINGS}
+    return [
+        Gap(
+            where=f"section {kind.value}",
+            what=f'not found (no heading such as "{examples[kind]}")',
+            kind=GapKind.SECTION_NOT_FOUND,
+        )
+        for kind in EXPECTED
+        if kind not in found
+    ]
+
+
+def _check_period(plan: Plan, sections: list[Section], name: str) -> None:
+    """The title's period must agree with the tables' year headers.
+
+    The directions tables plan exactly the title's years; a program form plans some of them
+    (three budget years) and reports years before them. A title that disagrees with the headers
+    would date every reported value and expenditure wrongly: the reader refuses it, naming both.
+    """
+    title = range(plan.period_start, plan.period_end + 1)
+    said = f"the title's period {plan.period_start}-{plan.period_end} disagrees with the"
+    planned = {
+        value.year
+        for indicator in _direction_indicators(plan)
+        for value in indicator.values
+        if value.phase is Phase.PLANNED
+    }
+    if planned and planned != set(title):
+        header = next(
+            (
+                line.no
+                for s in sections
+                if s.kind is SectionKind.DIRECTIONS
+                for line in s.lines
+                if "\t" in line.text and year_row(line.tab_cells) is not None
+            ),
+            None,
+        )
+        where = f" (line {header})" if header is not None else ""
+        raise PlanReadError(
+            f"{said} tables' year headers{where}, which plan {min(planned)}-{max(planned)}",
+            file=name,
+        )
+    for form in plan.program_forms:
+        for section in form.sections:
+            for indicator in (i for top in section.indicators for i in (top, *top.breakdowns)):
+                values = indicator.values
+                if all((v.year in title) is (v.phase is Phase.PLANNED) for v in values):
+                    continue
+                years = sorted({v.year for v in values if v.phase is Phase.PLANNED})
+                shown = f"{years[0]}-{years[-1]}" if years else "none of its years"
+                raise PlanReadError(
+                    f"{said} year headers of program {form.code}'s form (values on line "
+                    f"{values[0].line}), which plan {shown}",
+                    file=name,
+                )
+
+
+def _direction_indicators(plan: Plan) -> Iterator[Indicator]:
+    """The target and task indicators of the directions tables, breakdown rows included."""
+    for direction in plan.directions:
+        for goal in direction.goals:
+            for indicator in goal.target_indicators:
+                yield indicator
+                yield from indicator.breakdowns
+            for task in goal.tasks:
+                for indicator in task.indicators:
+                    yield indicator
+                    yield from indicator.breakdowns
 
 
 def _assemble(sections: list[Section], report: ReadingReport) -> Plan:

@@ -52,6 +52,7 @@ __all__ = [
     "ExpenditureKind",
     "FormSection",
     "Gap",
+    "GapKind",
     "Goal",
     "Indicator",
     "IndicatorSection",
@@ -331,12 +332,24 @@ class PlanTotal(_Model):
     line: int
 
 
+class GapKind(StrEnum):
+    """Whose a gap is: the document's, or the reader's."""
+
+    # The section is there but the plan as published lacks a part of it (direction 3's table):
+    # nothing was lost in reading; the gap is reported, and reading goes on.
+    DOCUMENT = "document"
+    # A section the format prescribes was not found (cut, or headed in a way not known): its
+    # text may have been read as part of another section, so the reading is not to be trusted.
+    SECTION_NOT_FOUND = "section-not-found"
+
+
 class Gap(_Model):
     """Something the plan's structure requires that this text does not hold."""
 
     where: str  # e.g. "direction 3"
     what: str  # e.g. "target indicators table"
     line: int | None = None
+    kind: GapKind = GapKind.DOCUMENT
 
 
 class Passage(_Model):
