@@ -71,18 +71,19 @@ class Builder:
     def plan_fields(self, rows: list[Row]) -> dict[str, Any]:
         kinds = {name: (kind, required) for name, kind, required in PLAN_FIELDS}
         found: dict[str, Any] = {}
+        seen: dict[str, Row] = {}
         for row in rows:
             name = (row.cells["field"] or "").strip()
             if name not in kinds:
+                known = ", ".join(kinds)
+                self.problem(row, "field", f'unknown field "{name[:80]}"; expected one of {known}')
+                continue
+            if name in seen:
                 self.problem(
-                    row,
-                    "field",
-                    f'unknown field "{name[:80]}"; expected one of ' + ", ".join(kinds),
+                    row, "field", f'"{name}" is given twice (first on row {seen[name].number})'
                 )
                 continue
-            if name in found:
-                self.problem(row, "field", f'"{name}" is given twice')
-                continue
+            seen[name] = row
             value = row.cells["value"]
             if value is not None and kinds[name][0] != "text":
                 try:
@@ -92,8 +93,12 @@ class Builder:
                     continue
             found[name] = value
         for name, (_kind, required) in kinds.items():
-            if required and found.get(name) is None:
-                self.reader.problem("Plan", None, "field", f'the field "{name}" is required')
+            if not required or found.get(name) is not None:
+                continue
+            if name in seen:
+                self.problem(seen[name], "value", f'is empty; the plan\'s "{name}" is required')
+            else:
+                self.reader.problem("Plan", None, "field", f'expected a row for "{name}"')
         return found
 
     # --- the whole plan ------------------------------------------------------------------

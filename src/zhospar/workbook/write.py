@@ -23,7 +23,7 @@ from zhospar._xlsx import new_workbook
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import Plan
 from zhospar.workbook._rows import Cell, plan_rows
-from zhospar.workbook.layout import LISTS, SHEETS, SheetLayout
+from zhospar.workbook.layout import LISTS, PLAN_FIELDS, SHEETS, SheetLayout
 
 __all__ = ["write_plan_workbook", "write_template"]
 
@@ -66,8 +66,9 @@ def write_plan_workbook(plan: Plan, path: str | Path, report: ReadingReport | No
 
 
 def write_template(path: str | Path) -> None:
-    """An empty plan workbook to fill in: instructions, headers, lists and validation."""
-    _write(path, {}, None)
+    """An empty plan workbook to fill in: instructions, headers, lists and validation; the Plan
+    sheet lists its fields, their values left blank."""
+    _write(path, {"Plan": [[name, None] for name, _kind, _required in PLAN_FIELDS]}, None)
 
 
 def _write(
