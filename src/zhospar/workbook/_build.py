@@ -212,7 +212,6 @@ class Builder:
             direction = directions.get(c["direction"])
             if direction is None:
                 self.problem(r, "direction", f"no direction {c['direction']} in Directions")
-                continue
             goal = Goal(
                 id=c["id"],
                 code=c["code"],
@@ -220,15 +219,15 @@ class Builder:
                 line=_line(r),
                 only_in_alignment=bool(c["only_in_alignment"]),
             )
-            self.goals[goal.code] = goal
-            direction.goals.append(goal)
+            self.goals[goal.code] = goal  # known even when refused: no knock-on problems
+            if direction is not None:
+                direction.goals.append(goal)
         self.tasks: dict[str, Task] = {}
         for r in self._unique(rows["Tasks"]):
             c = r.cells
             parent = self.goals.get(c["goal"])
             if parent is None:
                 self.problem(r, "goal", f'no goal "{c["goal"][:80]}" in Goals')
-                continue
             task = Task(
                 id=c["id"],
                 code=c["code"],
@@ -237,7 +236,8 @@ class Builder:
                 co_executors=_lines(c["co_executors"]),
             )
             self.tasks[task.code] = task
-            parent.tasks.append(task)
+            if parent is not None:
+                parent.tasks.append(task)
         for r in self._unique(rows["Milestones"]):
             c = r.cells
             owner = self.tasks.get(c["task"])
@@ -266,18 +266,16 @@ class Builder:
         found: dict[str, Indicator] = {}
         for r in self._unique(rows["Indicators"]):
             indicator = self._indicator(r, found, forms)
-            if indicator is not None:
-                found[indicator.id] = indicator
+            found[indicator.id] = indicator
         for r in rows["Values"]:
             self._value(r, found)
 
     def _indicator(
         self, r: Row, found: dict[str, Indicator], forms: dict[str, ProgramForm]
-    ) -> Indicator | None:
+    ) -> Indicator:
         c = r.cells
-        if c["unit"] is not None and c["unit"] not in self.units:
+        if c["unit"] is not None and c["unit"] not in self.units:  # kept, so no knock-on problems
             self.problem(r, "unit", f'unknown unit "{c["unit"][:80]}": add it to the Units sheet')
-            return None
         section = IndicatorSection(c["section"])
         kind = ProgramIndicatorKind(c["kind"]) if c["kind"] else None
         ind = Indicator(
@@ -295,14 +293,13 @@ class Builder:
             parent = found.get(c["breakdown_of"])
             if parent is None:
                 self.problem(r, "breakdown_of", f'no indicator "{c["breakdown_of"][:80]}" above')
-                return None
-            parent.breakdowns.append(ind)
+            else:
+                parent.breakdowns.append(ind)
             return ind
         holder = self._holder(r, section, c["of"], forms)
-        if holder is None:
-            return None
-        holder.append(ind)
-        return ind
+        if holder is not None:
+            holder.append(ind)
+        return ind  # known even when refused: its values raise no knock-on problems
 
     def _holder(
         self, r: Row, section: IndicatorSection, of: str, forms: dict[str, ProgramForm]
