@@ -105,9 +105,9 @@ def _check_part(stream: IO[bytes], part: str, file: str) -> None:
         body = chunk if first else chunk[_OVERLAP:]
         run = _text_run(body, run, part, file)
         if sheet:
-            rows += len(_ROW_TAG.findall(body))
-            for _kind, ref in _REF.findall(chunk):
-                row, col = _ref_bounds(ref.decode("ascii", "replace"))
+            rows += sum(1 for _ in _ROW_TAG.finditer(body))
+            for match in _REF.finditer(chunk):
+                row, col = _ref_bounds(match.group(2).decode("ascii", "replace"))
                 max_row, max_col = max(max_row, row), max(max_col, col)
             if max(rows, max_row) > MAX_ROWS or max_col > MAX_COLUMNS:
                 _too_many(file, part, max(rows, max_row), max_col)
@@ -119,7 +119,7 @@ def _text_run(body: bytes, run: int, part: str, file: str) -> int:
     cut = body.find(b"<")
     if cut < 0:
         run += len(body)
-    elif run + cut > _MAX_TEXT_BYTES or max(map(len, body.split(b"<"))) > _MAX_TEXT_BYTES:
+    elif run + cut > _MAX_TEXT_BYTES or _longest_run(body) > _MAX_TEXT_BYTES:
         run = _MAX_TEXT_BYTES + 1
     else:
         run = len(body) - body.rfind(b"<") - 1
@@ -130,6 +130,22 @@ def _text_run(body: bytes, run: int, part: str, file: str) -> int:
             f"{MAX_TEXT_CHARS:,} characters (the most a spreadsheet cell holds)",
         )
     return run
+
+
+def _longest_run(body: bytes) -> int:
+    """The longest run of text without a "<" in ``body`` that could pass the bound, else 0.
+
+    Windows half the bound wide are probed: a run past the bound holds one whole, so only a
+    window without "<" is measured, and nothing is copied."""
+    step = _MAX_TEXT_BYTES // 2
+    longest = 0
+    for start in range(0, len(body), step):
+        if body.find(b"<", start, start + step) >= 0:
+            continue
+        first = body.rfind(b"<", 0, start) + 1
+        end = body.find(b"<", start)
+        longest = max(longest, (len(body) if end < 0 else end) - first)
+    return longest
 
 
 def _ref_bounds(ref: str) -> tuple[int, int]:
