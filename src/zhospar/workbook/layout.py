@@ -299,3 +299,16 @@ PLAN_FIELDS: tuple[tuple[str, str, bool], ...] = (
 
 def sheet_layout(name: str) -> SheetLayout:
     return next(s for s in SHEETS if s.name == name)
+
+
+def layout_markdown() -> str:
+    """Every sheet and column as Markdown tables: the reference part of ``docs/workbook.md``."""
+    parts = []
+    for layout in SHEETS:
+        lines = [f"### {layout.name}", "", layout.help, ""]
+        lines += ["| column | holds | required | meaning |", "| --- | --- | --- | --- |"]
+        for c in layout.columns:
+            need = "yes" if c.required else ""
+            lines.append(f"| `{c.name}` | {c.kind} | {need} | {c.help} |")
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
