@@ -127,3 +127,12 @@ def test_the_plan_workbook_is_guarded_the_same_way(tmp_path: Path) -> None:
 def test_an_ordinary_workbook_passes(tmp_path: Path) -> None:
     path = _bomb(tmp_path, _SHEET, _rows(1000))
     check_xlsx(path)  # no exception: 1,000 rows are far under the bound
+
+
+def test_a_far_column_is_refused(tmp_path: Path) -> None:
+    def far_column() -> Iterator[bytes]:
+        yield _SHEET_HEAD + b'<sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is>'
+        yield b"</c></row></sheetData></worksheet>"
+
+    path = _bomb(tmp_path, _SHEET, far_column)
+    assert "reaches column 16,384, past the 256 columns allowed" in _refused(path, read_table)

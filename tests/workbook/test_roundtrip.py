@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from tests.export.plans import hand_plan
+from zhospar._exceptions import ValidationError
 from zhospar.export import plan_to_json
 from zhospar.ingest import ReadResult
 from zhospar.model.plan import Phase
@@ -80,3 +81,12 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     names = {r[0].value: r[5] for r in book["Indicators"].iter_rows(min_row=2)}
     assert (names["T1.1.1-I1"].value, names["T1.1.1-I1"].data_type) == ("=1+1", "s")
+
+
+def test_a_text_longer_than_a_cell_is_refused_not_cut(tmp_path: Path) -> None:
+    plan = hand_plan()
+    plan.analysis = "ә" * 40_000
+    with pytest.raises(
+        ValidationError, match=r'sheet "Plan", row 9, column "value": a text of 40,000'
+    ):
+        write_plan_workbook(plan, tmp_path / "long.xlsx")

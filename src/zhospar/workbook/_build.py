@@ -6,19 +6,13 @@ and the row is left out, so one pass reports everything; the caller raises them 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from zhospar.model.plan import (
     ActRef,
     AlignmentRow,
-    Allocation,
-    BudgetProgram,
     Deletion,
     Direction,
-    Expenditure,
-    ExpenditureKind,
-    FormSection,
     Gap,
     Goal,
     Indicator,
@@ -28,43 +22,33 @@ from zhospar.model.plan import (
     Passage,
     Phase,
     Plan,
-    PlanTotal,
     ProgramForm,
     ProgramIndicatorKind,
-    ProgramType,
     ProseSection,
     Risk,
     SourceDocument,
     Task,
     YearValue,
 )
+from zhospar.workbook._build_budget import BudgetBuilder, codes, line_of
 from zhospar.workbook._cells import Row, SheetReader, _convert
 from zhospar.workbook.layout import PLAN_FIELDS
 
 __all__ = ["Builder"]
 
 
-def _line(row: Row, column: str = "source_line") -> int:
-    """The row's line of the published text; a row typed into the workbook: its row number."""
-    line = row.cells.get(column)
-    return int(line) if line is not None else row.number
+_line = line_of
+_codes = codes
 
 
 def _lines(text: str | None) -> list[str]:
     return [part for part in (text or "").split("\n") if part.strip()]
 
 
-def _codes(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
-
-
-class Builder:
+class Builder(BudgetBuilder):
     def __init__(self, reader: SheetReader) -> None:
-        self.reader = reader
+        super().__init__(reader)
         self.acts: dict[str, ActRef] = {}
-
-    def problem(self, row: Row, column: str | None, message: str) -> None:
-        self.reader.problem(row.sheet, row.number, column, message)
 
     # --- the Plan sheet ------------------------------------------------------------------
 
@@ -147,19 +131,6 @@ class Builder:
             ],
             source=source,
         )
-
-    def _unique(self, rows: Iterable[Row], column: str = "id") -> list[Row]:
-        """The rows whose id no earlier row has; a duplicate is a problem."""
-        seen: dict[str, int] = {}
-        kept = []
-        for row in rows:
-            key = row.cells[column]
-            if key in seen:
-                self.problem(row, column, f'"{key[:80]}" is given twice (first on row {seen[key]})')
-                continue
-            seen[key] = row.number
-            kept.append(row)
-        return kept
 
     # --- acts ----------------------------------------------------------------------------
 
@@ -346,135 +317,6 @@ class Builder:
                 source=source,
             )
         )
-
-    # --- budget ----------------------------------------------------------------------------
-
-    def _programs(self, rows: dict[str, list[Row]]) -> dict[str, BudgetProgram]:
-        programs: dict[str, BudgetProgram] = {}
-        for r in self._unique(self._unique(rows["Programs"]), "code"):
-            c = r.cells
-            programs[c["code"]] = BudgetProgram(
-                id=c["id"],
-                code=c["code"],
-                name=c["name"],
-                type=ProgramType(c["type"]),
-                proposed=bool(c["proposed"]),
-                functional_group=c["functional_group"],
-                functional_subgroup=c["functional_subgroup"],
-                line=_line(r),
-            )
-        return programs
-
-    def _forms(self, rows: dict[str, list[Row]]) -> dict[str, ProgramForm]:
-        forms: dict[str, ProgramForm] = {}
-        for r in self._unique(self._unique(rows["Forms"]), "code"):
-            c = r.cells
-            forms[c["code"]] = ProgramForm(
-                id=c["id"],
-                code=c["code"],
-                name=c["name"],
-                administrator=c["administrator"],
-                description=c["description"],
-                line=_line(r),
-                end_line=c["end_line"] if c["end_line"] is not None else _line(r),
-            )
-        for r in rows["Form blocks"]:
-            c = r.cells
-            form = forms.get(c["form"])
-            if form is None:
-                self.problem(r, "form", f'no form "{c["form"][:80]}" in Forms')
-                continue
-            if c["block"] != len(form.sections) + 1:
-                self.problem(
-                    r,
-                    "block",
-                    f"expected block {len(form.sections) + 1} of form "
-                    f"{form.code} here; got {c['block']}",
-                )
-                continue
-            form.sections.append(
-                FormSection(
-                    title=c["title"],
-                    directions=c["directions"] or [],
-                    goals=_codes(c["goals"]),
-                    tasks=_codes(c["tasks"]),
-                    directions_text=c["directions_text"],
-                    goals_text=c["goals_text"],
-                    tasks_text=c["tasks_text"],
-                    line=_line(r),
-                )
-            )
-        return forms
-
-    def _appendix(
-        self, rows: dict[str, list[Row]]
-    ) -> tuple[dict[str, Allocation], dict[str, PlanTotal]]:
-        allocations = {
-            r.cells["id"]: Allocation(
-                id=r.cells["id"],
-                direction=r.cells["direction"],
-                goal=r.cells["goal"],
-                task=r.cells["task"],
-                program=r.cells["program"],
-                subprograms=_codes(r.cells["subprograms"]),
-                reference=r.cells["reference"],
-                label=r.cells["label"],
-                is_goal_total=bool(r.cells["is_goal_total"]),
-                line=_line(r),
-            )
-            for r in self._unique(rows["Allocation"])
-        }
-        totals = {
-            r.cells["id"]: PlanTotal(
-                id=r.cells["id"],
-                label=r.cells["label"],
-                programs=_codes(r.cells["programs"]),
-                line=_line(r),
-            )
-            for r in self._unique(rows["Totals"])
-        }
-        return allocations, totals
-
-    def _expenditure(
-        self,
-        rows: list[Row],
-        programs: dict[str, BudgetProgram],
-        forms: dict[str, ProgramForm],
-        allocations: dict[str, Allocation],
-        totals: dict[str, PlanTotal],
-    ) -> None:
-        tables: dict[str, dict[str, Any]] = {
-            "program": programs,
-            "form": forms,
-            "allocation": allocations,
-            "total": totals,
-        }
-        for r in rows:
-            c = r.cells
-            holder = tables[c["table"]].get(c["of"])
-            if holder is None:
-                self.problem(r, "of", f'no {c["table"]} "{c["of"][:80]}" in the plan')
-                continue
-            value = c["value"]
-            raw = (
-                c["raw"]
-                if c["raw"] is not None
-                else (format(value, "f") if value is not None else "")
-            )
-            source = c["source"]
-            if c["source_line"] is None and source is None:
-                source = f"{r.sheet}, row {r.number}"
-            holder.expenditure.append(
-                Expenditure(
-                    year=c["year"],
-                    kind=ExpenditureKind(c["kind"]),
-                    value=value,
-                    raw=raw,
-                    line=_line(r),
-                    inferred=bool(c["inferred"]),
-                    source=source,
-                )
-            )
 
     # --- text sections ----------------------------------------------------------------------
 

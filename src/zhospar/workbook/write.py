@@ -20,6 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from zhospar._exceptions import ValidationError
 from zhospar._xlsx import new_workbook
+from zhospar._xlsx_guard import MAX_TEXT_CHARS
 from zhospar.ingest.report import ReadingReport
 from zhospar.model.plan import Plan
 from zhospar.workbook._rows import Cell, plan_rows
@@ -124,6 +125,12 @@ def _write_sheet(
         ws.set_column(col, col, width, formats.text if text else None)
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+                raise ValidationError(
+                    f'sheet "{layout.name}", row {r + 1}, column "{layout.names[col]}": a text '
+                    f"of {len(value):,} characters is longer than a spreadsheet cell holds "
+                    f"({MAX_TEXT_CHARS:,}); it would be cut, so the workbook is not written"
+                )
             _cell(ws, r, col, value, formats)
     ws.freeze_panes(1, 0)
 
