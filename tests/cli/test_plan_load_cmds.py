@@ -98,3 +98,14 @@ def test_export_plan_and_a_file_together_are_refused(
 ) -> None:
     assert _main(monkeypatch, "export", str(bundled_plan_path()), "--plan", "x") == 5
     assert _main(monkeypatch, "export", "--plan", "nothing-here") == 6
+
+
+def test_load_names_a_file_that_only_looks_like_a_workbook(
+    tmp_path: Path, database_env: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    fake = tmp_path / "plan.xlsx"
+    fake.write_text("title\n", encoding="utf-8")
+    assert _main(monkeypatch, "plan", "load", str(fake), "--key", "x") == 4
+    assert "is named as a workbook but is not an XLSX workbook" in capsys.readouterr().err
+    assert _main(monkeypatch, "plan", "load", str(tmp_path / "none.json"), "--key", "x") == 3

@@ -61,6 +61,9 @@ def read_plan_file(path: str | Path) -> tuple[str, Plan]:
                 [Problem(None, None, "is a workbook under another name: name it .xlsx")],
             )
         return kind, read_plan_workbook(file)
+    if file.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        message = "is named as a workbook but is not an XLSX workbook (not a zip)"
+        raise ImportFileError(str(file), [Problem(None, None, message)])
     if kind == "json":
         from zhospar.export import read_plan_json
 
