@@ -71,9 +71,12 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    sheet: str | None = None  # the worksheet, for a workbook of several (the plan workbook)
 
     def __str__(self) -> str:
         parts = []
+        if self.sheet:
+            parts.append(f'sheet "{self.sheet}"')
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column:

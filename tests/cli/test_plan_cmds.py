@@ -18,6 +18,7 @@ from zhospar._exceptions import PlanFormatError, ValidationError
 from zhospar.cli import app, main
 from zhospar.export import plan_to_json
 from zhospar.ingest import bundled_plan_path
+from zhospar.workbook import SHEETS
 
 runner = CliRunner()
 GARBAGE = "§§§\tqwerty\t12 ab 34"
@@ -215,8 +216,8 @@ def test_export_xlsx_writes_a_workbook(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "xlsx", "-o", str(out)])
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(out)
-    assert "Target indicators" in book.sheetnames and "Reading report" in book.sheetnames
-    assert all(ws.freeze_panes == "A2" for ws in book.worksheets)
+    assert "Values" in book.sheetnames and "Reading report" in book.sheetnames
+    assert all(book[sheet.name].freeze_panes == "A2" for sheet in SHEETS)
 
 
 def test_export_tidy_to_stdout_and_to_a_file_agree(tmp_path: Path) -> None:

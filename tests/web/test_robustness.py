@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
@@ -110,4 +111,19 @@ def test_a_worksheet_whose_xml_is_broken_is_refused(empty_client: TestClient) ->
     status, html = _upload(empty_client, "broken.xlsx", broken)
     assert status == 422
     assert "is not a valid XLSX workbook" in html
+    _nothing_written(empty_client)
+
+
+def test_a_shared_string_bomb_is_refused_with_a_short_page(
+    empty_client: TestClient, tmp_path: Path
+) -> None:
+    # Issue 10: a 99 KB shared-string workbook gave a 100 MB error page (the value echoed whole).
+    from tests.workbook.test_bombs import _SST, _bomb, _shared_string
+
+    bomb = _bomb(tmp_path, _SST, _shared_string(100)).read_bytes()
+    assert len(bomb) < 200_000
+    status, html = _upload(empty_client, "bomb.xlsx", bomb)
+    assert status == 422
+    assert "refused before reading" in html and "67,108,864 bytes allowed" in html
+    assert len(html) < 50_000
     _nothing_written(empty_client)

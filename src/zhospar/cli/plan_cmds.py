@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zhospar._exceptions import ValidationError
-from zhospar.cli._options import OutputOption, PlanFileArgument, ShowSection
+from zhospar.cli._options import (
+    OutputOption,
+    PlanFileArgument,
+    PlanOrBundledOption,
+    ShowSection,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -237,7 +242,9 @@ def export(
     file: PlanFileArgument = None,
     fmt: Annotated[
         ExportFormat | None,
-        typer.Option("--format", "-f", help="json: the whole model; xlsx: a workbook (needs -o)."),
+        typer.Option(
+            "--format", "-f", help="json: the whole model; xlsx: the plan workbook (needs -o)."
+        ),
     ] = None,
     tidy: Annotated[
         bool,
@@ -248,14 +255,16 @@ def export(
     ] = False,
     output: OutputOption = None,
     allow_gaps: AllowGapsOption = False,
+    plan: PlanOrBundledOption = None,
 ) -> None:
-    """Export the plan as JSON, an Excel workbook or tidy CSV.
+    """Export the plan as JSON, the plan workbook (XLSX) or tidy CSV.
 
-    JSON (the default) is the whole model, which import-json reads back. xlsx writes a
-    workbook with one sheet per section of the plan to -o FILE. --tidy writes CSV with the
-    columns indicator_id, section (target, task, program or expenditure), direction, goal,
-    task, program, name, breakdown, unit, year, phase, value, source_line; text that a
-    spreadsheet would run as a formula is prefixed with a quote.
+    JSON (the default) is the whole model, which import-json reads back. xlsx writes the plan
+    workbook (docs/workbook.md) to -o FILE: the whole plan, which `zhospar plan load` reads
+    back. --tidy writes CSV with the columns indicator_id, section (target, task, program or
+    expenditure), direction, goal, task, program, name, breakdown, unit, year, phase, value,
+    source_line; text that a spreadsheet would run as a formula is prefixed with a quote.
+    --plan KEY exports a plan stored in the database instead of a text.
 
     Exit status 1 (nothing written) when a line was not understood or a section was not
     found, unless --allow-gaps (then a warning on standard error).
@@ -263,21 +272,37 @@ def export(
     from rich.text import Text
 
     from zhospar.export import plan_to_json, tidy_csv, write_workbook
-    from zhospar.ingest import read_plan
 
     if tidy and fmt is not None:
         raise ValidationError("choose either --tidy or --format, not both")
+    if fmt is ExportFormat.XLSX and output is None:
+        raise ValidationError("--format xlsx writes a file: give it with -o FILE.xlsx")
+    the_plan, report = _plan_to_export(file, plan, allow_gaps)
     if fmt is ExportFormat.XLSX:
-        if output is None:
-            raise ValidationError("--format xlsx writes a file: give it with -o FILE.xlsx")
-        result = read_plan(file)
-        _check_reading(result, allow_gaps)
-        write_workbook(result.plan, output, result.report)
+        assert output is not None
+        write_workbook(the_plan, output, report)
         _console(stderr=True).print(Text(f"wrote {output}"))
         return
-    result = read_plan(file)
-    _check_reading(result, allow_gaps)
-    _emit(tidy_csv(result.plan) if tidy else plan_to_json(result.plan), output)
+    _emit(tidy_csv(the_plan) if tidy else plan_to_json(the_plan), output)
+
+
+def _plan_to_export(
+    file: Path | None, plan_key: str | None, allow_gaps: bool
+) -> tuple["Plan", "ReadingReport | None"]:
+    """The plan read from ``file`` (with its reading report, refused when the reading is
+    incomplete unless ``allow_gaps``), or stored under ``plan_key``."""
+    if plan_key is None:
+        from zhospar.ingest import read_plan
+
+        result = read_plan(file)
+        _check_reading(result, allow_gaps)
+        return result.plan, result.report
+    if file is not None:
+        raise ValidationError("give either a plan FILE or --plan KEY, not both")
+    from zhospar.store import Settings, load_plan, open_database
+
+    with open_database(Settings.from_env().database_url) as db:
+        return load_plan(db, plan_key), None
 
 
 def import_json(

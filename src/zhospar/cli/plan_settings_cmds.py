@@ -11,16 +11,20 @@ import typer
 
 from zhospar.cli._options import PlanOption, UserOption
 from zhospar.cli.evaluate_cmds import _console, _open
+from zhospar.cli.plan_file_cmds import register_plan_commands
 
 __all__ = ["register"]
 
 
 def register(app: typer.Typer) -> None:
-    plan_app = typer.Typer(help="A plan's own settings of the evaluation method.")
+    plan_app = typer.Typer(
+        help="Bring a plan in (load, template) and its own settings of the evaluation method."
+    )
     cap_app = typer.Typer(help="The most one indicator counts in a roll-up (100 % by default).")
     cap_app.command("set")(cap_set)
     cap_app.command("show")(cap_show)
     plan_app.add_typer(cap_app, name="cap", no_args_is_help=True)
+    register_plan_commands(plan_app)  # plan load, plan template
     app.add_typer(plan_app, name="plan", no_args_is_help=True)
 
 

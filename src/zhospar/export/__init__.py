@@ -1,7 +1,7 @@
 """Writing a plan out, and reading a JSON export back.
 
 ``json_io``: the whole model as JSON (and back, byte-identical on a second export);
-``tidy``: one row per yearly value, as CSV; ``xlsx``: a workbook with one sheet per section;
+``tidy``: one row per yearly value, as CSV; ``xlsx``: the plan workbook (``zhospar.workbook``);
 ``counts``: how many of each element a plan holds.
 """
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple, NoReturn
 
 from zhospar._exceptions import ImportFileError, Problem
+from zhospar._xlsx_guard import check_xlsx
 
 __all__ = ["CHUNK_ROWS", "RawChunk", "RawRow", "RawTable", "normalise_header", "read_table"]
 
@@ -221,6 +222,7 @@ def _xlsx_records(path: Path, file: str) -> Iterator[RawRow]:
 
     if path.suffix.lower() not in _XLSX_SUFFIXES:
         _fail(file, "is an XLSX workbook under another name: give it the extension .xlsx")
+    check_xlsx(path, file)  # bounds on what it expands to, before openpyxl parses anything
     with path.open("rb") as stream:
         try:
             with warnings.catch_warnings():

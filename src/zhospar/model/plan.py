@@ -138,6 +138,9 @@ class YearValue(_Model):
     raw: str
     line: int
     note: str | None = None  # e.g. "(нақты)" or "(жоспар)" from the column header
+    # Where the value came from when it is not line ``line`` of the published text: the sheet
+    # and row of the plan workbook it was typed into ("Values, row 12"), or what its author wrote.
+    source: str | None = None
 
 
 class Indicator(_Model):
@@ -256,6 +259,7 @@ class Expenditure(_Model):
     raw: str
     line: int
     inferred: bool = False  # the column's year and kind were worked out, not read from a header
+    source: str | None = None  # as YearValue.source: the workbook's sheet and row, if not a line
 
 
 class ProgramType(StrEnum):
