@@ -21,7 +21,7 @@ from zhospar.services.context import AppContext
 from zhospar.services.http import Context
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
-from zhospar.web._rows import RowEntry, RowPage
+from zhospar.web._rows import FORCE_FIELD, RowEntry, RowPage
 from zhospar.web._security import CsrfForm
 
 router = APIRouter()
@@ -37,6 +37,7 @@ def _page(ctx: AppContext, year: int | None, entry: RowEntry | None = None) -> d
         "summary": queries.budget_summary(report.budget),
         "entry": entry or RowEntry(),  # the row whose form comes back with messages
         "user": ctx.user,
+        "force_field": FORCE_FIELD,
     }
 
 

@@ -25,6 +25,7 @@ def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
         **year_context(stored.plan, chosen, "/"),
         "report": report,
         "plan": stored.plan,
+        "cap": stored.cap,
         "budget": queries.budget_summary(report.budget),
         "milestones": lines,
         "milestone_counts": milestone_counts(lines),

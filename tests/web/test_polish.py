@@ -1,0 +1,84 @@
+"""The rough edges a new user hit (issue 13, item 4), on the pages.
+
+Each module-scoped database holds the bundled plan alone; the tests record what they need.
+Figures by hand: the base pension T4.1.2-I1 has the unit "ЕТҚД шамасына %" (a share, 0..100)
+and the 2013 target 50 (line 322, "40 40 40 50 50 50 50" under 2008 ... 2014); a fact of 150,
+forced with a reason, scores 150 / 50 × 100 = 300.00 %, achieved, and counts 100 in a mean.
+"""
+
+from __future__ import annotations
+
+from tests._webapp import TestClient, post_form, table_row
+
+REASON = "two payments of the year counted together"
+FORCED = f"forced outside its sensible range: {REASON}"
+FORCE_HINT = (
+    "Give a reason to force it if it is right (in the field &#34;Reason to accept a value "
+    "outside the sensible range&#34; of this row, then record it again)"
+)
+
+
+def _record_forced(client: TestClient) -> None:
+    page = "/indicators/T4.1.2-I1?year=2013"
+    path = "/indicators/T4.1.2-I1/actuals?year=2013"
+    status, html = post_form(client, path, page, period="2013", value="150")
+    assert status == 422 and "a share cannot be over 100 %" in html
+    status, html = post_form(client, path, page, period="2013", value="150", force_reason=REASON)
+    # the tests of this module may share its database (one worker) or not (several)
+    assert status == 200 and ("2013: recorded" in html or "2013: already recorded" in html)
+
+
+def test_a_forced_value_is_marked_wherever_it_is_scored(empty_client: TestClient) -> None:
+    _record_forced(empty_client)
+    page = empty_client.get("/indicators/T4.1.2-I1?year=2013").text
+    assert f'<strong class="forced" id="year-forced">{FORCED}</strong>' in page
+    row = table_row(page[page.index('id="years"') :], "<td>2013</td>")
+    assert "300.00 %" in row and 'class="tag forced"' in row
+    plan = empty_client.get("/plan?year=2013").text
+    row = table_row(plan, 'href="/indicators/T4.1.2-I1?year=2013"')
+    assert "achieved · 300.00 %" in row and f'<span class="tag forced" title="{FORCED}">' in row
+    # the dashboard no longer caps it silently: it names the forced score and the cap
+    dashboard = empty_client.get("/?year=2013").text
+    forced = dashboard[dashboard.index('id="forced"') :]
+    forced = forced[: forced.index("</p>")]
+    assert "counted at most 100 % in the means above" in forced
+    assert 'href="/indicators/T4.1.2-I1?year=2013">T4.1.2-I1</a> 300.00 %' in forced
+    assert REASON in forced
+
+
+def test_the_headline_of_too_few_facts_is_not_called_achieved(empty_client: TestClient) -> None:
+    _record_forced(empty_client)  # the one fact of 2013
+    html = empty_client.get("/?year=2013").text
+    start = html.index('id="overall"')
+    overall = html[start : html.index("</section>", start)]
+    # one fact (capped at 100) of the 63 indicators and milestones the plan's score counts
+    assert '<span class="score status-too-few-facts">100.00 %</span>' in overall
+    assert '<span class="verdict status-too-few-facts" id="verdict">too few facts</span>' in overall
+    assert "on the 1 of 63 indicators with facts" in overall
+    assert 'status-achieved">' not in overall.replace('status-achieved">1 achieved', "")
+    assert 'id="too-few-facts"' in overall
+
+
+def test_the_budget_row_takes_a_reason_to_accept(empty_client: TestClient) -> None:
+    page, path = "/budget?year=2013", "/budget/002/actual?year=2013"
+    assert 'name="force_reason" aria-label="Reason to accept a value outside' in (
+        empty_client.get(page).text
+    )
+    status, html = post_form(empty_client, path, page, value="-5", source="treasury")
+    assert status == 422
+    error = html[html.index('id="P002-error"') :]
+    assert "an amount of money cannot be negative" in error[:600] and FORCE_HINT in error[:600]
+    assert "--force" not in html
+    assert 'value="-5"' in table_row(html, 'id="P002"')  # kept as typed
+    status, html = post_form(
+        empty_client, path, page, value="-5", source="treasury", force_reason="a refund"
+    )
+    assert status == 200 and "program 002, 2013: actual expenditure recorded" in html
+
+
+def test_a_milestone_refusal_names_no_command_line_flag(empty_client: TestClient) -> None:
+    page = "/milestones?year=2013"
+    path = "/milestones/T1.1.1-M2/actual?year=2013"
+    status, html = post_form(empty_client, path, page, value="2")
+    assert status == 422
+    assert "a milestone is 1 (done) or 0 (not done)" in html and "--force" not in html
