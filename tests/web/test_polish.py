@@ -82,3 +82,30 @@ def test_a_milestone_refusal_names_no_command_line_flag(empty_client: TestClient
     status, html = post_form(empty_client, path, page, value="2")
     assert status == 422
     assert "a milestone is 1 (done) or 0 (not done)" in html and "--force" not in html
+
+
+def test_the_plan_folds_and_filters_without_javascript(empty_client: TestClient) -> None:
+    whole = empty_client.get("/plan?year=2012").text
+    assert whole.count('<details class="goal"') >= 10 and "<details open" not in whole
+    assert " open>" not in whole  # everything closed by default, yet in the page (anchors)
+    assert 'id="G1.1"' in whole and 'id="T4.1.2-I1"' not in whole  # rows carry no id
+    # line 321: task 4.1.2 "Зейнетақы төлемдерінің мөлшерін арттыру" (pensions), goal 4.1
+    html = empty_client.get("/plan?year=2012&q=ЗЕЙНЕТАҚЫ").text  # case does not matter
+    assert 'id="filter-summary">Showing what matches “ЗЕЙНЕТАҚЫ”' in html
+    assert '<details class="goal" id="G4.1" open>' in html
+    assert 'href="/indicators/T4.1.2-I1?year=2012"' in html
+    assert 'id="G1.1"' not in html and 'id="D1"' not in html  # direction 1: no pensions
+    assert len(html) < len(whole) / 3
+    nothing = empty_client.get("/plan?year=2012&q=no-such-words-anywhere").text
+    assert "“no-such-words-anywhere”: nothing." in nothing and "<details" not in nothing
+
+
+def test_the_audit_folds_by_kind_and_filters(empty_client: TestClient) -> None:
+    whole = empty_client.get("/audit").text
+    assert '<details class="findings" id="kind-expenditure-list-form">' in whole
+    # program 002's form states 557 556 682 at line 785 (the list of programs: line 629)
+    html = empty_client.get("/audit?q=785").text
+    assert 'id="F-expenditure-list-form-002-2010"' in html
+    assert '<details class="findings" id="kind-expenditure-list-form" open>' in html
+    assert html.count("<tr id=") < whole.count("<tr id=")
+    assert 'id="F-expenditure-list-form-002-2010"' not in empty_client.get("/audit?q=xyzzy").text
