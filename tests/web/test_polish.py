@@ -109,3 +109,74 @@ def test_the_audit_folds_by_kind_and_filters(empty_client: TestClient) -> None:
     assert '<details class="findings" id="kind-expenditure-list-form" open>' in html
     assert html.count("<tr id=") < whole.count("<tr id=")
     assert 'id="F-expenditure-list-form-002-2010"' not in empty_client.get("/audit?q=xyzzy").text
+
+
+def test_the_audits_all_kinds_choice_is_no_error(empty_client: TestClient) -> None:
+    # the form's "all kinds" sends an empty kind (with the filter box's query)
+    response = empty_client.get("/audit?kind=&q=785")
+    assert response.status_code == 200
+    assert 'id="F-expenditure-list-form-002-2010"' in response.text
+
+
+def test_budget_totals_per_year_agree_with_the_plans_own_total_rows(
+    empty_client: TestClient, seed_lines: list[str]
+) -> None:
+    # The list of programs' grand total "Шығыстардың барлығы" (line 672) states
+    # ... 925 761 261 (2010) and 1 026 218 269 (2011); its "I. Қолданыстағы бағдарламалар"
+    # row (line 625) ends with 1 120 270 082 for 2012, and the programs to be developed (II.,
+    # line 665) plan 0 in 2012, so that is 2012's whole.
+    assert seed_lines[672 - 1].split("\t")[-2:] == ["925 761 261", "1 026 218 269"]
+    assert seed_lines[625 - 1].split("\t")[-1] == "1 120 270 082"
+    assert seed_lines[665 - 1].split("\t")[-1] == "0"
+    html = empty_client.get("/budget?year=2012").text
+    y2011, y2012 = table_row(html, 'id="total-2011"'), table_row(html, 'id="total-2012"')
+    assert '<td class="num planned">1 026 218 269</td>' in y2011
+    assert 'data-line="672">1 026 218 269</span>' in y2011  # the sum equals the plan's total
+    assert '<td class="num planned">1 120 270 082</td>' in y2012
+    # 2010: the forms state more than the list (program 002: 557 556 682 on its form, line
+    # 785, against 554 655 853 in the list, line 629): both totals are shown, side by side
+    y2010 = table_row(html, 'id="total-2010"')
+    assert 'data-line="672">925 761 261</span>' in y2010
+    assert "2013" in table_row(html, 'id="total-2013"')  # beyond the list: nothing planned
+    chart = html[html.index('<svg class="chart" id="budget-chart"') :]
+    chart = chart[: chart.index("</svg>")]
+    assert ">thousand tenge</text>" in chart and ">year</text>" in chart
+    assert chart.count('<rect class="planned"') == 5 and 'data-category="2012"' in chart
+
+
+def test_the_dashboard_charts_name_their_axes_and_show_the_years(
+    empty_client: TestClient,
+) -> None:
+    _record_forced(empty_client)  # T4.1.2-I1 (direction 4), 2013: 300 %, counting 100
+    html = empty_client.get("/?year=2013").text
+    bars = html[html.index('id="direction-chart"') :]
+    bars = bars[: bars.index("</svg>")]
+    assert ">direction</text>" in bars and ">score, %</text>" in bars
+    assert bars.count("<rect ") == 5  # D1 ... D5
+    # direction 4 in 2013: one item of its 16 scored (100): a full bar, grey, not green
+    assert 'class="status-too-few-facts"' in bars and "D4, too few facts: 100" in bars
+    line = html[html.index('id="headline-chart"') :]
+    line = line[: line.index("</svg>")]
+    assert ">year</text>" in line and ">plan score, %</text>" in line
+    assert line.count("<circle") == 1 and "<polyline" not in line  # one year with a score
+    assert 'data-year="2013"' in line
+    grid = table_row(html, 'id="grid-D4"')
+    assert grid.count("<td") == 5  # 2010 ... 2014
+    assert '<td class="status-too-few-facts" data-year="2013">too few facts' in grid
+    assert '<td class="status-no-data" data-year="2012">no data</td>' in grid
+
+
+def test_a_line_is_never_drawn_across_a_year_without_a_value() -> None:
+    from decimal import Decimal
+
+    from zhospar.web._chart import plan_vs_fact_chart, year_line_chart
+
+    points = {2010: Decimal(50), 2011: None, 2012: Decimal(60), 2013: Decimal(70), 2014: None}
+    chart = year_line_chart(points, ("year", "score, %"), top=Decimal(100))
+    assert [d.year for d in chart.dots] == [2010, 2012, 2013]
+    assert [[d.year for d in run] for run in chart.runs] == [[2012, 2013]]
+    assert [t.label for t in chart.axes.y_ticks] == ["0", "20", "40", "60", "80", "100"]
+    facts = {2010: Decimal("5.775"), 2012: Decimal("5.3"), 2013: Decimal("5.25")}
+    indicator = plan_vs_fact_chart([], facts)
+    assert indicator is not None
+    assert [[d.year for d in run] for run in indicator.runs(indicator.facts)] == [[2012, 2013]]

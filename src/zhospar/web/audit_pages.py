@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from pydantic import BeforeValidator
 
 from zhospar.audit import Explanation, Finding, FindingKind, audit_plan
 from zhospar.services import queries
@@ -21,7 +22,11 @@ router = APIRouter()
 def audit_page(
     request: Request,
     ctx: Context,
-    kind: Annotated[FindingKind | None, Query(description="Only findings of this kind.")] = None,
+    kind: Annotated[
+        FindingKind | None,
+        BeforeValidator(lambda v: v or None),  # the form's "all kinds" sends kind=
+        Query(description="Only findings of this kind."),
+    ] = None,
     q: Annotated[str | None, Query(description="Only findings that mention this.")] = None,
 ) -> HTMLResponse:
     """Every finding names both places (section, line, value) and whether an amendment may
