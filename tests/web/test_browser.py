@@ -385,3 +385,26 @@ def test_the_plan_and_the_audit_fold_and_filter_as_one_types(base_url: str, page
     page.locator("#audit-q").press_sequentially("785")  # program 002's form, line 785
     expect(page.locator('[id="F-expenditure-list-form-002-2010"]')).to_be_visible()
     expect(page.locator("#filter-summary")).to_contain_text("mention “785”")
+
+
+def test_budget_numbers_never_wrap_on_a_narrow_screen(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(f"{base_url}/budget?year=2012", wait_until="networkidle")
+    expect(page.locator("#total-2012 td.planned")).to_have_text("1 120 270 082")
+    wrapped = page.evaluate(
+        """() => [...document.querySelectorAll('#budget td.num, #budget-totals td.num')]
+            .filter(td => {
+              const range = document.createRange();
+              range.selectNodeContents(td);
+              const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+              return tops.size > 1;
+            }).map(td => td.textContent)"""
+    )
+    assert wrapped == []
+    numbers = page.locator("#budget td.num").first
+    assert numbers.evaluate("e => getComputedStyle(e).fontVariantNumeric") == "tabular-nums"
+    expect(page.locator("#budget-chart")).to_be_visible()
