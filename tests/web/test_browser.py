@@ -208,6 +208,7 @@ def test_upload_a_file_preview_then_confirm(base_url: str, page: object, tmp_pat
     page.set_input_files("#import-file", str(good))
     page.click('#upload button[type="submit"]')
     expect(page.locator("#preview-counts")).to_contain_text("1 value(s): 1 would be added")
+    page.wait_for_load_state("networkidle")
     page.click("#confirm-import")
     expect(page.locator("#import-counts")).to_contain_text("1 value(s) recorded: 1 added")
     assert page.evaluate("window.__marker") == "same document"  # htmx swapped the body
