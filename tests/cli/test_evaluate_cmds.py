@@ -68,9 +68,10 @@ def test_score_shows_the_real_facts_and_the_override_changes_them(env: str) -> N
     # The report's sentence for a lower-is-better fact below the plan (official-reporting.md).
     assert cells[3:8] == ["6,2 (217)", "5.3", cells[5], "116.98", "achieved (decrease: positive"]
     assert cells[5].startswith("2012: facts-2010-2014.csv, row") and cells[8] == "decrease"
-    # Two facts in 2012, each counting at most 100 (116.98 % and 410.53 %): (100 + 100) / 2.
+    # Two facts in 2012, each counting at most 100 (116.98 % and 410.53 %): (100 + 100) / 2;
+    # 2 of 63 is under half: too few facts to call it achieved (docs/method.md, section 4).
     assert (
-        "Plan score: 100.00 %, achieved, on the 2 of 63 indicators with facts (2 achieved, "
+        "Plan score: 100.00 %, too few facts, on the 2 of 63 indicators with facts (2 achieved, "
         "0 nearly, 0 not achieved" in out
     )
 
@@ -80,7 +81,7 @@ def test_score_shows_the_real_facts_and_the_override_changes_them(env: str) -> N
     cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
     # 5.3 / 6.2 × 100 = 85.4839 %; the plan: (85.4839 + 100) / 2 = 92.74 %, nearly
     assert cells[6:9] == ["85.48", "not achieved: 85.5 %", "increase *"]
-    assert "Plan score: 92.74 %, nearly achieved, on the 2 of 63 indicators with facts" in out
+    assert "Plan score: 92.74 %, too few facts, on the 2 of 63 indicators with facts" in out
 
 
 def test_score_as_csv_and_json_for_each_level(env: str) -> None:

@@ -38,7 +38,7 @@ def test_every_column_is_a_field_of_the_row_model() -> None:
     assert indicator[-2:] == ("chance", "forecast")
     assert columns_of(ScoreLevel.GOAL) == (
         "level", "id", "code", "name", "score", "status", "achieved", "nearly",
-        "not_achieved", "no_data", "stands_on",
+        "not_achieved", "no_data", "stands_on", "verdict",
     )  # fmt: skip
 
 

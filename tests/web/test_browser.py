@@ -125,7 +125,7 @@ def _sign_in(page: object, base_url: str, name: str, password: str = PASSWORD) -
     from playwright.sync_api import Page
 
     assert isinstance(page, Page)
-    page.goto(f"{base_url}/login")
+    page.goto(f"{base_url}/login", wait_until="networkidle")
     page.fill('input[name="name"]', name)
     page.fill('input[name="password"]', password)
     page.click('form.login button[type="submit"]')
@@ -156,7 +156,7 @@ def test_dashboard_year_change_uses_htmx(base_url: str, page: object) -> None:
 
     assert isinstance(page, Page)
     _watch_csp(page)
-    page.goto(f"{base_url}/?year=2014")
+    page.goto(f"{base_url}/?year=2014", wait_until="networkidle")
     page.evaluate("window.__marker = 'same document'")
     page.select_option("#year-select", "2012")
     # 2012: (100 + 100) / 2, the two facts of the year each capped at 100 (2014 scores the same
@@ -172,7 +172,7 @@ def test_record_a_value_through_the_form(base_url: str, page: object) -> None:
 
     assert isinstance(page, Page)
     _watch_csp(page)
-    page.goto(f"{base_url}/plan?year=2012")
+    page.goto(f"{base_url}/plan?year=2012&q=T1.3.1", wait_until="networkidle")  # unfolded
     page.click('a[href="/indicators/T1.3.1-I1?year=2012"]')
     expect(page.locator("h1")).to_contain_text("ЖАО-ға жұмыспен қамту")
     page.fill('input[name="value"]', "150")  # thousand persons: accepted
@@ -198,7 +198,7 @@ def test_upload_a_file_preview_then_confirm(base_url: str, page: object, tmp_pat
     bad.write_text("indicator_id,year,value\nG1.1-I1,2020,abc\n", encoding="utf-8")
     good = tmp_path / "pensions-2013.csv"
     good.write_text("indicator_id,year,value,source\nT4.1.2-I1,2013,50,budget law\n", "utf-8")
-    page.goto(f"{base_url}/import")
+    page.goto(f"{base_url}/import", wait_until="networkidle")
     page.evaluate("window.__marker = 'same document'")
     page.set_input_files("#import-file", str(bad))
     page.click('#upload button[type="submit"]')
@@ -208,10 +208,11 @@ def test_upload_a_file_preview_then_confirm(base_url: str, page: object, tmp_pat
     page.set_input_files("#import-file", str(good))
     page.click('#upload button[type="submit"]')
     expect(page.locator("#preview-counts")).to_contain_text("1 value(s): 1 would be added")
+    page.wait_for_load_state("networkidle")
     page.click("#confirm-import")
     expect(page.locator("#import-counts")).to_contain_text("1 value(s) recorded: 1 added")
     assert page.evaluate("window.__marker") == "same document"  # htmx swapped the body
-    page.goto(f"{base_url}/indicators/T4.1.2-I1?year=2013")
+    page.goto(f"{base_url}/indicators/T4.1.2-I1?year=2013", wait_until="networkidle")
     expect(page.locator("#revisions")).to_contain_text("pensions-2013.csv, row 2")
 
 
@@ -220,7 +221,7 @@ def test_the_search_box_finds_an_indicator(base_url: str, page: object) -> None:
 
     assert isinstance(page, Page)
     _watch_csp(page)
-    page.goto(f"{base_url}/risks?year=2012")
+    page.goto(f"{base_url}/risks?year=2012", wait_until="networkidle")
     page.fill('form.search input[name="q"]', "жұмыссыздық")
     page.press('form.search input[name="q"]', "Enter")
     expect(page.locator("#search-summary")).to_contain_text("found for “жұмыссыздық”")
@@ -233,7 +234,7 @@ def test_an_assessment_through_the_risk_form(base_url: str, page: object) -> Non
 
     assert isinstance(page, Page)
     _watch_csp(page)
-    page.goto(f"{base_url}/risks?year=2012")
+    page.goto(f"{base_url}/risks?year=2012", wait_until="networkidle")
     form = page.locator("#R5 form.entry")
     form.locator('select[name="likelihood"]').select_option("3")
     form.locator('select[name="impact"]').select_option("4")
@@ -249,7 +250,7 @@ def test_sign_in_is_asked_for_then_back_to_the_page(base_url: str, page: object)
     assert isinstance(page, Page)
     _watch_csp(page)
     _sign_out(page)
-    page.goto(f"{base_url}/plan?year=2012")
+    page.goto(f"{base_url}/plan?year=2012", wait_until="networkidle")
     expect(page).to_have_url(f"{base_url}/login?next=/plan%3Fyear%3D2012")
     page.fill('input[name="name"]', USER)
     page.fill('input[name="password"]', "not the password")
@@ -270,7 +271,7 @@ def _enter_as(page: object, base_url: str, editor: str, year: int) -> None:
     _watch_csp(page)
     _sign_out(page)
     _sign_in(page, base_url, editor)
-    page.goto(f"{base_url}/indicators/T1.3.1-I1?year={year}")
+    page.goto(f"{base_url}/indicators/T1.3.1-I1?year={year}", wait_until="networkidle")
     page.fill('input[name="value"]', "140")
     page.fill('input[name="period"]', str(year))
     page.click('form.entry button[type="submit"]')
@@ -304,7 +305,7 @@ def test_a_planner_approves_the_editor_is_refused_the_planner_reopens(
 
     assert isinstance(page, Page)
     _watch_csp(page)
-    page.goto(f"{base_url}/periods")
+    page.goto(f"{base_url}/periods", wait_until="networkidle")
     page.click("#year-2011 form.approve button")
     expect(page.locator(".notice")).to_contain_text(f"2011 approved by {USER}")
     _enter_as(page, base_url, EDITOR_IN, 2011)
@@ -313,8 +314,98 @@ def test_a_planner_approves_the_editor_is_refused_the_planner_reopens(
     )
     _sign_out(page)
     _sign_in(page, base_url, USER)
-    page.goto(f"{base_url}/periods")
+    page.goto(f"{base_url}/periods", wait_until="networkidle")
     page.fill('#year-2011 input[name="reason"]', "the regions sent corrections")
     page.click("#year-2011 form.reopen button")
     expect(page.locator(".notice")).to_contain_text("(the regions sent corrections)")
     expect(page.locator("#year-2011")).to_contain_text("draft")
+
+
+MAIN_PAGES = (
+    "/", "/plan?year=2012", "/plan/text", "/risks?year=2012", "/milestones?year=2012",
+    "/budget?year=2012", "/import", "/audit", "/reading", "/report", "/periods",
+    "/indicators/G1.1-I1?year=2012", "/search?q=1.1",
+)  # fmt: skip
+
+
+def test_no_csp_violation_on_the_main_pages_nor_in_the_import(
+    base_url: str, page: object, tmp_path: Path
+) -> None:
+    """Every page settled (network idle), then the import clicked through once the page has
+    settled each time: no securitypolicyviolation event, no console line about the policy."""
+    from playwright.sync_api import ConsoleMessage, Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    said: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text or "Refused to" in message.text:
+            said.append(message.text)
+
+    page.on("console", on_console)
+    for path in MAIN_PAGES:
+        page.goto(f"{base_url}{path}", wait_until="networkidle")
+        assert page.evaluate("window.__cspViolations") == [], path
+    good = tmp_path / "poverty-2013.csv"
+    good.write_text("indicator_id,year,value,source\nG5.1-I1,2013,3.5,csp test\n", "utf-8")
+    page.goto(f"{base_url}/import", wait_until="networkidle")
+    page.set_input_files("#import-file", str(good))
+    page.click('#upload button[type="submit"]')
+    expect(page.locator("#preview-counts")).to_contain_text("1 value(s): 1 would be added")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # past htmx's settle delay (20 ms): the page has settled
+    page.click("#confirm-import")
+    expect(page.locator("#import-counts")).to_contain_text("1 value(s) recorded: 1 added")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__cspViolations") == [] and said == []
+
+
+def test_the_plan_and_the_audit_fold_and_filter_as_one_types(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.goto(f"{base_url}/plan?year=2012", wait_until="networkidle")
+    # every direction closed: a page of headings, not 18,000 pixels
+    assert page.evaluate("document.documentElement.scrollHeight") < 2500
+    page.evaluate("window.__marker = 'same document'")
+    page.locator("#plan-q").press_sequentially("зейнетақы")  # line 321: task 4.1.2, pensions
+    expect(page.locator("#filter-summary")).to_contain_text("Showing what matches “зейнетақы”")
+    expect(page.locator('[id="G4.1"]')).to_have_attribute("open", "")
+    expect(page.locator('[id="G1.1"]')).to_have_count(0)
+    expect(page.locator('a[href="/indicators/T4.1.2-I1?year=2012"]')).to_be_visible()
+    assert page.evaluate("window.__marker") == "same document"  # swapped, not reloaded
+    assert page.evaluate("document.activeElement.id") == "plan-q"  # still typing
+    expect(page).to_have_url(
+        f"{base_url}/plan?year=2012&q=%D0%B7%D0%B5%D0%B9%D0%BD%D0%B5%D1%82%D0%B0%D2%9B%D1%8B"
+    )
+    page.goto(f"{base_url}/audit", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollHeight") < 2500
+    page.locator("#audit-q").press_sequentially("785")  # program 002's form, line 785
+    expect(page.locator('[id="F-expenditure-list-form-002-2010"]')).to_be_visible()
+    expect(page.locator("#filter-summary")).to_contain_text("mention “785”")
+
+
+def test_budget_numbers_never_wrap_on_a_narrow_screen(base_url: str, page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    _watch_csp(page)
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(f"{base_url}/budget?year=2012", wait_until="networkidle")
+    expect(page.locator("#total-2012 td.planned")).to_have_text("1 120 270 082")
+    wrapped = page.evaluate(
+        """() => [...document.querySelectorAll('#budget td.num, #budget-totals td.num')]
+            .filter(td => {
+              const range = document.createRange();
+              range.selectNodeContents(td);
+              const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+              return tops.size > 1;
+            }).map(td => td.textContent)"""
+    )
+    assert wrapped == []
+    numbers = page.locator("#budget td.num").first
+    assert numbers.evaluate("e => getComputedStyle(e).fontVariantNumeric") == "tabular-nums"
+    expect(page.locator("#budget-chart")).to_be_visible()

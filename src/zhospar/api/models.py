@@ -97,8 +97,8 @@ def _shown(row_model: type, names: tuple[str, ...], doc: str) -> type[_Out]:
 
 INDICATOR_FIELDS = (
     "id", "name", "unit", "breakdown", "line", "polarity", "target", "target_raw",
-    "target_line", "fact", "percent", "display_percent", "status", "status_label", "message",
-    "forecast", "forecast_message",
+    "target_line", "fact", "percent", "display_percent", "status", "status_label", "forced",
+    "message", "forecast", "forecast_message",
 )  # fmt: skip
 MILESTONE_FIELDS = (
     "id", "name", "due_years", "line", "state", "status", "status_label", "message",

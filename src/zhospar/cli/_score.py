@@ -52,14 +52,15 @@ Row = dict[str, Any]
 # An indicator's and a milestone's line (``IndicatorLine``; a milestone fills what it has):
 INDICATOR_FIELDS = (
     "id", "place", "name", "unit", "target", "target_raw", "target_line", "fact", "evidence",
-    "percent", "status", "sentence", "no_score", "message", "polarity", "polarity_overridden",
-    "polarity_to_confirm", "polarity_reason", "rollup", "rollup_overridden", "forecast",
-    "forecast_message",
+    "percent", "status", "sentence", "forced", "no_score", "message", "polarity",
+    "polarity_overridden", "polarity_to_confirm", "polarity_reason", "rollup",
+    "rollup_overridden", "forecast", "forecast_message",
 )  # fmt: skip
 # A section's name, then its ``Score`` but the display text (the score itself is rounded):
 SCORE_FIELDS = (
     *(f.name for f in dataclasses.fields(Score) if f.name != "display"),
     "stands_on",
+    "verdict",  # the status as shown: "too_few_facts" when it stands on under half its items
 )
 AGGREGATE_FIELDS = ("level", "id", "code", "name", *SCORE_FIELDS)
 # A program's ``BudgetLine``, and the report's year:
@@ -122,6 +123,7 @@ def _fields(line: IndicatorLine | MilestoneLine | BudgetLine | Score) -> dict[st
     values = {f.name: getattr(line, f.name) for f in dataclasses.fields(line)}
     if isinstance(line, Score):
         values["stands_on"] = line.stands_on
+        values["verdict"] = line.verdict
     if isinstance(line, IndicatorLine):
         values["polarity_to_confirm"] = line.polarity_note is not None
     return values
@@ -208,6 +210,12 @@ def _label(status: str, no_score: str | None = None) -> str:
     return NO_SCORE_LABELS[NoScore(no_score)] if no_score else STATUS_LABELS[Status(status)]
 
 
+def _verdict(row: Row) -> str:
+    """An aggregate's shown status in words: its status, or "too few facts"."""
+    verdict = str(row["verdict"])
+    return STATUS_LABELS[Status(verdict)] if verdict in set(Status) else verdict.replace("_", " ")
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -247,6 +255,8 @@ def _indicator_cells(r: Row, wide: bool) -> list[str]:
         status = f"{status}: {r['message']}"
     elif r["status"] != Status.NO_DATA and r.get("sentence"):
         status = r["sentence"]
+    if r.get("forced"):
+        status = f"{status} (FORCED)" if not wide else f"{status}; {r['forced']}"
     polarity = r["polarity"] + (" *" if r["polarity_overridden"] else "")
     polarity += " ?" if r["polarity_to_confirm"] else ""
     rollup = _text(r["rollup"]) + (" *" if r["rollup_overridden"] else "")
@@ -265,7 +275,7 @@ def _aggregate_table(rows: list[Row], heading: str, width: int) -> Table:
     table.add_column("achieved / nearly / not / no data", min_width=9, overflow="fold")
     for r in rows:
         counts = f"{r['achieved']} / {r['nearly']} / {r['not_achieved']} / {r['no_data']}"
-        table.add_row(r["id"], r["name"], _text(r["score"]), _label(r["status"]), counts)
+        table.add_row(r["id"], r["name"], _text(r["score"]), _verdict(r), counts)
     return table
 
 
@@ -308,7 +318,7 @@ def render_tables(
     )
     score = f"{plan['score']} %" if plan["score"] is not None else "no score"
     stands_on = f", {plan['stands_on']}" if plan["score"] is not None else ""
-    summary = Text(f"Plan score: {score}, {_label(plan['status'])}{stands_on} ({counts})")
+    summary = Text(f"Plan score: {score}, {_verdict(plan)}{stands_on} ({counts})")
     if level is ScoreLevel.INDICATOR:
         notes = (
             "* set by a user; ? inferred from the targets' trend: to be confirmed "

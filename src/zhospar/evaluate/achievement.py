@@ -34,6 +34,7 @@ from zhospar.evaluate.scoring_rules import (
     DELETED,
     DELETED_ON,
     DUE,
+    FORCED,
     KEEP_TOLERANCE,
     LATE_PERCENT,
     MILESTONE_RULES,
@@ -102,6 +103,15 @@ class Achievement:
     @property
     def fact_value(self) -> Decimal | None:
         return self.observed.value if self.observed is not None else None
+
+    @property
+    def forced(self) -> str | None:
+        """Why the fact(s) scored were accepted outside their sensible range (the reasons,
+        joined), or None when no scored fact was forced: the mark every view of a score shows."""
+        if self.observed is None:
+            return None
+        reasons = dict.fromkeys(f.force_reason for f in self.observed.facts if f.force_reason)
+        return FORCED.text(reasons="; ".join(reasons)) if reasons else None
 
 
 def status_of(percent: Decimal) -> Status:

@@ -58,6 +58,7 @@ class FactRef:
     revision: int | None = None
     entered_by: str | None = None
     entered_at: dt.datetime | None = None
+    force_reason: str | None = None  # why a value outside its sensible range was accepted
 
     @classmethod
     def of(cls, fact: Fact) -> FactRef:
@@ -77,6 +78,7 @@ class FactRef:
             revision=getattr(fact, "revision", None),
             entered_by=getattr(fact, "entered_by", None),
             entered_at=getattr(fact, "entered_at", None),
+            force_reason=getattr(fact, "force_reason", None),
         )
 
     @property

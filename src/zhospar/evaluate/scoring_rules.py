@@ -39,10 +39,12 @@ __all__ = [
     "BANDS",
     "BAND_SLACK",
     "BELOW_BANDS",
+    "CONCLUSIVE",
     "COVERS",
     "DELETED",
     "DELETED_ON",
     "DUE",
+    "FORCED",
     "KEEP_TOLERANCE",
     "LATEST_BEFORE_YEAR_END",
     "LATE_PERCENT",
@@ -63,6 +65,8 @@ __all__ = [
     "POLARITY_RULES",
     "PRINTED",
     "RATIO_WITHOUT_PARTS",
+    "TOO_FEW_FACTS",
+    "TOO_FEW_FACTS_LABEL",
     "ZERO_DENOMINATOR",
     "ZERO_WEIGHTS",
     "Better",
@@ -250,6 +254,14 @@ BAND_SLACK = 1e-12  # a double this close (relatively) to a band's edge counts a
 KEEP_TOLERANCE = Decimal(5)  # keep-at-level: deviation (% of the level) still counted as kept
 LATE_PERCENT = Decimal(90)  # a milestone done after its due year: the bottom of "nearly"
 
+# An aggregate's status is called (shown as achieved, nearly or not achieved) only when it stands
+# on at least half of the indicators and milestones it counts (``scored`` of ``total`` have a
+# score); below that it is shown as "too few facts", whatever its mean, so that 2 facts out of 63
+# never make a green "achieved". The mean itself is kept and shown beside its coverage.
+CONCLUSIVE = Formula("scored > 0 and scored * 2 >= total")
+TOO_FEW_FACTS = "too_few_facts"  # the shown status of a score that is not conclusive
+TOO_FEW_FACTS_LABEL = Message("too few facts to call ({scored} of {total} have facts)")
+
 
 # --- the polarities' formulas ---------------------------------------------------------------
 
@@ -383,6 +395,9 @@ NO_SCORE_ORDER: tuple[NoScore, ...] = (
 
 # A score made on facts that do not cover the whole year or every expected region.
 ON_PARTIAL_FACTS = Message("on partial facts: {what}")
+# A score made on a fact accepted outside its sensible range (``zhospar.rules.ranges``) with a
+# reason: scored as recorded, and marked wherever the score is shown.
+FORCED = Message("forced outside its sensible range: {reasons}")
 PARTIAL = Message("partial: {gaps}")
 
 

@@ -29,9 +29,11 @@ __all__ = [
     "EvaluationOptions",
     "PlanVsFactRow",
     "YearEvaluation",
+    "YearScores",
     "evaluate_year",
     "plan_vs_fact",
     "rollup_specs",
+    "scores_by_year",
 ]
 
 
@@ -170,3 +172,41 @@ def plan_vs_fact(
         PlanVsFactRow(place, {y: inputs.achieve(place, y) for y in years})
         for place in iter_indicators(plan)
     ]
+
+
+@dataclass(frozen=True)
+class YearScores:
+    """One planned year's aggregates and budget execution, without forecasts: what a chart over
+    the years shows (the plan's score, each direction's, the programs' expenditure)."""
+
+    year: int
+    plan_score: Aggregate
+    budget: list[BudgetExecution]
+
+
+def scores_by_year(
+    plan: Plan, facts: Iterable[Fact], options: EvaluationOptions | None = None
+) -> list[YearScores]:
+    """Every planned year's aggregates and budget, the facts grouped once for all the years
+    (``evaluate_year`` would group them, and forecast every indicator, once per year)."""
+    opts = options or EvaluationOptions()
+    inputs = _prepare(plan, facts, opts)
+    places = list(iter_indicators(plan))
+    milestones = [m for _, m in iter_milestones(plan)]
+    out = []
+    for year in plan.planned_years:
+        achievements = {p.indicator.id: inputs.achieve(p, year) for p in places}
+        for m in milestones:
+            polarity, facts_of = inputs.polarities[m.id], inputs.groups.of(m.id)
+            achievements[m.id] = achieve_milestone(m, polarity, year, facts_of)
+        score = aggregate_plan(
+            plan,
+            achievements,
+            weights=opts.weights,
+            include_breakdowns=opts.include_breakdowns,
+            cap=opts.cap,
+        )
+        out.append(
+            YearScores(year, score, budget_execution(plan, inputs.groups.by_indicator, year))
+        )
+    return out

@@ -52,7 +52,7 @@ def score_text(score: Score) -> str:
     shown = f"{score.display} %" if score.display is not None else "no score"
     stands_on = f" {score.stands_on}" if score.display is not None else ""
     return (
-        f"{shown} ({score.status.replace('_', ' ')}){stands_on}; achieved {score.achieved}, nearly "
+        f"{shown} ({score.verdict_label}){stands_on}; achieved {score.achieved}, nearly "
         f"{score.nearly}, not achieved {score.not_achieved}, no data {score.no_data}"
     )
 

@@ -97,6 +97,7 @@ def fact_sources(refs: Iterable[FactRef], comments: Comments) -> tuple[FactSourc
             entered_at=ref.entered_at,
             revision=ref.revision,
             comment=comments.of(ref),
+            force_reason=ref.force_reason,
         )
         for ref in refs
     )
@@ -182,6 +183,7 @@ def indicator_line(
         deleted=ind.deleted is not None,
         sentence=_sentence(result),
         polarity_note=polarity_note(result.polarity),
+        forced=result.forced,
     )
 
 

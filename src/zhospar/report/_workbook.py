@@ -33,6 +33,7 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {  # status -> (fill, font)
     "nearly": ("#FFEB9C", "#9C5700"),
     "not_achieved": ("#FFC7CE", "#9C0006"),
     "no_data": ("#EDEDED", "#595959"),
+    "too_few_facts": ("#EDEDED", "#595959"),  # a mean of too few facts: not called
 }
 
 Kind = Literal["text", "wrap", "number", "percent", "int"]

@@ -159,7 +159,7 @@ def _indicator_row(line: IndicatorLine) -> list[str]:
 
 
 def _status(line: IndicatorLine) -> str:
-    sentence = line.sentence or line.status_label
+    sentence = line.status_text
     return f"{sentence}; {line.polarity_note}" if line.polarity_note else sentence
 
 
@@ -223,7 +223,7 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "1. Summary", 1)
     _paragraph(doc, f"Plan score: {score_text(report.plan_score)}")
     rows = [
-        [f"{d.number}", d.name, d.score.display or NO_VALUE, d.score.status.replace("_", " ")]
+        [f"{d.number}", d.name, d.score.display or NO_VALUE, d.score.verdict_label]
         for d in report.directions
     ]
     _table(doc, ("Direction", "Name", "Score, %", "Status"), rows)

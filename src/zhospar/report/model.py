@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRule, Status
 from zhospar.evaluate.aggregate import Counts
+from zhospar.evaluate.scoring_rules import CONCLUSIVE, TOO_FEW_FACTS
 from zhospar.evaluate.sentence import coverage
 from zhospar.model.assessments import RiskAssessment
 
@@ -53,6 +54,7 @@ class FactSource:
     entered_at: dt.datetime | None
     revision: int | None
     comment: str | None  # the recorded explanation (of a deviation, usually)
+    force_reason: str | None = None  # why it was accepted outside its sensible range
 
     def describe(self) -> str:
         """Where the value came from, in one line: file and row, source, who and when."""
@@ -70,6 +72,8 @@ class FactSource:
             parts.append(f"entered by {self.entered_by}{when}")
         if self.revision is not None and self.revision > 1:
             parts.append(f"revision {self.revision}")
+        if self.force_reason:
+            parts.append(f"forced: {self.force_reason}")
         return "; ".join(parts)
 
 
@@ -146,6 +150,13 @@ class IndicatorLine(ScoredLine):
     deleted: bool = False
     sentence: str = ""  # the status as the ministry's reports word it ("achieved by 92.5 %")
     polarity_note: str | None = None  # "polarity inferred from the targets' trend: ..."
+    forced: str | None = None  # "forced outside its sensible range: REASON" (Achievement.forced)
+
+    @property
+    def status_text(self) -> str:
+        """The status as the reports write it: the sentence, marked when its fact was forced."""
+        shown = self.sentence or self.status_label
+        return f"{shown}; {self.forced}" if self.forced else shown
 
     @property
     def target_source(self) -> str:
@@ -187,6 +198,24 @@ class Score:
     def stands_on(self) -> str:
         """What the score is the mean of: "on the 2 of 63 indicators with facts"."""
         return coverage(Counts(self.achieved, self.nearly, self.not_achieved, self.no_data))
+
+    @property
+    def conclusive(self) -> bool:
+        """Whether the score stands on enough facts to be called (``scoring_rules.CONCLUSIVE``)."""
+        scored = self.achieved + self.nearly + self.not_achieved
+        return bool(CONCLUSIVE.value(scored=scored, total=scored + self.no_data))
+
+    @property
+    def verdict(self) -> str:
+        """The status as shown: the status, or "too_few_facts" for a mean of too few facts."""
+        if self.score is None or self.conclusive:
+            return self.status.value
+        return TOO_FEW_FACTS
+
+    @property
+    def verdict_label(self) -> str:
+        """The shown status in words: "achieved", "no data", "too few facts"."""
+        return self.verdict.replace("_", " ")
 
 
 @dataclass(frozen=True)

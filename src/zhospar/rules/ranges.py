@@ -66,7 +66,8 @@ def range_problem(rule: RangeRule, value: Decimal) -> str | None:
     if rule is RangeRule.MILESTONE:
         return None if value in (_ZERO, _ONE) else "a milestone is 1 (done) or 0 (not done)"
     if value < _ZERO:
-        return f"a {rule.value} cannot be negative"
+        article = "an" if rule.value[0] in "aeiou" else "a"  # "an amount of money"
+        return f"{article} {rule.value} cannot be negative"
     if rule is RangeRule.SHARE and value > _HUNDRED:
         return "a share cannot be over 100 %"
     return None

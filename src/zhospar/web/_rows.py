@@ -16,11 +16,22 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
+from zhospar.rules.actuals import CLI_FORCE_HINT
 from zhospar.services import commands
 from zhospar.services.context import AppContext
 from zhospar.web._render import after_post, render
 
-__all__ = ["PageContext", "RowEntry", "RowPage"]
+__all__ = ["FORCE_FIELD", "PageContext", "RowEntry", "RowPage", "for_the_form"]
+
+FORCE_FIELD = "Reason to accept a value outside the sensible range"  # every value form's label
+
+
+def for_the_form(errors: dict[str, str], where: str = "below") -> dict[str, str]:
+    """The store's messages as a form's reader needs them: a value out of its sensible range
+    is accepted through the form's own field (``where`` it stands), not the command line's
+    ``--force``."""
+    hint = f'(in the field "{FORCE_FIELD}" {where}, then record it again)'
+    return {name: text.replace(CLI_FORCE_HINT, hint) for name, text in errors.items()}
 
 
 @dataclass(frozen=True)
@@ -51,16 +62,22 @@ class RowPage:
         """Record ``entry.form``'s value of ``indicator_id`` for ``year``: the page with the
         row's messages (422) if refused, else with ``entry.notice``.
 
-        Only the value, source and comment are taken from the form: the period is the page's
-        year, so a row's form cannot record another year than the one the page shows.
+        Only the value, source, comment and reason to accept are taken from the form: the
+        period is the page's year, so a row's form cannot record another year than the one the
+        page shows.
         """
         form = entry.form
         typed = commands.ActualForm(
-            period=str(year), value=form.value, source=form.source, comment=form.comment
+            period=str(year),
+            value=form.value,
+            source=form.source,
+            comment=form.comment,
+            force_reason=form.force_reason,
         )
         submitted = commands.submit_actual(ctx, indicator_id, typed)
         if submitted.done is None:
-            refused = RowEntry(entry.row, typed, submitted.errors)
+            errors = for_the_form(submitted.errors, "of this row")
+            refused = RowEntry(entry.row, typed, errors)
             return render(request, self.name, self.context(ctx, year, refused), status=422)
         done = RowEntry(notice=entry.notice)
         return after_post(

@@ -19,9 +19,11 @@ from zhospar.imports.resolve import EXPENDITURE_SUFFIX
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
+from zhospar.services.overview import BudgetYear, overview
+from zhospar.web._chart import ColumnChart, column_chart
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
-from zhospar.web._rows import RowEntry, RowPage
+from zhospar.web._rows import FORCE_FIELD, RowEntry, RowPage
 from zhospar.web._security import CsrfForm
 
 router = APIRouter()
@@ -31,12 +33,16 @@ def _page(ctx: AppContext, year: int | None, entry: RowEntry | None = None) -> d
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     report = queries.year_report(stored, chosen)
+    years = overview(stored).budget
     return {
+        "years_budget": years,
+        "budget_chart": budget_chart(years),
         **year_context(stored.plan, chosen, "/budget"),
         "budget": report.budget,
         "summary": queries.budget_summary(report.budget),
         "entry": entry or RowEntry(),  # the row whose form comes back with messages
         "user": ctx.user,
+        "force_field": FORCE_FIELD,
     }
 
 
@@ -70,3 +76,9 @@ def record_expenditure(
     notice = f"program {code}, {chosen}: actual expenditure recorded"
     entry = RowEntry(f"P{code}", form, notice=notice)
     return _PAGE.record(request, ctx, chosen, expenditure_id(code), entry)
+
+
+def budget_chart(years: tuple[BudgetYear, ...]) -> ColumnChart:
+    """Planned and actual expenditure per year, thousand tenge (no bar: nothing stated)."""
+    groups = [(str(y.year), [("planned", y.planned), ("actual", y.actual)]) for y in years]
+    return column_chart(groups, ("year", "thousand tenge"))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from zhospar.report import AnnualReport
 from zhospar.services import queries
 from zhospar.services.http import Context
+from zhospar.services.overview import Overview, overview
+from zhospar.web._chart import ColumnChart, LineChart, column_chart, year_line_chart
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
 from zhospar.web.milestone_pages import milestone_counts, milestones_of
@@ -21,12 +26,35 @@ def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
     chosen = queries.check_year(stored, year)
     report = queries.year_report(stored, chosen)
     lines = milestones_of(report)
+    years = overview(stored)
     context = {
+        "overview": years,
+        "direction_chart": direction_chart(report),
+        "headline_chart": headline_chart(years),
         **year_context(stored.plan, chosen, "/"),
         "report": report,
         "plan": stored.plan,
+        "cap": stored.cap,
         "budget": queries.budget_summary(report.budget),
         "milestones": lines,
         "milestone_counts": milestone_counts(lines),
     }
     return render(request, "dashboard", context)
+
+
+HUNDRED = Decimal(100)
+
+
+def direction_chart(report: AnnualReport) -> ColumnChart:
+    """Each direction's score in the year, a column coloured by its shown status."""
+    groups = [
+        (f"D{d.number}", [(f"status-{d.score.verdict.replace('_', '-')}", d.score.score)])
+        for d in report.directions
+    ]
+    return column_chart(groups, ("direction", "score, %"), top=HUNDRED)
+
+
+def headline_chart(years: Overview) -> LineChart:
+    """The plan's score over the planned years; no line across a year without a score."""
+    points = {y: s.score for y, s in zip(years.years, years.plan, strict=True)}
+    return year_line_chart(points, ("year", "plan score, %"), top=HUNDRED)

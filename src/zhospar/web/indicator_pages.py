@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.model.actuals import Actual
-from zhospar.rules.actuals import CLI_FORCE_HINT
 from zhospar.rules.regions import region_by_code
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
@@ -40,6 +39,7 @@ from zhospar.store.confirmation import confirm_polarity
 from zhospar.web._chart import plan_vs_fact_chart
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import after_post, render
+from zhospar.web._rows import FORCE_FIELD, for_the_form
 from zhospar.web._security import CsrfForm
 
 router = APIRouter()
@@ -100,16 +100,6 @@ def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) ->
     }
 
 
-FORCE_FIELD = "Reason to accept a value outside the sensible range"
-
-
-def _for_the_form(errors: dict[str, str]) -> dict[str, str]:
-    """The store's messages as the form's reader needs them: a value out of its sensible range
-    is accepted through the form's own field, not the command line's ``--force``."""
-    hint = f'(in the field "{FORCE_FIELD}" below, then record it again)'
-    return {name: text.replace(CLI_FORCE_HINT, hint) for name, text in errors.items()}
-
-
 def _location(indicator_id: str, year: int | None, anchor: str) -> str:
     query = f"?year={year}" if year is not None else ""
     return f"/indicators/{indicator_id}{query}#{anchor}"
@@ -142,7 +132,7 @@ def record_actual(
     submitted = commands.submit_actual(ctx, indicator_id, form)
     done = submitted.done
     if done is None:
-        forms = Forms(actual=form, errors=_for_the_form(submitted.errors))
+        forms = Forms(actual=form, errors=for_the_form(submitted.errors))
         context = _page(ctx, indicator_id, year, forms)
         return render(request, "indicator", context, status=422)
     notice = f"{done.actual.period}: {_WORDS[done.status]}"

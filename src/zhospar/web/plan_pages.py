@@ -1,17 +1,22 @@
 """The plan tree (``/plan``): directions, goals, tasks and indicators with every year's cell.
 
 Each cell shows the plan's value as printed and names its line of the published text; the
-status is the selected year's, as the annual report shows it.
+status is the selected year's, as the annual report shows it. Each direction, goal, task and
+program folds (closed by default); ``?q=`` shows only the parts that match, open
+(``zhospar.web._filter``).
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from zhospar.model.walk import iter_indicators
 from zhospar.services import queries
 from zhospar.services.http import Context
+from zhospar.web._filter import plan_filter
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import render
 
@@ -19,16 +24,23 @@ router = APIRouter()
 
 
 @router.get("/plan", response_class=HTMLResponse)
-def plan_tree(request: Request, ctx: Context, year: Year = None) -> HTMLResponse:
+def plan_tree(
+    request: Request,
+    ctx: Context,
+    year: Year = None,
+    q: Annotated[str | None, Query(description="Show only the parts that match.")] = None,
+) -> HTMLResponse:
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     cells = {
         p.indicator.id: {v.year: v for v in p.indicator.values}
         for p in iter_indicators(stored.plan)
     }
+    report = queries.year_report(stored, chosen)
     context = {
         **year_context(stored.plan, chosen, "/plan"),
-        "report": queries.year_report(stored, chosen),
+        "report": report,
+        "filter": plan_filter(q, report.directions, report.programs),
         "columns": stored.plan.years,
         "cells": cells,
     }
