@@ -17,6 +17,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from zhospar._xlsx import new_workbook
+from zhospar.evaluate.scoring_rules import Status, status_word
+from zhospar.i18n import gettext, pgettext
 from zhospar.report._format import assessment_text, risk_links, signal_text
 from zhospar.report._workbook import (
     Cell,
@@ -114,7 +116,7 @@ def _score_cells(level: str, code: str, name: str, score: Score) -> list[Cell]:
         code,
         name,
         score.score,
-        StatusCell(score.status.replace("_", " "), score.status),
+        StatusCell(status_word(Status(score.status)).replace("_", " "), score.status),
         score.achieved,
         score.nearly,
         score.not_achieved,
@@ -123,18 +125,27 @@ def _score_cells(level: str, code: str, name: str, score: Score) -> list[Cell]:
 
 
 def _summary_rows(report: AnnualReport) -> Iterator[list[Cell]]:
-    yield [*_score_cells("plan", "", report.title, report.plan_score), None, None]
+    plan, direction, goal, task, program = (
+        pgettext("level", "plan"),
+        pgettext("level", "direction"),
+        pgettext("level", "goal"),
+        pgettext("level", "task"),
+        pgettext("level", "program"),
+    )
+    yield [*_score_cells(plan, "", report.title, report.plan_score), None, None]
     for d in report.directions:
-        yield [*_score_cells("direction", str(d.number), d.name, d.score), None, None]
+        yield [*_score_cells(direction, str(d.number), d.name, d.score), None, None]
         for g in d.goals:
-            where = f"appendix line {g.cost_line}" if g.cost_line else None
-            yield [*_score_cells("goal", g.code, g.name, g.score), g.cost, where]
+            where = (
+                gettext("appendix line {line}").format(line=g.cost_line) if g.cost_line else None
+            )
+            yield [*_score_cells(goal, g.code, g.name, g.score), g.cost, where]
             for t in g.tasks:
                 lines = ", ".join(str(n) for n in t.cost_lines)
-                where = f"appendix line(s) {lines}" if lines else None
-                yield [*_score_cells("task", t.code, t.name, t.score), t.cost, where]
+                where = gettext("appendix line(s) {lines}").format(lines=lines) if lines else None
+                yield [*_score_cells(task, t.code, t.name, t.score), t.cost, where]
     for p in report.programs:
-        yield [*_score_cells("program", p.code, p.name, p.score), None, None]
+        yield [*_score_cells(program, p.code, p.name, p.score), None, None]
 
 
 _SUMMARY_COLUMNS = (
@@ -155,22 +166,23 @@ _SUMMARY_COLUMNS = (
 def _summary(book: Workbook, f: Formats, report: AnnualReport) -> None:
     """The report's heading (what, which year, from which plan and facts) above the scores."""
     head = [
-        ("Plan", report.title),
-        ("Ministry", report.ministry or ""),
-        ("Report year", str(report.year)),
-        ("Planned period", f"{report.period_start}-{report.period_end}"),
-        ("Plan text", report.plan_source or ""),
-        ("Facts", report.facts_origin),
-        ("Generated", f"{report.generated_at:%Y-%m-%d %H:%M} UTC"),
+        (gettext("Plan"), report.title),
+        (gettext("Ministry"), report.ministry or ""),
+        (gettext("Report year"), str(report.year)),
+        (gettext("Planned period"), f"{report.period_start}-{report.period_end}"),
+        (gettext("Plan text"), report.plan_source or ""),
+        (gettext("Facts"), report.facts_origin),
+        (gettext("Generated"), f"{report.generated_at:%Y-%m-%d %H:%M} UTC"),
     ]
-    sheet = book.add_worksheet("Summary")
-    write_text(sheet, 0, 0, f"Annual implementation report {report.year}", f.title)
+    sheet = book.add_worksheet(gettext("Summary"))
+    title = gettext("Annual implementation report {year}").format(year=report.year)
+    write_text(sheet, 0, 0, title, f.title)
     for row, (label, value) in enumerate(head, start=1):
         write_text(sheet, row, 0, label, f.bold)
         write_text(sheet, row, 2, value, f.text)
     top = len(head) + 2
     for col, spec in enumerate(_SUMMARY_COLUMNS):
-        write_text(sheet, top, col, spec.header, f.header)
+        write_text(sheet, top, col, gettext(spec.header), f.header)
         sheet.set_column(col, col, spec.width)
     row = top
     for row, cells in enumerate(_summary_rows(report), start=top + 1):
@@ -248,8 +260,9 @@ def _risk_cells(risk: RiskLine) -> list[Cell]:
 
 
 def _chart_data(book: Workbook, f: Formats, charts: Sequence[ChartSeries]) -> Worksheet:
-    sheet = book.add_worksheet("Chart data")
-    for col, header in enumerate(["Indicator", "Year", "Reported (plan)", "Target", "Fact"]):
+    sheet = book.add_worksheet(gettext("Chart data"))
+    heads = [gettext(h) for h in ("Indicator", "Year", "Reported (plan)", "Target", "Fact")]
+    for col, header in enumerate(heads):
         write_text(sheet, 0, col, header, f.header)
     sheet.set_column(0, 0, 13)
     sheet.set_column(1, 4, 12)
@@ -270,7 +283,7 @@ def _charts(book: Workbook, f: Formats, report: AnnualReport) -> None:
     series_list = [s for s in report.charts if s.has_data]
     if not series_list:
         return
-    sheet = book.add_worksheet("Charts")
+    sheet = book.add_worksheet(gettext("Charts"))
     data = "'Chart data'"
     _chart_data(book, f, series_list)
     first = 1
@@ -278,7 +291,10 @@ def _charts(book: Workbook, f: Formats, report: AnnualReport) -> None:
         last = first + len(series.points) - 1
         years = f"={data}!$B${first + 1}:$B${last + 1}"
         column = book.add_chart({"type": "column"})
-        for col, name, colour in ((2, "Reported (plan)", "#9E9E9E"), (3, "Target", "#4F81BD")):
+        for col, name, colour in (
+            (2, gettext("Reported (plan)"), "#9E9E9E"),
+            (3, gettext("Target"), "#4F81BD"),
+        ):
             letter = "CD"[col - 2]
             column.add_series(
                 {
@@ -292,7 +308,7 @@ def _charts(book: Workbook, f: Formats, report: AnnualReport) -> None:
         line = book.add_chart({"type": "line"})
         line.add_series(
             {
-                "name": "Fact",
+                "name": gettext("Fact"),
                 "categories": years,
                 "values": f"={data}!$E${first + 1}:$E${last + 1}",
                 "line": {"color": "#C0504D", "width": 2.25},
