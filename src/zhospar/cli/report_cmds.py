@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from zhospar.model.actuals import ActualInput
     from zhospar.model.assessments import RiskAssessment
     from zhospar.model.plan import Plan
+    from zhospar.report import AnnualReport
     from zhospar.store import Overrides
 
 __all__ = ["register"]
@@ -102,8 +103,24 @@ def report(
             built = build_report(
                 the_plan, values, year, options=options, facts_origin=origin, assessments=assessed
             )
-            written = write_report(built, output)
+            written = write_report(_translated(built, plan, facts, language), output)
     Console(stderr=True).print(f"{written}: written ({origin})")
+
+
+def _translated(
+    built: "AnnualReport", plan_key: str | None, files: list[Path] | None, language: str
+) -> "AnnualReport":
+    """The report with the stored plan's names in ``language`` where translations are loaded
+    (the published names beside them); the bundled plan read from its text has none."""
+    if language == "kk" or (files and plan_key is None):
+        return built
+    from zhospar.report.names import with_translated_names
+    from zhospar.store import open_database
+    from zhospar.store.translations import translations_in_force
+
+    with open_database() as db:
+        names = translations_in_force(db, plan_key, language)
+    return with_translated_names(built, names)
 
 
 def _plan_and_facts(
