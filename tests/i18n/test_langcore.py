@@ -142,3 +142,20 @@ def test_the_cli_prints_an_import_problem_in_zhospar_lang(tmp_path: Path) -> Non
     assert 'row 2, column "indicator_id": no indicator "X9.9-I1" in the plan' in str(
         english.exception
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "2012-03-01 10:30 UTC"),
+        ("ru", "1 марта 2012\u202fг., 10:30 UTC"),  # CLDR: a narrow no-break space
+        ("kk", "2012\u202fж. 1 наурыз, 10:30 UTC"),
+    ],
+)
+def test_the_report_date_as_each_language_writes_it(language: str, expected: str) -> None:
+    import datetime as dt
+
+    from zhospar.report._format import moment
+
+    with use_language(language):  # type: ignore[arg-type]
+        assert moment(dt.datetime(2012, 3, 1, 10, 30)) == expected

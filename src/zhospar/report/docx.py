@@ -29,6 +29,7 @@ from zhospar.report._format import (
     amount,
     assessment_text,
     indicator_label,
+    moment,
     number,
     percent,
     risk_links,
@@ -227,7 +228,7 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
         f"{gettext('Planned period')}: {report.period_start}-{report.period_end}",
         f"{gettext('Plan text')}: {report.plan_source or NO_VALUE}",
         f"{gettext('Facts')}: {report.facts_origin}",
-        f"{gettext('Generated')}: {report.generated_at:%Y-%m-%d %H:%M} UTC",
+        f"{gettext('Generated')}: {moment(report.generated_at)}",
     ]
     for text in details:
         _paragraph(doc, text)

@@ -42,6 +42,7 @@ def environment() -> Environment:
         percent=_format.percent,
         status_class=_format.status_class,
         chance=chance_word,
+        moment=_format.moment,
         score_text=_format.score_text,
         indicator_label=_format.indicator_label,
         risk_links=_format.risk_links,

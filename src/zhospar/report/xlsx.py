@@ -20,7 +20,7 @@ from zhospar._xlsx import new_workbook
 from zhospar.evaluate.forecast import chance_word
 from zhospar.evaluate.scoring_rules import Status, status_word
 from zhospar.i18n import gettext, pgettext
-from zhospar.report._format import assessment_text, risk_links, signal_text
+from zhospar.report._format import assessment_text, moment, risk_links, signal_text
 from zhospar.report._workbook import (
     Cell,
     Col,
@@ -203,7 +203,7 @@ def _summary(book: Workbook, f: Formats, report: AnnualReport) -> None:
         (gettext("Planned period"), f"{report.period_start}-{report.period_end}"),
         (gettext("Plan text"), report.plan_source or ""),
         (gettext("Facts"), report.facts_origin),
-        (gettext("Generated"), f"{report.generated_at:%Y-%m-%d %H:%M} UTC"),
+        (gettext("Generated"), moment(report.generated_at)),
     ]
     sheet = book.add_worksheet(gettext("Summary"))
     title = gettext("Annual implementation report {year}").format(year=report.year)
