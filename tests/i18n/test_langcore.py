@@ -159,3 +159,17 @@ def test_the_report_date_as_each_language_writes_it(language: str, expected: str
 
     with use_language(language):  # type: ignore[arg-type]
         assert moment(dt.datetime(2012, 3, 1, 10, 30)) == expected
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_multiyear_table_in_the_language(tmp_path: Path, language: str) -> None:
+    out = tmp_path / f"m-{language}.html"
+    args = ["report", "--all-years", "--lang", language, "--facts", str(FACTS), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    heads = re.findall(r"<(?:h1|th|dt)[^>]*>([^<]*)<", html)
+    assert heads and _english(heads) == set()
+    assert ("плановый" if language == "ru" else "жоспарлы") in html
+    # 2012, G1.1-I1: 6.2 / 5.3 x 100 = 116.98, with a decimal comma.
+    assert re.search(r'class="num achievement" data-year="2012">116,98<', html)

@@ -12,13 +12,14 @@ import datetime as dt
 from decimal import Decimal
 
 from zhospar.evaluate.scoring_rules import Status, status_word
-from zhospar.i18n import current_language, format_date, format_decimal, format_percent, gettext
+from zhospar.i18n import current_language, format_date, format_decimal, gettext
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
     "NO_VALUE",
     "amount",
     "assessment_text",
+    "figure",
     "indicator_label",
     "moment",
     "number",
@@ -65,12 +66,19 @@ def percent(display: str | None) -> str:
         return NO_VALUE
     if current_language() == "en":
         return f"{display} %"
+    return f"{figure(display)}\u00a0%"
+
+
+def figure(display: str) -> str:
+    """A figure the evaluation shows as text ("116.98"), its decimals kept, in the language of
+    the moment ("116,98" in Kazakh and Russian; as it is in English)."""
+    if current_language() == "en":
+        return display
     try:
         value = Decimal(display)
     except ArithmeticError:
-        return f"{display} %"
-    decimals = len(display.partition(".")[2])
-    return format_percent(value, places=decimals)
+        return display
+    return format_decimal(value, places=len(display.partition(".")[2]))
 
 
 def moment(value: dt.datetime) -> str:

@@ -43,6 +43,7 @@ def environment() -> Environment:
         status_class=_format.status_class,
         chance=chance_word,
         moment=_format.moment,
+        figure=_format.figure,
         score_text=_format.score_text,
         indicator_label=_format.indicator_label,
         risk_links=_format.risk_links,
