@@ -38,6 +38,7 @@ from zhospar.report._format import (
 )
 from zhospar.report._workbook import STATUS_COLOURS
 from zhospar.report.model import AnnualReport, GoalSection, IndicatorLine, MilestoneLine
+from zhospar.report.risks import state_word
 
 __all__ = ["INDICATOR_HEADERS", "write_docx"]
 
@@ -288,7 +289,7 @@ def _risks(doc: DocumentObject, report: AnnualReport) -> None:
             "\n".join(r.measures),
             risk_links(r),
             signal_text(r),
-            f"{r.state}; {assessment_text(r)}",
+            f"{state_word(r.state)}; {assessment_text(r)}",
         ]
         for r in report.risks
     ]

@@ -39,6 +39,7 @@ from zhospar.report.model import (
     RiskLine,
     Score,
 )
+from zhospar.report.risks import state_word
 
 __all__ = ["INDICATOR_COLUMNS", "PROGRAM_COLUMNS", "write_xlsx"]
 
@@ -286,7 +287,7 @@ def _risk_cells(risk: RiskLine) -> list[Cell]:
         f"{risk.line}-{risk.end_line}",
         risk_links(risk),
         signal_text(risk),
-        risk.state,
+        state_word(risk.state),
         assessment_text(risk),
     ]
 
