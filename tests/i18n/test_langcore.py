@@ -173,3 +173,24 @@ def test_the_multiyear_table_in_the_language(tmp_path: Path, language: str) -> N
     assert ("плановый" if language == "ru" else "жоспарлы") in html
     # 2012, G1.1-I1: 6.2 / 5.3 x 100 = 116.98, with a decimal comma.
     assert re.search(r'class="num achievement" data-year="2012">116,98<', html)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_translation_keeps_the_fields_of_its_message(language: str) -> None:
+    """A translation that drops or renames a {field} would fail when it is shown."""
+    from babel.messages.pofile import read_po
+
+    from zhospar.i18n._catalogs import catalog_path
+
+    fields = re.compile(r"\{(\w*)\}|%\((\w+)\)s")
+    with catalog_path(language, "core").open("rb") as handle:
+        catalog = read_po(handle)
+    wrong = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(fields.findall(ids[-1]))
+        wrong += [ids[0] for s in strings if set(fields.findall(s)) != wanted]
+    assert wrong == []
