@@ -1,16 +1,26 @@
-"""How numbers and labels read in the DOCX and HTML reports (the XLSX keeps numbers as numbers)."""
+"""How numbers and labels read in the DOCX and HTML reports (the XLSX keeps numbers as numbers).
+
+Numbers are written in the language of the moment (``zhospar.i18n``): Kazakh and Russian with a
+decimal comma and a non-breaking space between thousands (Babel's CLDR data), English as it
+always read (a decimal point, a plain space between thousands of tenge). A value keeps its own
+decimals ("0.0044 %" is never rounded to "0,00 %"); the web's number filters call these too.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from zhospar.i18n import current_language, format_date, format_decimal, gettext
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
     "NO_VALUE",
     "amount",
     "assessment_text",
+    "figure",
     "indicator_label",
+    "moment",
     "number",
     "percent",
     "risk_links",
@@ -26,7 +36,15 @@ def number(value: Decimal | None) -> str:
     """A value as the evaluation holds it, without trailing zeros: 6.2, 5.775, 50."""
     if value is None:
         return NO_VALUE
-    return format(value.normalize(), "f")
+    if current_language() == "en":
+        return format(value.normalize(), "f")
+    return format_decimal(value, places=_places(value))
+
+
+def _places(value: Decimal) -> int:
+    """The decimals ``value`` has, trailing zeros left out."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def amount(value: Decimal | None) -> str:
@@ -34,13 +52,40 @@ def amount(value: Decimal | None) -> str:
     if value is None:
         return NO_VALUE
     whole = value.to_integral_value()
+    if current_language() != "en":
+        return format_decimal(value, places=0 if value == whole else 1)
     if value == whole:
         return f"{int(whole):,}".replace(",", " ")
     return f"{value:,.1f}".replace(",", " ")
 
 
 def percent(display: str | None) -> str:
-    return f"{display} %" if display is not None else NO_VALUE
+    """A percentage as the evaluation shows it ("116.98"), with its own decimals."""
+    if display is None:
+        return NO_VALUE
+    if current_language() == "en":
+        return f"{display} %"
+    return f"{figure(display)}\u00a0%"
+
+
+def figure(display: str) -> str:
+    """A figure the evaluation shows as text ("116.98"), its decimals kept, in the language of
+    the moment ("116,98" in Kazakh and Russian; as it is in English)."""
+    if current_language() == "en":
+        return display
+    try:
+        value = Decimal(display)
+    except ArithmeticError:
+        return display
+    return format_decimal(value, places=len(display.partition(".")[2]))
+
+
+def moment(value: dt.datetime) -> str:
+    """When a report was made, in UTC: "2012-03-01 10:30 UTC" in English, the date as the
+    language writes it in Kazakh and Russian ("1 марта 2012 г., 10:30 UTC")."""
+    if current_language() == "en":
+        return f"{value:%Y-%m-%d %H:%M} UTC"
+    return f"{format_date(value)}, {value:%H:%M} UTC"
 
 
 def status_class(status: str) -> str:
@@ -49,38 +94,54 @@ def status_class(status: str) -> str:
 
 
 def score_text(score: Score) -> str:
-    shown = f"{score.display} %" if score.display is not None else "no score"
+    shown = percent(score.display) if score.display is not None else gettext("no score")
     stands_on = f" {score.stands_on}" if score.display is not None else ""
-    return (
-        f"{shown} ({score.verdict_label}){stands_on}; achieved {score.achieved}, nearly "
-        f"{score.nearly}, not achieved {score.not_achieved}, no data {score.no_data}"
+    status = score.verdict_label
+    return gettext(
+        "{shown} ({status}){stands_on}; achieved {achieved}, nearly {nearly}, not achieved "
+        "{not_achieved}, no data {no_data}"
+    ).format(
+        shown=shown,
+        status=status,
+        stands_on=stands_on,
+        achieved=score.achieved,
+        nearly=score.nearly,
+        not_achieved=score.not_achieved,
+        no_data=score.no_data,
     )
 
 
 def risk_links(risk: RiskLine) -> str:
     if not risk.links:
-        return "no direction shares its words"
+        return gettext("no direction shares its words")
     return "; ".join(
-        f"direction {x.direction}: "
-        + ("named in the risk table" if x.explicit else f"shared words {', '.join(x.shared)}")
+        gettext("direction {number}: {why}").format(
+            number=x.direction,
+            why=gettext("named in the risk table")
+            if x.explicit
+            else gettext("shared words {words}").format(words=", ".join(x.shared)),
+        )
         for x in risk.links
     )
 
 
 def signal_text(risk: RiskLine) -> str:
     if not risk.signals:
-        return "no target indicators in the linked directions"
+        return gettext("no target indicators in the linked directions")
     return "; ".join(
-        f"{s.id} {s.status_label}" + (f" ({s.display_percent} %)" if s.display_percent else "")
+        f"{s.id} {s.status_label}"
+        + (f" ({percent(s.display_percent)})" if s.display_percent else "")
         for s in risk.signals
     )
 
 
 def assessment_text(risk: RiskLine) -> str:
     """The planner's assessment in force, or that none is recorded for the year."""
-    return risk.assessment.text if risk.assessment is not None else "not assessed"
+    return risk.assessment.text if risk.assessment is not None else gettext("not assessed")
 
 
 def indicator_label(line: IndicatorLine) -> str:
     """The indicator's name; a breakdown row reads "  of which: әйелдер"."""
-    return f"of which: {line.breakdown}" if line.breakdown else line.name
+    if line.breakdown:
+        return gettext("of which: {label}").format(label=line.breakdown)
+    return line.name

@@ -22,11 +22,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Emu, Pt
 
+from zhospar.i18n import N_, gettext
 from zhospar.report._format import (
     NO_VALUE,
     amount,
     assessment_text,
     indicator_label,
+    moment,
     number,
     percent,
     risk_links,
@@ -35,6 +37,7 @@ from zhospar.report._format import (
 )
 from zhospar.report._workbook import STATUS_COLOURS
 from zhospar.report.model import AnnualReport, GoalSection, IndicatorLine, MilestoneLine
+from zhospar.report.risks import state_word
 
 __all__ = ["INDICATOR_HEADERS", "write_docx"]
 
@@ -99,8 +102,9 @@ def _paragraph(doc: DocumentObject, text: str, style: str | None = None) -> None
 
 
 def _heading(doc: DocumentObject, text: str, level: int) -> None:
-    """A heading as ``add_heading`` makes it: the Title style for level 0, else Heading N."""
-    _paragraph(doc, text, "Title" if level == 0 else f"Heading{level}")
+    """A heading as ``add_heading`` makes it: the Title style for level 0, else Heading N; a
+    heading of Zhospar's own words is written in the language of the moment."""
+    _paragraph(doc, gettext(text), "Title" if level == 0 else f"Heading{level}")
 
 
 def _cell(width: int, text: str, *, bold: bool = False, status: str | None = None) -> str:
@@ -125,6 +129,7 @@ def _table(
     the report's sixty tables took most of the document's time. ``shaded`` is a column and
     each row's status: the status's colour fills that cell.
     """
+    headers = [gettext(header) for header in headers]
     width = Emu(_TEXT_WIDTH // len(headers)).twips
     column, statuses = shaded if shaded else (-1, [None] * len(rows))
     body = "".join(
@@ -187,11 +192,17 @@ def _milestone_table(doc: DocumentObject, milestones: Sequence[MilestoneLine]) -
 def _goal(doc: DocumentObject, goal: GoalSection) -> None:
     from zhospar.report.charts import caption, chart_png  # Pillow only when a chart is drawn
 
-    _heading(doc, f"Goal {goal.code}. {goal.name}", 3)
-    cost = f"; cost (allocation appendix): {amount(goal.cost)} thousand tenge" if goal.cost else ""
-    _paragraph(doc, f"Score: {score_text(goal.score)}{cost}")
+    _heading(doc, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
+    cost = (
+        gettext("; cost (allocation appendix): {amount} thousand tenge").format(
+            amount=amount(goal.cost)
+        )
+        if goal.cost
+        else ""
+    )
+    _paragraph(doc, gettext("Score: {score}").format(score=score_text(goal.score)) + cost)
     if goal.target_indicators:
-        _paragraph(doc, "Target indicators (нысаналы индикаторлар)")
+        _paragraph(doc, gettext("Target indicators (нысаналы индикаторлар)"))
         _indicator_table(doc, goal.target_indicators)
     lines = {x.id: x for x in goal.target_indicators}
     for series in goal.charts:
@@ -199,8 +210,8 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
             doc.add_picture(io.BytesIO(chart_png(series)), width=Cm(15))
             _paragraph(doc, caption(series, lines.get(series.indicator_id)), "Caption")
     for task in goal.tasks:
-        _heading(doc, f"Task {task.code}. {task.name}", 4)
-        _paragraph(doc, f"Score: {score_text(task.score)}")
+        _heading(doc, f"{gettext('Task')} {task.code}. {task.name}", 4)
+        _paragraph(doc, gettext("Score: {score}").format(score=score_text(task.score)))
         if task.indicators:
             _indicator_table(doc, task.indicators)
 
@@ -211,17 +222,18 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
     _paragraph(doc, report.title)
     if report.ministry:
         _paragraph(doc, report.ministry)
+    period = gettext("1 January - 31 December %(year)s") % {"year": report.year}
     details = [
-        f"Reporting period: 1 January - 31 December {report.year}",
-        f"Planned period: {report.period_start}-{report.period_end}",
-        f"Plan text: {report.plan_source or NO_VALUE}",
-        f"Facts: {report.facts_origin}",
-        f"Generated: {report.generated_at:%Y-%m-%d %H:%M} UTC",
+        f"{gettext('Reporting period')}: {period}",
+        f"{gettext('Planned period')}: {report.period_start}-{report.period_end}",
+        f"{gettext('Plan text')}: {report.plan_source or NO_VALUE}",
+        f"{gettext('Facts')}: {report.facts_origin}",
+        f"{gettext('Generated')}: {moment(report.generated_at)}",
     ]
     for text in details:
         _paragraph(doc, text)
     _heading(doc, "1. Summary", 1)
-    _paragraph(doc, f"Plan score: {score_text(report.plan_score)}")
+    _paragraph(doc, gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
     rows = [
         [f"{d.number}", d.name, d.score.display or NO_VALUE, d.score.verdict_label]
         for d in report.directions
@@ -231,7 +243,9 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
 
 def _budget(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "4. Budget execution by program", 1)
-    _paragraph(doc, "Thousand tenge. Planned: the program's form, else the list of programs.")
+    _paragraph(
+        doc, gettext("Thousand tenge. Planned: the program's form, else the list of programs.")
+    )
     rows = [
         [
             b.program,
@@ -252,8 +266,8 @@ def _programs(doc: DocumentObject, report: AnnualReport) -> None:
     for program in report.programs:
         if not program.indicators:
             continue
-        _heading(doc, f"Program {program.code}. {program.name}", 2)
-        _paragraph(doc, f"Score: {score_text(program.score)}")
+        _heading(doc, f"{gettext('Program')} {program.code}. {program.name}", 2)
+        _paragraph(doc, gettext("Score: {score}").format(score=score_text(program.score)))
         _indicator_table(doc, program.indicators)
 
 
@@ -269,13 +283,13 @@ def _risks(doc: DocumentObject, report: AnnualReport) -> None:
             "\n".join(r.measures),
             risk_links(r),
             signal_text(r),
-            f"{r.state}; {assessment_text(r)}",
+            f"{state_word(r.state)}; {assessment_text(r)}",
         ]
         for r in report.risks
     ]
     headers = (
-        "No.", "Risks", "Consequences", "Measures", "Linked directions", "Signals",
-        "State and assessment",
+        "No.", "Risks", "Consequences", "Measures", "Linked directions", N_("Signals"),
+        N_("State and assessment"),
     )  # fmt: skip
     _table(doc, headers, rows)
 
@@ -313,8 +327,8 @@ def write_docx(report: AnnualReport, path: str | Path) -> Path:
     _front(doc, report)
     _heading(doc, "2. Strategic directions, goals and tasks", 1)
     for direction in report.directions:
-        _heading(doc, f"Direction {direction.number}. {direction.name}", 2)
-        _paragraph(doc, f"Score: {score_text(direction.score)}")
+        _heading(doc, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
+        _paragraph(doc, gettext("Score: {score}").format(score=score_text(direction.score)))
         for goal in direction.goals:
             _goal(doc, goal)
     _heading(doc, "3. Milestones", 1)

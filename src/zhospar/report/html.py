@@ -14,8 +14,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from zhospar.evaluate.forecast import chance_word
+from zhospar.i18n import current_language, gettext, ngettext
 from zhospar.report import _format
 from zhospar.report.model import AnnualReport
+from zhospar.report.risks import state_word
 
 __all__ = ["environment", "render_html", "write_html"]
 
@@ -29,12 +32,20 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The report's words in the language of the moment (``zhospar report --lang``).
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.globals["current_language"] = current_language
     env.filters.update(
         number=_format.number,
         amount=_format.amount,
         percent=_format.percent,
         status_class=_format.status_class,
+        chance=chance_word,
+        moment=_format.moment,
+        figure=_format.figure,
+        risk_state=state_word,
         score_text=_format.score_text,
         indicator_label=_format.indicator_label,
         risk_links=_format.risk_links,

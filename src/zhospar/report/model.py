@@ -9,13 +9,15 @@ always agree with each other and with the API and the pages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRule, Status
 from zhospar.evaluate.aggregate import Counts
-from zhospar.evaluate.scoring_rules import CONCLUSIVE, TOO_FEW_FACTS
+from zhospar.evaluate.scoring_rules import CONCLUSIVE, TOO_FEW_FACTS, status_word
 from zhospar.evaluate.sentence import coverage
+from zhospar.i18n import gettext
 from zhospar.model.assessments import RiskAssessment
 
 __all__ = [
@@ -214,8 +216,11 @@ class Score:
 
     @property
     def verdict_label(self) -> str:
-        """The shown status in words: "achieved", "no data", "too few facts"."""
-        return self.verdict.replace("_", " ")
+        """The shown status in words, in the language of the moment: "achieved", "no data",
+        "too few facts"."""
+        if self.verdict == TOO_FEW_FACTS:
+            return gettext("too few facts")
+        return status_word(self.status).replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -345,6 +350,9 @@ class AnnualReport:
     unmatched: tuple[UnmatchedLine, ...]
     method: tuple[str, ...] = field(default=())
     risk_state_rule: str = ""
+    # The published (Kazakh) name of each element whose name is shown translated, by id
+    # (``zhospar.report.names.with_translated_names``); empty: the names are as published.
+    published: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def milestones(self) -> tuple[MilestoneLine, ...]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from zhospar.i18n import N_, pgettext
 from zhospar.model.plan import Direction, Plan, Risk
 from zhospar.report.model import RiskLink
 
@@ -39,6 +40,7 @@ __all__ = [
     "RiskState",
     "link_risks",
     "risk_state",
+    "state_word",
     "stems",
 ]
 
@@ -50,7 +52,7 @@ FUNCTION_WORDS = frozenset(
     {"және", "немесе", "бойынша", "үшін", "арасында", "сияқты", "туралы", "басқару", "қатер"}
 )
 
-RISK_RULE = (
+RISK_RULE = N_(
     "A risk is linked to a strategic direction when its text names the direction "
     '("2-стратегиялық бағыт") or one of its goals ("2.1-мақсат"); otherwise by shared '
     "keywords: word stems (first 6 letters of words of 4+ letters) of the risk's risks and "
@@ -147,11 +149,23 @@ class RiskState(StrEnum):
     UNKNOWN = "unknown"  # no signal indicator has a score in the year
 
 
-RISK_STATE_RULE = (
+RISK_STATE_RULE = N_(
     "A risk is materialising in a year when any indicator that signals it is not achieved in "
     "that year; watched when none is not achieved but one is only nearly achieved; calm when "
     "every signal indicator with a score is achieved; unknown when none has a score."
 )
+
+
+def state_word(state: str) -> str:
+    """A risk's state as the report names it, in the language of the moment (English: its
+    value); an unknown value is shown as it is."""
+    words = {
+        RiskState.MATERIALISING.value: pgettext("risk", "materialising"),
+        RiskState.WATCH.value: pgettext("risk", "watch"),
+        RiskState.CALM.value: pgettext("risk", "calm"),
+        RiskState.UNKNOWN.value: pgettext("risk", "unknown"),
+    }
+    return words.get(state, state)
 
 
 def risk_state(statuses: Iterable[str]) -> RiskState:
