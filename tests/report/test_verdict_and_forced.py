@@ -93,7 +93,8 @@ def test_score_marks_the_forced_value_in_its_table_and_csv(forced_env: str) -> N
 def test_the_reports_mark_the_forced_value(forced_env: str, tmp_path: Path) -> None:
     files = {f: tmp_path / f"report-2013.{f}" for f in ("xlsx", "docx", "html")}
     for path in files.values():
-        result = CliRunner().invoke(app, ["report", "--year", "2013", "-o", str(path)])
+        args = ["report", "--year", "2013", "--lang", "en", "-o", str(path)]
+        result = CliRunner().invoke(app, args)
         assert result.exit_code == 0, result.output
     row = xlsx_table(files["xlsx"], "Indicators")["T4.1.2-I1"]
     assert row["Status"].endswith(f"; {FORCED}") and row["Status"].startswith("achieved")
