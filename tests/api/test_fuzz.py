@@ -61,4 +61,6 @@ def test_no_request_gets_a_server_error(fuzzed: tuple[Any, str]) -> None:
 
         call()
     assert failures == []
-    assert 200 in seen and 401 not in seen and 403 not in seen  # the planner's token counted
+    # the planner's token counted: answers came, and none asked to sign in (a 403 is an Origin
+    # the fuzzer made up, or an upload without X-Requested-With)
+    assert 200 in seen and 401 not in seen

@@ -16,6 +16,7 @@ from zhospar.evaluate import evaluate_year
 from zhospar.evaluate.scoring_rules import NEEDS_REASON
 from zhospar.rules.access import Person, indicator_codes
 from zhospar.services.context import AppContext
+from zhospar.services.queries import check_year
 from zhospar.store.reasons import (
     Reason,
     reason_history,
@@ -48,6 +49,7 @@ def missed_indicators(ctx: AppContext, year: int) -> list[str]:
 
 def approve(ctx: AppContext, year: int) -> YearState:
     """Approve ``year``, refused (409, exit 8) while a missed indicator has no reason."""
+    check_year(ctx.stored(), year)  # a year outside the plan: refused before it is evaluated
     missed = missed_indicators(ctx, year)
 
     def check(conn: Connection, plan_id: int) -> None:
