@@ -22,6 +22,7 @@ TABLES = {
     "api_tokens",
     "alembic_version",
     "indicator_overrides",
+    "indicator_reasons",
     "indicators",
     "login_throttle",
     "milestones",

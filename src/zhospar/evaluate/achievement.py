@@ -115,6 +115,11 @@ class Achievement:
         reasons = dict.fromkeys(f.force_reason for f in self.observed.facts if f.force_reason)
         return FORCED.text(reasons="; ".join(reasons)) if reasons else None
 
+    @property
+    def fact_note(self) -> str:
+        """The status and coverage of the fact, shown beside its value ("" for a final one)."""
+        return self.observed.fact_note if self.observed is not None else ""
+
 
 def status_of(percent: Decimal) -> Status:
     """The band a percentage falls in (``scoring_rules.BANDS``)."""

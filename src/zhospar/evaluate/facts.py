@@ -19,6 +19,7 @@ from typing import Protocol, TypeVar
 from zhospar.model.periods import Period, PeriodKind
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
+from zhospar.rules.facts import fact_label
 
 __all__ = ["Fact", "FactGroups", "FactRef", "UnmatchedFact", "group_facts", "latest"]
 
@@ -59,6 +60,8 @@ class FactRef:
     entered_by: str | None = None
     entered_at: dt.datetime | None = None
     force_reason: str | None = None  # why a value outside its sensible range was accepted
+    status: str | None = None  # preliminary, operational, final (None: not said, as final)
+    coverage: str | None = None  # months covered when not the whole period: "2012-01..2012-05"
 
     @classmethod
     def of(cls, fact: Fact) -> FactRef:
@@ -79,7 +82,14 @@ class FactRef:
             entered_by=getattr(fact, "entered_by", None),
             entered_at=getattr(fact, "entered_at", None),
             force_reason=getattr(fact, "force_reason", None),
+            status=getattr(fact, "status", None),
+            coverage=getattr(fact, "coverage", None),
         )
+
+    @property
+    def note(self) -> str:
+        """Its status (unless final) and coverage, as shown beside the value ("" for neither)."""
+        return fact_label(self.status, self.coverage)
 
     @property
     def is_national_year(self) -> bool:
