@@ -213,7 +213,18 @@ def test_a_checked_actual_input_equals_a_validated_one() -> None:
     """checked_actual_input skips pydantic's validation; it must build the very same model."""
     period = Period.parse("2011-Q3")
     fast = checked_actual_input(
-        "G1.1-I1", period, Decimal("5.4"), "71", None, "IMF", None, "facts.csv", 7, None
+        "G1.1-I1",
+        period,
+        Decimal("5.4"),
+        "71",
+        None,
+        "IMF",
+        None,
+        "facts.csv",
+        7,
+        None,
+        "operational",
+        "2011-07..2011-08",
     )
     slow = ActualInput(
         indicator_id="G1.1-I1",
@@ -225,6 +236,8 @@ def test_a_checked_actual_input_equals_a_validated_one() -> None:
         comment=None,
         origin=Origin(file="facts.csv", row=7),
         force_reason=None,
+        status="operational",
+        coverage="2011-07..2011-08",
     )
     assert fast == slow and hash(fast.origin) == hash(slow.origin)
     assert fast.model_dump() == slow.model_dump()

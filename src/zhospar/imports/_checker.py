@@ -97,7 +97,7 @@ class ChunkChecker:
             ids, periods, values, regions, [None] * len(rows),  # type: ignore[arg-type]
             self._texts_of(cells["source"]), self._texts_of(cells["comment"]),
             [self.origin_file] * len(rows), rows,  # type: ignore[arg-type]
-            self._texts_of(cells["force_reason"]),
+            self._texts_of(cells["force_reason"]), ["final"] * len(rows), [None] * len(rows),
         )  # fmt: skip
         self.batch.extend(part, good)
         if good is not None:

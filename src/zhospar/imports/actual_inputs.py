@@ -35,11 +35,13 @@ def checked_actual_input(
     file: str | None,
     row: int | None,
     force_reason: str | None,
+    status: str = "final",
+    coverage: str | None = None,
 ) -> ActualInput:
     """An ActualInput from values already checked; equal to ``ActualInput(...)`` of the same."""
     origin = _construct_origin(_ORIGIN_FIELDS_SET, file=file, row=row)
     return _construct(
         _FIELDS_SET, indicator_id=indicator_id, period=period, value=value, region=region,
         breakdown=breakdown, source=source, comment=comment, origin=origin,
-        force_reason=force_reason,
+        force_reason=force_reason, status=status, coverage=coverage,
     )  # fmt: skip

@@ -61,7 +61,7 @@ class Checked:
         with _cycle_collection_paused():
             return list(map(checked_actual_input, b.indicator_id, b.period, b.value, b.region,
                             b.breakdown, b.source, b.comment, b.origin_file, b.origin_row,
-                            b.force_reason))  # fmt: skip
+                            b.force_reason, b.status, b.coverage))  # fmt: skip
 
     def raise_problems(self) -> None:
         if self.problems:

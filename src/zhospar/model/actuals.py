@@ -37,6 +37,8 @@ class ActualInput(BaseModel):
     comment: str | None = None
     origin: Origin = Origin()
     force_reason: str | None = None  # why a value outside the sensible range is accepted
+    status: str = "final"  # preliminary, operational or final (``zhospar.rules.facts``)
+    coverage: str | None = None  # months covered when not the whole period: "2012-01..2012-05"
 
 
 class Actual(ActualInput):

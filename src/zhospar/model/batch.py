@@ -46,6 +46,8 @@ class ActualBatch:
     origin_file: list[str | None] = field(default_factory=list)
     origin_row: list[int | None] = field(default_factory=list)
     force_reason: list[str | None] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)  # preliminary, operational, final
+    coverage: list[str | None] = field(default_factory=list)  # canonical text; None: whole
 
     @classmethod
     def of(cls, inputs: Iterable[ActualInput]) -> ActualBatch:
@@ -62,6 +64,8 @@ class ActualBatch:
             batch.origin_file.append(item.origin.file)
             batch.origin_row.append(item.origin.row)
             batch.force_reason.append(item.force_reason)
+            batch.status.append(item.status)
+            batch.coverage.append(item.coverage)
         return batch
 
     def __len__(self) -> int:

@@ -42,6 +42,8 @@ _PG_TYPES = {
     "force_reason": "text",
     "entered_by": "varchar",
     "entered_at": "timestamp",
+    "status": "varchar",
+    "coverage": "varchar",
 }
 Row = tuple[Any, ...]
 Progress = Callable[[int], None]
@@ -91,6 +93,8 @@ def table_rows(
         "origin_file": batch.origin_file,
         "origin_row": batch.origin_row,
         "force_reason": batch.force_reason,
+        "status": batch.status,
+        "coverage": batch.coverage,
     }
     columns = {**given, **store}
     rows = zip(*(columns[name] for name in ACTUAL_COLUMNS), strict=False)  # repeat() is endless

@@ -219,6 +219,8 @@ def _actual(row: Any) -> Actual:
         comment=row["comment"],
         origin=Origin(file=row["origin_file"], row=row["origin_row"]),
         force_reason=row["force_reason"],
+        status=row["status"],
+        coverage=row["coverage"],
         revision=row["revision"],
         entered_by=row["entered_by"],
         entered_at=row["entered_at"],

@@ -3,6 +3,8 @@
     people ──< sessions      (a signed-in browser; only a hash of its id is kept)
     people ──< api_tokens    (for scripts; only a hash of the token is kept)
     activity                 (append-only: who did what, when, from where)
+    period_signoffs          (append-only: a year approved or reopened)
+    indicator_reasons        (append-only: why an indicator missed its target in a year)
     login_throttle           (failed logins per name and per address, shared by every worker)
 
 A session's or token's secret is a 256-bit random value, so a plain SHA-256 of it is enough to
@@ -24,6 +26,7 @@ __all__ = [
     "LoginThrottleRow",
     "PeriodSignoffRow",
     "PersonRow",
+    "ReasonRow",
     "SessionRow",
 ]
 
@@ -96,5 +99,20 @@ class PeriodSignoffRow(Base):
     year: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(16))  # approve, reopen
     reason: Mapped[str | None] = mapped_column(Text)  # why it was reopened
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ReasonRow(Base):
+    """A reason for non-achievement of an indicator in a year; never updated or deleted
+    (triggers refuse it). The latest row per plan, indicator and year is in force."""
+
+    __tablename__ = "indicator_reasons"
+    __table_args__ = (Index(None, "plan_id", "year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    indicator_id: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
     entered_by: Mapped[str] = mapped_column(String(100))
     entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

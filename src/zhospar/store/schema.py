@@ -252,6 +252,10 @@ class ActualRow(Base):
     force_reason: Mapped[str | None] = mapped_column(Text)
     entered_by: Mapped[str] = mapped_column(String(100))
     entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # preliminary, operational or final (``zhospar.rules.facts``); months covered when not the
+    # whole period, e.g. "2012-01..2012-05" (NULL: the whole period)
+    status: Mapped[str] = mapped_column(String(16), server_default="final")
+    coverage: Mapped[str | None] = mapped_column(String(24))
 
 
 ACTUAL_COLUMNS: tuple[str, ...] = tuple(
