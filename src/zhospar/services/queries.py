@@ -34,6 +34,7 @@ from zhospar.report import (
 from zhospar.services.context import AppContext
 from zhospar.store import Database, history
 from zhospar.store.evaluation import StoredEvaluation
+from zhospar.store.reasons import reasons_in_year
 
 __all__ = [
     "BudgetSummary",
@@ -88,8 +89,8 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
 
 def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str, str]:
     """The reason for non-achievement in force for ``year``, by indicator id."""
-    # TODO(reasons): read zhospar.store.reasons.reasons_in_year once that branch is merged.
-    return {}
+    found = reasons_in_year(db, stored.plan_key, year)
+    return {ident: reason.text for ident, reason in found.items()}
 
 
 def official_report(db: Database, stored: StoredEvaluation, year: int) -> OfficialReport:
