@@ -34,7 +34,7 @@ def test_every_column_is_a_field_of_the_row_model() -> None:
     assert derived == {"polarity_to_confirm"}
     assert set(BUDGET_FIELDS) - {f.name for f in fields(BudgetLine)} == {"year"}
     indicator = columns_of(ScoreLevel.INDICATOR)
-    assert indicator[8:10] == ("fact_source", "achievement")  # under the command's own names
+    assert indicator[7:11] == ("fact", "fact_note", "fact_source", "achievement")  # own names
     assert indicator[-2:] == ("chance", "forecast")
     assert columns_of(ScoreLevel.GOAL) == (
         "level", "id", "code", "name", "score", "status", "achieved", "nearly",

@@ -161,6 +161,20 @@ def test_failed_logins_are_slowed_and_logged(app: Any, empty_database: Database)
     assert failed[0].address == "10.20.30.40" and failed[0].detail == f"failed login as {USER}"
 
 
+def test_a_successful_login_is_logged_as_the_person_from_their_address(
+    app: Any, empty_database: Database
+) -> None:
+    add_person(empty_database, "logs-in", "viewer", PASSWORD, by="tests")
+    before = len(activity(empty_database, action="login"))
+    with TestClient(app, base_url=BASE_URL, client=("10.9.8.7", 5000)) as client:
+        assert _login(client, name="logs-in").status_code == 303
+        assert _login(client, name="logs-in", password="wrong").status_code == 401
+    logged = activity(empty_database, action="login")
+    assert len(logged) == before + 1  # the failure is logged as login-failed, not as a login
+    assert (logged[0].user, logged[0].address) == ("logs-in", "10.9.8.7")
+    assert logged[0].detail == "signed in as logs-in"
+
+
 def test_a_disabled_person_is_stopped_at_once(app: Any, empty_database: Database) -> None:
     add_person(empty_database, "leaver", "planner", PASSWORD, by="tests")
     token = create_token(empty_database, "leaver", days=1, by="tests")

@@ -35,8 +35,12 @@ from pydantic import (
 from zhospar.evaluate import Status
 from zhospar.model.actuals import TEXT_LIMIT, Actual
 from zhospar.report import IndicatorLine, MilestoneLine, Score
+from zhospar.rules.facts import coverage_text
+from zhospar.rules.reasons import REASON_LIMIT
 from zhospar.services.queries import IndicatorDetail, YearRow
+from zhospar.services.reasons import IndicatorReasons
 from zhospar.store import PlanInfo
+from zhospar.store.reasons import Reason
 
 __all__ = [
     "ActualIn",
@@ -97,8 +101,8 @@ def _shown(row_model: type, names: tuple[str, ...], doc: str) -> type[_Out]:
 
 INDICATOR_FIELDS = (
     "id", "name", "unit", "breakdown", "line", "polarity", "target", "target_raw",
-    "target_line", "fact", "percent", "display_percent", "status", "status_label", "message",
-    "forecast", "forecast_message",
+    "target_line", "fact", "fact_note", "percent", "display_percent", "status", "status_label",
+    "message", "forecast", "forecast_message",
 )  # fmt: skip
 MILESTONE_FIELDS = (
     "id", "name", "due_years", "line", "state", "status", "status_label", "message",
@@ -163,6 +167,23 @@ class PlanTreeOut(_Out):
     directions: list[DirectionOut]
 
 
+class ReasonOut(_Out):
+    """A reason for non-achievement of an indicator in a year, with who gave it and when."""
+
+    indicator_id: str
+    year: int
+    text: str
+    entered_by: str
+    entered_at: dt.datetime
+
+    @classmethod
+    def of(cls, r: Reason) -> ReasonOut:
+        return cls(
+            indicator_id=r.indicator_id, year=r.year, text=r.text, entered_by=r.entered_by,
+            entered_at=r.entered_at,
+        )  # fmt: skip
+
+
 class YearOut(_Out):
     year: int
     target: TargetOut | None
@@ -172,9 +193,10 @@ class YearOut(_Out):
     status: Status
     status_label: str
     message: str
+    reason: ReasonOut | None = None  # the reason for non-achievement in force, if any
 
     @classmethod
-    def of(cls, r: YearRow) -> YearOut:
+    def of(cls, r: YearRow, reason: Reason | None = None) -> YearOut:
         """The achievement's fields under the names the other answers use (``fact``, the
         status's label)."""
         a = r.achievement
@@ -187,6 +209,7 @@ class YearOut(_Out):
             status=a.status,
             status_label=r.label,
             message=a.message,
+            reason=ReasonOut.of(reason) if reason is not None else None,
         )
 
 
@@ -204,6 +227,9 @@ class ActualOut(_Out):
     origin_file: str | None
     origin_row: int | None
     force_reason: str | None
+    status: str  # preliminary, operational or final
+    coverage: str | None  # the months covered when not the whole period: "2012-01..2012-05"
+    coverage_text: str  # how it reads: "January–May 2012" ("" for the whole period)
     revision: int
     entered_by: str
     entered_at: dt.datetime
@@ -223,6 +249,9 @@ class ActualOut(_Out):
             origin_file=a.origin.file,
             origin_row=a.origin.row,
             force_reason=a.force_reason,
+            status=a.status,
+            coverage=a.coverage,
+            coverage_text=coverage_text(a.coverage),
             revision=a.revision,
             entered_by=a.entered_by,
             entered_at=a.entered_at,
@@ -239,10 +268,14 @@ class IndicatorDetailOut(_Out):
     years: list[YearOut]
     revisions: list[ActualOut]
     in_force: list[int]  # ids of the revisions that count
+    reasons: list[ReasonOut]  # every reason for non-achievement given, oldest first
 
     @classmethod
-    def of(cls, d: IndicatorDetail, year: int) -> IndicatorDetailOut:
-        """Gathered from the detail's parts: its year's line, roll-up and revisions."""
+    def of(
+        cls, d: IndicatorDetail, year: int, reasons: IndicatorReasons | None = None
+    ) -> IndicatorDetailOut:
+        """Gathered from the detail's parts: its year's line, roll-up, revisions, reasons."""
+        given = reasons or IndicatorReasons({}, [])
         return cls(
             indicator=d.line,
             year=year,
@@ -250,9 +283,10 @@ class IndicatorDetailOut(_Out):
             rollup=d.rollup.rule.value,
             rollup_reason=d.rollup.reason,
             targets=d.indicator.values,
-            years=[YearOut.of(r) for r in d.years],
+            years=[YearOut.of(r, given.in_force.get(r.year)) for r in d.years],
             revisions=[ActualOut.of(a) for a in d.revisions],
             in_force=sorted(d.in_force),
+            reasons=[ReasonOut.of(r) for r in given.history],
         )
 
 
@@ -296,6 +330,16 @@ class ActualIn(BaseModel):
     source: FreeText | None = None
     comment: FreeText | None = None
     force_reason: FreeText | None = None
+    status: Code | None = None  # preliminary, operational or final (null: final)
+    coverage: Code | None = None  # months covered when not the whole period: 2012-01..2012-05
+
+
+class ReasonIn(BaseModel):
+    """A reason for non-achievement to record for the path's indicator in ``year``."""
+
+    model_config = ConfigDict(extra="forbid")
+    year: StrictInt
+    text: Annotated[StrictStr, AfterValidator(_unicode), _at_most(REASON_LIMIT)]
 
 
 class FieldErrorOut(BaseModel):

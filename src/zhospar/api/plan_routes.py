@@ -189,7 +189,7 @@ def imports(
     uploads: StagedUploads = request.app.state.uploads
     staged = uploads.stage(file.file, file.filename, "api")
     try:
-        outcome = run_import(ctx, staged, dry_run=dry_run)
+        outcome = run_import(ctx, staged, dry_run=dry_run, person=request.state.person)
     finally:
         uploads.discard(staged.token)
     found = ImportOut.model_validate(outcome)

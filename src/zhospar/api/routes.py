@@ -24,6 +24,8 @@ from zhospar.api.models import (
     IndicatorOut,
     PlanOut,
     PlanTreeOut,
+    ReasonIn,
+    ReasonOut,
     RecordedOut,
     ScoreOut,
     TargetOut,
@@ -31,7 +33,7 @@ from zhospar.api.models import (
 from zhospar.audit import Finding, FindingKind, Skip, audit_plan
 from zhospar.model.periods import Period
 from zhospar.report import AnnualReport
-from zhospar.services import commands, queries
+from zhospar.services import commands, queries, reasons
 from zhospar.services.http import Context, Year
 from zhospar.store import history as revisions_of
 from zhospar.store import latest_actuals, list_plans
@@ -85,7 +87,7 @@ def indicator(ctx: Context, indicator_id: str, year: Year = None) -> IndicatorDe
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     detail = queries.indicator_detail(ctx, stored, indicator_id, chosen)
-    return IndicatorDetailOut.of(detail, chosen)
+    return IndicatorDetailOut.of(detail, chosen, reasons.indicator_reasons(ctx, indicator_id))
 
 
 @router.get("/indicators/{indicator_id}/targets")
@@ -167,12 +169,30 @@ def record(ctx: Context, body: ActualIn) -> RecordedOut:
         source=body.source or "",
         comment=body.comment or "",
         force_reason=body.force_reason or "",
+        status=body.status or "",
+        coverage=body.coverage or "",
     )
     parsed = commands.parse_actual(body.indicator_id, form)
     if parsed.item is None:
         raise _field_errors(parsed.errors)
     done = commands.record_actual(ctx, parsed.item)
     return RecordedOut(status=done.status, actual=ActualOut.of(done.actual))
+
+
+@router.post(
+    "/indicators/{indicator_id}/reasons",
+    status_code=201,
+    dependencies=[Depends(json_from_same_origin)],
+    responses={
+        **_POST_ERRORS,
+        409: {"model": ErrorOut, "description": "The year is approved: it takes no reason."},
+    },
+)
+def record_reason(ctx: Context, indicator_id: str, body: ReasonIn) -> ReasonOut:
+    """Record the reason an indicator missed its target in a year, as the person signed in
+    (editors within their scope, planners); it is then the one in force."""
+    queries.find_place(ctx.stored().plan, indicator_id)
+    return ReasonOut.of(reasons.set_reason(ctx, indicator_id, body.year, body.text))
 
 
 @router.get("/audit")

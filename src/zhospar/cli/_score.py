@@ -51,10 +51,10 @@ Row = dict[str, Any]
 # Each level's columns, in order: fields of the row model, under the command's column names.
 # An indicator's and a milestone's line (``IndicatorLine``; a milestone fills what it has):
 INDICATOR_FIELDS = (
-    "id", "place", "name", "unit", "target", "target_raw", "target_line", "fact", "evidence",
-    "percent", "status", "sentence", "no_score", "message", "polarity", "polarity_overridden",
-    "polarity_to_confirm", "polarity_reason", "rollup", "rollup_overridden", "forecast",
-    "forecast_message",
+    "id", "place", "name", "unit", "target", "target_raw", "target_line", "fact", "fact_note",
+    "evidence", "percent", "status", "sentence", "no_score", "message", "polarity",
+    "polarity_overridden", "polarity_to_confirm", "polarity_reason", "rollup",
+    "rollup_overridden", "forecast", "forecast_message",
 )  # fmt: skip
 # A section's name, then its ``Score`` but the display text (the score itself is rounded):
 SCORE_FIELDS = (
@@ -250,7 +250,8 @@ def _indicator_cells(r: Row, wide: bool) -> list[str]:
     polarity = r["polarity"] + (" *" if r["polarity_overridden"] else "")
     polarity += " ?" if r["polarity_to_confirm"] else ""
     rollup = _text(r["rollup"]) + (" *" if r["rollup_overridden"] else "")
-    cells = [r["id"], r["name"], f"{_text(r['target_raw'])}{line}", _text(r["fact"])]
+    fact = _text(r["fact"]) + (f" ({r['fact_note']})" if r.get("fact_note") else "")
+    cells = [r["id"], r["name"], f"{_text(r['target_raw'])}{line}", fact]
     cells += [r["fact_source"], _text(r["achievement"]), status, polarity, rollup]
     cells.append(_text(r["chance"]).replace("_", " "))
     return cells if wide else [c for i, c in enumerate(cells) if i not in (1, 4, 8)]

@@ -20,11 +20,14 @@ def register(app: typer.Typer) -> None:
 
 
 def approve(year: int, plan: PlanOption = None) -> None:
-    """Approve YEAR: its figures are final and it takes no new value until reopened."""
-    from zhospar.store.signoff import approve_year
+    """Approve YEAR: its figures are final and it takes no new value until reopened.
+
+    Refused while an indicator of YEAR not achieved (or only nearly) has no reason."""
+    from zhospar.services import AppContext
+    from zhospar.services.reasons import approve as approve_year
 
     with _open() as db:
-        state = approve_year(db, plan, year, by=_me())
+        state = approve_year(AppContext(db, _me(), plan), year)
     _console().print(state.describe())
 
 

@@ -152,10 +152,20 @@ def actual_set(
     force: Annotated[
         str | None, typer.Option("--force", help="REASON to accept a value outside its range.")
     ] = None,
+    status: Annotated[
+        str | None, typer.Option(help="preliminary, operational or final (default: final).")
+    ] = None,
+    coverage: Annotated[
+        str | None,
+        typer.Option(help="Months covered when not the whole period: 2012-01..2012-05, 2012-Q1."),
+    ] = None,
     plan: PlanOption = None,
     user: UserOption = None,
 ) -> None:
-    """Record an actual value; a value for a period that has one becomes a new revision."""
+    """Record an actual value; a value for a period that has one becomes a new revision.
+
+    A value is final unless --status says otherwise; --coverage gives the months it covers
+    when they are not its whole period."""
     from zhospar.model.actuals import ActualInput
     from zhospar.model.periods import Period
     from zhospar.rules.values import parse_number
@@ -172,6 +182,8 @@ def actual_set(
         source=source,
         comment=comment,
         force_reason=force,
+        status=status or "",
+        coverage=coverage,
     )
     with _open() as db:
         done = record_actual(AppContext(db, user or Settings.from_env().user, plan), item)
@@ -184,7 +196,8 @@ def actual_set(
         )
     else:
         _console().print(
-            f"{a.indicator_id} {a.period}{where} = {a.value}: {done.status}, revision {a.revision}"
+            f"{a.indicator_id} {a.period}{where} = {_valued(a)}: {done.status}, "
+            f"revision {a.revision}"
         )
 
 
@@ -203,6 +216,15 @@ _OPTIONAL = frozenset({"region", "breakdown", "source", "comment"})
 _WHOLE = frozenset({"period", "rev", "value", "when (UTC)"})
 
 
+def _valued(a: "Actual") -> str:
+    """The value with its status (unless final) and coverage beside it: "5.3 (operational, Q1
+    2012)"."""
+    from zhospar.rules.facts import fact_label
+
+    note = fact_label(a.status, a.coverage)
+    return f"{a.value} ({note})" if note else str(a.value)
+
+
 def _history_row(a: "Actual") -> tuple[str, ...]:
     """One revision's cells in ``_HISTORY``'s order; the comment column also holds the reason
     a value was forced and the file row it was imported from."""
@@ -212,7 +234,7 @@ def _history_row(a: "Actual") -> tuple[str, ...]:
     if a.origin.file:
         note = f"{note} [{a.origin.file}, row {a.origin.row}]".strip()
     return (
-        str(a.period), a.region or "", a.breakdown or "", str(a.revision), str(a.value),
+        str(a.period), a.region or "", a.breakdown or "", str(a.revision), _valued(a),
         a.entered_by, f"{a.entered_at:%Y-%m-%d %H:%M:%S}", a.source or "", note,
     )  # fmt: skip
 

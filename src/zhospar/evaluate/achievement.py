@@ -103,6 +103,11 @@ class Achievement:
     def fact_value(self) -> Decimal | None:
         return self.observed.value if self.observed is not None else None
 
+    @property
+    def fact_note(self) -> str:
+        """The status and coverage of the fact, shown beside its value ("" for a final one)."""
+        return self.observed.fact_note if self.observed is not None else ""
+
 
 def status_of(percent: Decimal) -> Status:
     """The band a percentage falls in (``scoring_rules.BANDS``)."""

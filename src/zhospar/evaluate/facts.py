@@ -19,6 +19,7 @@ from typing import Protocol, TypeVar
 from zhospar.model.periods import Period, PeriodKind
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
+from zhospar.rules.facts import fact_label
 
 __all__ = ["Fact", "FactGroups", "FactRef", "UnmatchedFact", "group_facts", "latest"]
 
@@ -58,6 +59,8 @@ class FactRef:
     revision: int | None = None
     entered_by: str | None = None
     entered_at: dt.datetime | None = None
+    status: str | None = None  # preliminary, operational, final (None: not said, as final)
+    coverage: str | None = None  # months covered when not the whole period: "2012-01..2012-05"
 
     @classmethod
     def of(cls, fact: Fact) -> FactRef:
@@ -77,7 +80,14 @@ class FactRef:
             revision=getattr(fact, "revision", None),
             entered_by=getattr(fact, "entered_by", None),
             entered_at=getattr(fact, "entered_at", None),
+            status=getattr(fact, "status", None),
+            coverage=getattr(fact, "coverage", None),
         )
+
+    @property
+    def note(self) -> str:
+        """Its status (unless final) and coverage, as shown beside the value ("" for neither)."""
+        return fact_label(self.status, self.coverage)
 
     @property
     def is_national_year(self) -> bool:

@@ -92,6 +92,13 @@ class Observed:
     def refused(self) -> bool:
         return self.value is None
 
+    @property
+    def fact_note(self) -> str:
+        """The status and coverage of the facts behind the value, as shown beside it: each
+        distinct one of them, e.g. "operational, January–May 2012" ("" when all are final and
+        whole)."""
+        return "; ".join(dict.fromkeys(n for n in (f.note for f in self.facts) if n))
+
 
 _RATE_UNIT = re.compile(r"%|(?<!\w)(коэффициент|индекс|еселеп)", re.IGNORECASE)
 _RATE_NAME = re.compile(r"(?<!\w)(үлес|коэффициент|индекс|еселеп|деңгей)", re.IGNORECASE)

@@ -49,6 +49,7 @@ __all__ = [
     "MILESTONE_RULES",
     "MILESTONE_STATES",
     "NEARLY_AT",
+    "NEEDS_REASON",
     "NOT_ROLLED_UP",
     "NO_BASE",
     "NO_DUE_YEAR",
@@ -83,6 +84,10 @@ class Status(StrEnum):
     NEARLY = "nearly"
     NOT_ACHIEVED = "not_achieved"
     NO_DATA = "no_data"  # cannot be scored; ``no_score`` says why
+
+
+# the statuses whose indicator needs a reason for non-achievement before its year is approved
+NEEDS_REASON = frozenset({Status.NOT_ACHIEVED, Status.NEARLY})
 
 
 class NoScore(StrEnum):

@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
-from zhospar._exceptions import Problem, quoted
+from zhospar._exceptions import Problem, ValidationError, quoted
 from zhospar.imports.columns import ColumnMap
 from zhospar.imports.read import RawChunk
 from zhospar.imports.resolve import IndicatorIndex, Resolved, Unresolved, units_agree
@@ -28,6 +28,7 @@ from zhospar.model.batch import ActualBatch
 from zhospar.model.periods import Period
 from zhospar.model.plan import Plan
 from zhospar.rules.formula_guard import unguard
+from zhospar.rules.reasons import check_reason_text
 from zhospar.rules.values import not_a_number, parse_period, parse_value, parse_values
 
 __all__ = ["ChunkChecker", "RegionLookup"]
@@ -41,7 +42,8 @@ IndicatorKey = str | tuple[str, ...]
 _NAMING = ("indicator_id", "code", "indicator", "breakdown")
 Found = tuple[int, int, Problem]  # index of the row in the chunk, rank in the row, problem
 _FIELDS = ("indicator_id", "code", "indicator", "breakdown", "unit", "year", "period", "value",
-           "region", "source", "comment", "force_reason")  # fmt: skip
+           "region", "source", "comment", "force_reason", "status", "coverage",
+           "reason")  # fmt: skip
 _INDICATOR, _UNIT, _PERIOD, _VALUE, _REGION, _DUPLICATE = range(6)  # a row's problems in order
 
 
@@ -68,6 +70,8 @@ class ChunkChecker:
         # rows at fault only in their region, unit or as a repeat: their indicator, period and
         # value are known, so the store's checks (a share over 100 ...) can still be run on them
         self.partly_good = ActualBatch()
+        # (indicator, year) -> (the first row giving it, the reason): one per indicator and year
+        self.reasons: dict[tuple[str, int], tuple[int, str]] = {}
         # a row is read as if padded to the header's width: a column it lacks reads as ""
         self._width = max(columns.position.values(), default=0) + 1
         self._naming = [name for name in _NAMING if columns.has(name)]
@@ -97,11 +101,43 @@ class ChunkChecker:
             ids, periods, values, regions, [None] * len(rows),  # type: ignore[arg-type]
             self._texts_of(cells["source"]), self._texts_of(cells["comment"]),
             [self.origin_file] * len(rows), rows,  # type: ignore[arg-type]
-            self._texts_of(cells["force_reason"]), ["final"] * len(rows), [None] * len(rows),
+            self._texts_of(cells["force_reason"]), self._texts_of(cells["status"]),
+            self._texts_of(cells["coverage"]),
         )  # fmt: skip
         self.batch.extend(part, good)
+        if self.columns.has("reason"):
+            self._keep_reasons(rows, ids, periods, cells["reason"], good)
         if good is not None:
             self._keep_partly_good(part, good)
+
+    def _keep_reasons(
+        self,
+        rows: list[int],
+        ids: list[str | None],
+        periods: list[Period | None],
+        texts: list[str],
+        good: list[bool] | None,
+    ) -> None:
+        """The reasons given in good rows, each for its row's indicator and year; a second
+        row giving the same indicator and year another reason is a problem."""
+        for i in compress(range(len(rows)), texts):
+            ident, period = ids[i], periods[i]
+            if (good is not None and not good[i]) or ident is None or period is None:
+                continue
+            text = unguard(texts[i])
+            try:
+                text = check_reason_text(text)
+            except ValidationError as error:
+                self.problems.append(self._problem(rows[i], "reason", str(error)))
+                continue
+            key = (ident, period.year)
+            first = self.reasons.setdefault(key, (rows[i], text))
+            if first[1] != text:
+                message = (
+                    f"row {first[0]} gives {ident} another reason for {period.year}: one reason "
+                    "per indicator and year"
+                )
+                self.problems.append(self._problem(rows[i], "reason", message))
 
     def _keep_partly_good(self, part: ActualBatch, good: list[bool]) -> None:
         """Rows at fault whose indicator, period and value were read, counted as the country's."""

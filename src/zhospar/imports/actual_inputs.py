@@ -35,7 +35,7 @@ def checked_actual_input(
     file: str | None,
     row: int | None,
     force_reason: str | None,
-    status: str = "final",
+    status: str | None = "final",
     coverage: str | None = None,
 ) -> ActualInput:
     """An ActualInput from values already checked; equal to ``ActualInput(...)`` of the same."""
@@ -43,5 +43,5 @@ def checked_actual_input(
     return _construct(
         _FIELDS_SET, indicator_id=indicator_id, period=period, value=value, region=region,
         breakdown=breakdown, source=source, comment=comment, origin=origin,
-        force_reason=force_reason, status=status, coverage=coverage,
+        force_reason=force_reason, status=status or "final", coverage=coverage,
     )  # fmt: skip

@@ -57,7 +57,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "region": ("region", "өңір", "облыс", "аймақ", "регион", "область"),
     "source": ("source", "дереккөз", "көзі", "ақпарат көзі", "источник"),
     "comment": ("comment", "note", "түсініктеме", "ескерту", "комментарий", "примечание"),
-    "force_reason": ("force_reason", "force reason", "reason", "негіздеме", "обоснование"),
+    "force_reason": ("force_reason", "force reason", "негіздеме", "обоснование"),
+    "status": ("status", "мәртебе", "статус"),
+    "coverage": ("coverage", "қамту кезеңі", "охват", "период охвата"),
+    # the reason for non-achievement of the row's indicator in the row's year
+    "reason": (
+        "reason",
+        "орындалмау себебі",
+        "орындалмау себептері",
+        "причина",
+        "причины недостижения",
+    ),
 }
 
 _LOOKUP: dict[str, str] = {

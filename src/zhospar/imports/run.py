@@ -19,6 +19,7 @@ from zhospar.imports.validate import Checked, Progress, RegionLookup, check_tabl
 from zhospar.model.actuals import ActualInput
 from zhospar.model.batch import ActualBatch
 from zhospar.model.plan import Plan
+from zhospar.rules.access import Person, outside_scope
 from zhospar.rules.actuals import check_batch, check_entered_by
 from zhospar.rules.catalog import Catalog, catalog_of
 
@@ -65,8 +66,13 @@ def import_file(
     entered_by: str,
     dry_run: bool = False,
     progress: ImportProgress | None = None,
+    person: Person | None = None,
 ) -> RecordResult:
     """Import a file into the plan ``plan_key``: all rows in one transaction, or none.
+
+    ``person`` (a signed-in editor of the web app or API) may write only within their scope:
+    each row outside it is refused with its row number, and then nothing is written. The
+    "reason" column's reasons are recorded with the values, in the same transaction.
 
     Returns what was recorded or, with ``dry_run``, what would be (nothing is written).
     Raises ImportFileError listing every problem of the file.
@@ -80,6 +86,8 @@ def import_file(
         plan,
         progress=None if progress is None else lambda n: progress("checking", n, None),
     )
+    if person is not None:
+        checked.problems += _scope_problems(plan, person, checked.batch)
     if checked.problems:
         # values are recorded under the plan's current version, whichever version is named
         name, version = split_key(plan_key or db.default_plan_key())
@@ -93,7 +101,22 @@ def import_file(
         entered_by=entered_by,
         dry_run=dry_run,
         progress=None if progress is None else lambda n: progress("writing", n, total),
+        reasons=checked.reasons,
     )
+
+
+def _scope_problems(plan: Plan, person: Person, batch: ActualBatch) -> list[Problem]:
+    """A problem for each row whose indicator lies outside the person's scope."""
+    refused = outside_scope(plan, person, batch.indicator_id)
+    if not refused:
+        return []
+    scope = ", ".join(person.scopes)
+    return [
+        Problem(row, "indicator", f"{ident} lies outside your scope ({scope}): an editor "
+                "records values only beneath the codes of their scope")
+        for row, ident in zip(batch.origin_row, batch.indicator_id, strict=True)
+        if ident in refused
+    ]  # fmt: skip
 
 
 def _all_problems(checked: Checked, cat: Catalog, entered_by: str) -> ImportFileError:

@@ -27,6 +27,7 @@ from zhospar.imports.read import RawTable
 from zhospar.model.actuals import ActualInput
 from zhospar.model.batch import ActualBatch
 from zhospar.model.plan import Plan
+from zhospar.rules.reasons import ReasonInput
 from zhospar.rules.regions import find_region
 from zhospar.rules.values import parse_value
 
@@ -52,6 +53,9 @@ class Checked:
     problems: list[Problem]
     # rows with problems whose indicator, period and value are known (see ChunkChecker)
     partly_good: ActualBatch = field(default_factory=ActualBatch)
+    # the reasons for non-achievement given in a "reason" column, each for its row's indicator
+    # and year, in the order of their first rows
+    reasons: list[ReasonInput] = field(default_factory=list)
 
     @property
     def inputs(self) -> list[ActualInput]:
@@ -110,7 +114,9 @@ def check_table(
     problems = checker.problems
     if not problems and not len(checker.batch):
         problems.append(_nothing_to_import(table, columns, count))
-    return Checked(table.file, checker.batch, problems, checker.partly_good)
+    given = sorted(checker.reasons.items(), key=lambda kv: kv[1][0])
+    reasons = [ReasonInput(ident, year, text) for (ident, year), (_, text) in given]
+    return Checked(table.file, checker.batch, problems, checker.partly_good, reasons)
 
 
 @contextmanager

@@ -46,7 +46,7 @@ class ActualBatch:
     origin_file: list[str | None] = field(default_factory=list)
     origin_row: list[int | None] = field(default_factory=list)
     force_reason: list[str | None] = field(default_factory=list)
-    status: list[str] = field(default_factory=list)  # preliminary, operational, final
+    status: list[str | None] = field(default_factory=list)  # preliminary, operational, final
     coverage: list[str | None] = field(default_factory=list)  # canonical text; None: whole
 
     @classmethod

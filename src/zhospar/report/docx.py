@@ -157,7 +157,7 @@ def _indicator_row(line: IndicatorLine) -> list[str]:
         indicator_label(line),
         line.unit or "",
         number(line.target),
-        number(line.fact),
+        f"{number(line.fact)} ({line.fact_note})" if line.fact_note else number(line.fact),
         percent(line.display_percent),
         _status(line),
         line.explanation or "",

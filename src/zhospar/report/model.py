@@ -117,6 +117,7 @@ class ScoredLine:
     polarity_reason: str
     polarity_overridden: bool  # set by a user (``zhospar polarity set``), not inferred
     fact: Decimal | None
+    fact_note: str  # its status unless final and its coverage: "operational, Q1 2012"
     evidence: str  # the fact and its source, or how several rolled up and their sources
     percent: Decimal | None  # unrounded; rounding is for display
     status: Status

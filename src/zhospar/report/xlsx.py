@@ -77,7 +77,9 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
         line.target,
         line.target_source,
         line.fact,
-        line.fact_source or None,
+        # beside the number: its status and coverage, then where it came from
+        "; ".join(filter(None, (f"[{line.fact_note}]" if line.fact_note else "", line.fact_source)))
+        or None,
         line.percent,
         StatusCell(line.sentence or line.status_label, line.status),
         line.explanation,

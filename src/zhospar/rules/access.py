@@ -28,9 +28,11 @@ __all__ = [
     "decide",
     "indicator_codes",
     "milestone_codes",
+    "outside_scope",
     "plan_codes",
     "program_codes",
     "unknown_scopes",
+    "write_codes",
 ]
 
 
@@ -133,6 +135,19 @@ def program_codes(plan: Plan, code: str) -> frozenset[str]:
         if any(g.code in codes for g in direction.goals):
             codes.add(str(direction.number))
     return frozenset(codes)
+
+
+def write_codes(plan: Plan, ident: str) -> frozenset[str]:
+    """Where a value for ``ident`` (an indicator, ``P002-X`` or a milestone) lands in the plan
+    tree; empty for an id the plan does not hold (no scope covers it)."""
+    return indicator_codes(plan, ident) or milestone_codes(plan, ident) or frozenset()
+
+
+def outside_scope(plan: Plan, person: Person, idents: Iterable[str]) -> set[str]:
+    """The ids among ``idents`` where ``person`` may not write (an editor's scope)."""
+    if person.covers(None):  # planners, admins, editors of the whole plan
+        return set()
+    return {i for i in set(idents) if not person.covers(write_codes(plan, i))}
 
 
 def milestone_codes(plan: Plan, milestone_id: str) -> frozenset[str] | None:

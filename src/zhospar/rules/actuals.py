@@ -22,6 +22,7 @@ from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.model.batch import ActualBatch, by_identity
 from zhospar.model.periods import Period
 from zhospar.rules.catalog import Catalog
+from zhospar.rules.facts import DEFAULT_STATUS, parse_coverage, parse_status
 from zhospar.rules.ranges import RangeRule, range_problem
 from zhospar.rules.regions import find_region
 
@@ -47,6 +48,8 @@ class Series:
     indicator_id: list[str]  # a breakdown named by its label: the breakdown row's id
     breakdown: list[str]  # '' when none
     region: list[str]  # region code, '' for the whole country
+    status: list[str]  # preliminary, operational or final (``zhospar.rules.facts``)
+    coverage: list[str | None]  # the months covered, canonical; None: the whole period
 
 
 CLI_FORCE_HINT = "(--force REASON on the command line)"  # the pages name their own field
@@ -61,10 +64,12 @@ def check_batch(cat: Catalog, batch: ActualBatch) -> Series:
     _check_periods(cat, batch.period, found)
     _check_labels(labels, found)
     _check_texts(batch, found)
+    statuses = _statuses(batch.status, found)
+    coverages = _coverages(batch, found)
     if found:
         found.sort(key=lambda f: (f[0], f[1]))  # stable: row order, then the rank in the row
         _raise(found, batch)
-    return Series(ids, labels, regions)
+    return Series(ids, labels, regions, statuses, coverages)
 
 
 def check_entered_by(entered_by: str) -> None:
@@ -196,6 +201,39 @@ def _check_texts(batch: ActualBatch, found: list[Found]) -> None:
             elif text and len(text) > TEXT_LIMIT:
                 message = f"the {name} has {len(text)} characters; at most {TEXT_LIMIT} are kept"
                 found.append((i, _TEXT, name, message, False))
+
+
+def _statuses(texts: list[str | None], found: list[Found]) -> list[str]:
+    """Each row's status as kept (empty: ``final``); a status not known is a problem."""
+    kept: dict[str | None, str] = {}
+    refused: dict[str | None, str] = {}
+    for text in set(texts):
+        try:
+            kept[text] = parse_status(text).value
+        except ValidationError as error:
+            kept[text], refused[text] = DEFAULT_STATUS.value, str(error)
+    for i in _where(texts, refused):
+        found.append((i, _TEXT, "status", refused[texts[i]], False))
+    return list(map(kept.__getitem__, texts))
+
+
+def _coverages(batch: ActualBatch, found: list[Found]) -> list[str | None]:
+    """Each row's coverage as kept: canonical, within its period, None for the whole period."""
+    if not any(batch.coverage):
+        return [None] * len(batch)
+    periods = by_identity(batch.period)
+    pairs = list(zip(map(id, batch.period), batch.coverage, strict=True))
+    kept: dict[tuple[int, str | None], str | None] = {}
+    refused: dict[tuple[int, str | None], str] = {}
+    for pair in set(pairs):
+        try:
+            coverage = parse_coverage(pair[1], periods[pair[0]])
+            kept[pair] = None if coverage is None else str(coverage)
+        except ValidationError as error:
+            kept[pair], refused[pair] = None, str(error)
+    for i in _where(pairs, refused):
+        found.append((i, _TEXT, "coverage", refused[pairs[i]], False))
+    return list(map(kept.__getitem__, pairs))
 
 
 def _regions(texts: list[str | None], found: list[Found]) -> list[str]:

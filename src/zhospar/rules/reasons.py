@@ -9,12 +9,22 @@ nearly achieved (the statuses of ``zhospar.evaluate.scoring_rules``), and has no
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from zhospar._exceptions import ValidationError
 
-__all__ = ["REASON_LIMIT", "check_reason_text", "missing_reasons_message"]
+__all__ = ["REASON_LIMIT", "ReasonInput", "check_reason_text", "missing_reasons_message"]
 
 REASON_LIMIT = 2000  # characters: a paragraph, as the official form's column holds
+
+
+@dataclass(frozen=True)
+class ReasonInput:
+    """A reason to record: an indicator of the plan, a year of its period and the text."""
+
+    indicator_id: str
+    year: int
+    text: str
 
 
 def check_reason_text(text: str) -> str:

@@ -18,6 +18,7 @@ from zhospar._exceptions import NotFoundError, ValidationError, quoted
 from zhospar.imports.validate import parse_value
 from zhospar.model.actuals import TEXT_LIMIT, ActualInput
 from zhospar.model.periods import Period
+from zhospar.rules.facts import DEFAULT_STATUS, parse_coverage, parse_status
 from zhospar.services.context import AppContext
 from zhospar.store import Recorded, find_region, set_actual
 
@@ -51,6 +52,8 @@ class ActualForm(BaseModel):
     source: FreeText = ""
     comment: FreeText = ""
     force_reason: FreeText = ""
+    status: ShortText = ""  # preliminary, operational or final (empty: final)
+    coverage: ShortText = ""  # the months covered when not the whole period: 2012-01..2012-05
 
 
 @dataclass
@@ -96,6 +99,7 @@ def parse_actual(indicator_id: str, form: ActualForm) -> ParsedActual:
     errors: dict[str, str] = {}
     period, value = _period(form.period, errors), _value(form.value, errors)
     region = _region(form.region, errors)
+    status, coverage = _status(form.status, errors), _coverage(form.coverage, period, errors)
     if period is None or value is None or errors:
         return ParsedActual(None, errors)
     item = ActualInput(
@@ -106,8 +110,27 @@ def parse_actual(indicator_id: str, form: ActualForm) -> ParsedActual:
         source=form.source or None,
         comment=form.comment or None,
         force_reason=form.force_reason or None,
+        status=status,
+        coverage=coverage,
     )
     return ParsedActual(item)
+
+
+def _status(text: str, errors: dict[str, str]) -> str:
+    try:
+        return parse_status(text).value
+    except ValidationError as error:
+        errors["status"] = str(error)
+        return DEFAULT_STATUS.value
+
+
+def _coverage(text: str, period: Period | None, errors: dict[str, str]) -> str | None:
+    try:
+        found = parse_coverage(text, period)
+    except ValidationError as error:
+        errors["coverage"] = str(error)
+        return None
+    return None if found is None else str(found)
 
 
 def record_actual(ctx: AppContext, item: ActualInput) -> Recorded:

@@ -18,6 +18,7 @@ from typing import Literal, Protocol
 from zhospar._exceptions import ImportFileError, Problem
 from zhospar.imports import check_file, import_file
 from zhospar.model.batch import ActualBatch
+from zhospar.rules.access import Person
 from zhospar.services.context import AppContext
 from zhospar.store import RecordResult
 
@@ -69,12 +70,16 @@ class Outcome:
     token: str = ""
 
 
-def run_import(ctx: AppContext, staged: StagedFile, *, dry_run: bool) -> Outcome:
-    """``import_file`` on the staged file; every problem it finds, or what it (would) write."""
+def run_import(
+    ctx: AppContext, staged: StagedFile, *, dry_run: bool, person: Person | None = None
+) -> Outcome:
+    """``import_file`` on the staged file; every problem it finds, or what it (would) write.
+    ``person``: the signed-in person, whose scope each row must lie in (None: the CLI's user)."""
     try:
         result = import_file(
-            ctx.db, staged.path, plan_key=ctx.plan_key, entered_by=ctx.user, dry_run=dry_run
-        )
+            ctx.db, staged.path, plan_key=ctx.plan_key, entered_by=ctx.user, dry_run=dry_run,
+            person=person,
+        )  # fmt: skip
     except ImportFileError as error:
         return Outcome("refused", staged.name, problems=tuple(error.problems))
     if not dry_run:

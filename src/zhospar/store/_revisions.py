@@ -2,9 +2,10 @@
 
 A series is (indicator, period, region, breakdown). Its first value is revision 1; a value that
 differs from the revision in force becomes the next revision; a value equal to it (same value,
-source and comment) is "unchanged" and not written again. The revisions in force are read with
-one query inside the write transaction, so that writers that take turns never hand out the same
-number twice.
+source, comment, status and coverage) is "unchanged" and not written again: an operational value
+confirmed as final is a new revision even when the number stays. The revisions in force are
+read with one query inside the write transaction, so that writers that take turns never hand
+out the same number twice.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from zhospar.store.schema import ActualRow
 __all__ = ["Key", "Latest", "Numbered", "latest_revisions", "number_revisions"]
 
 Key = tuple[str, str, str, str]  # indicator, period, region code or '', breakdown or ''
-Latest = tuple[int, Decimal, str | None, str | None]  # revision, value, source, comment
+# revision, then what makes a value differ: value, source, comment, status, coverage
+Latest = tuple[int, Decimal, str | None, str | None, str, str | None]
 _IN_LIST_LIMIT = 500  # more indicators than this: read the whole plan rather than a long IN list
 
 
@@ -47,18 +49,18 @@ def latest_revisions(
     t = ActualRow.__table__
     query = select(
         t.c.indicator_id, t.c.period, t.c.region, t.c.breakdown,
-        t.c.revision, t.c.value, t.c.source, t.c.comment,
+        t.c.revision, t.c.value, t.c.source, t.c.comment, t.c.status, t.c.coverage,
     ).where(t.c.plan_id == plan_id)  # fmt: skip
     if len(indicator_ids) <= _IN_LIST_LIMIT:
         query = query.where(t.c.indicator_id.in_(sorted(indicator_ids)))
     if len(periods) <= _IN_LIST_LIMIT:
         query = query.where(t.c.period.in_(sorted(periods)))
     latest: dict[Key, Latest] = {}
-    for ind, period, region, breakdown, revision, value, source, comment in conn.execute(query):
+    for ind, period, region, breakdown, *found in conn.execute(query):
         key = (ind, period, region, breakdown)
         known = latest.get(key)
-        if known is None or revision > known[0]:
-            latest[key] = (revision, value, source, comment)
+        if known is None or found[0] > known[0]:
+            latest[key] = tuple(found)
     return latest
 
 
@@ -67,6 +69,8 @@ def number_revisions(
     values: Sequence[Decimal],
     sources: Sequence[str | None],
     comments: Sequence[str | None],
+    statuses: Sequence[str],
+    coverages: Sequence[str | None],
     latest: dict[Key, Latest],
 ) -> Numbered:
     """The revisions of rows given in order (``latest`` is updated as they are numbered).
@@ -80,12 +84,13 @@ def number_revisions(
     numbered = Numbered([], [])
     revisions: list[int] = []
     written: list[bool] = []
-    for key, value, source, comment in zip(keys, values, sources, comments, strict=True):
+    rows = zip(keys, values, sources, comments, statuses, coverages, strict=True)
+    for key, *given in rows:
         known = latest.get(key)
         if known is None:
             revision = 1
             numbered.added += 1
-        elif known[1] == value and known[2] == source and known[3] == comment:
+        elif list(known[1:]) == given:
             numbered.unchanged += 1
             revisions.append(0)
             written.append(False)
@@ -93,7 +98,7 @@ def number_revisions(
         else:
             revision = known[0] + 1
             numbered.revised += 1
-        latest[key] = (revision, value, source, comment)
+        latest[key] = (revision, *given)
         revisions.append(revision)
         written.append(True)
     numbered.revisions, numbered.written = revisions, written

@@ -26,12 +26,14 @@ from zhospar.model.actuals import Actual, ActualInput, Origin
 from zhospar.model.batch import ActualBatch
 from zhospar.model.periods import Period
 from zhospar.rules.actuals import check_batch, check_entered_by
+from zhospar.rules.reasons import ReasonInput
 from zhospar.rules.regions import find_region
 from zhospar.store._bulk import DEFAULT_BATCH, period_columns, stamp_for, table_rows, write_rows
 from zhospar.store._catalog import catalog
 from zhospar.store._revisions import Key, latest_revisions, number_revisions
 from zhospar.store.activity import note
 from zhospar.store.db import Database
+from zhospar.store.reasons import check_reasons, write_reasons
 from zhospar.store.schema import ActualRow
 from zhospar.store.signoff import refuse_approved
 
@@ -54,6 +56,7 @@ class RecordResult:
     unchanged: int = 0  # equal to the latest revision: not written
     rows: int = 0  # inputs given
     last_revision: int = 0  # the last input's revision: as written, or the one in force
+    reasons: int = 0  # reasons for non-achievement recorded with the values
 
 
 @dataclass(frozen=True)
@@ -73,15 +76,18 @@ def record_actuals(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
     batch_size: int = DEFAULT_BATCH,
+    reasons: Sequence[ReasonInput] = (),
 ) -> RecordResult:
     """Validate every input, then write them all in one transaction (see the module doc).
 
     ``inputs`` are ``ActualInput`` values, or many values as columns (an ``ActualBatch``, as an
-    import gives them); both are checked by the same functions.
+    import gives them); both are checked by the same functions. ``reasons`` for
+    non-achievement (an import's "reason" column) are written in the same transaction.
     """
     batch = inputs if isinstance(inputs, ActualBatch) else ActualBatch.of(inputs)
     plan_id, cat = catalog(db, plan_key)
     series = check_batch(cat, batch)
+    given_reasons = check_reasons(cat, reasons)
     check_entered_by(entered_by)
     periods = period_columns(batch.period)
     keys = list(zip(series.indicator_id, periods["period"], series.region, series.breakdown,
@@ -90,11 +96,13 @@ def record_actuals(
     def work(conn: Connection) -> RecordResult:
         refuse_approved(conn, plan_id, set(periods["year"]))
         latest = latest_revisions(conn, plan_id, set(series.indicator_id), set(periods["period"]))
-        numbered = number_revisions(keys, batch.value, batch.source, batch.comment, latest)
+        numbered = number_revisions(keys, batch.value, batch.source, batch.comment,
+                                    series.status, series.coverage, latest)  # fmt: skip
         if not dry_run:
             store = {
                 "plan_id": repeat(plan_id), "indicator_id": series.indicator_id, **periods,
                 "region": series.region, "breakdown": series.breakdown,
+                "status": series.status, "coverage": series.coverage,
                 "revision": numbered.revisions, "entered_by": repeat(entered_by),
                 "entered_at": repeat(stamp_for(db.dialect, dt.datetime.now(dt.UTC))),
             }  # fmt: skip
@@ -102,8 +110,12 @@ def record_actuals(
             write_rows(conn, rows, batch_size=batch_size, progress=progress)
         last = 0 if not keys else 1 if numbered.written is None else latest[keys[-1]][0]
         done = RecordResult(numbered.added, numbered.revised, numbered.unchanged, len(batch), last)
+        done.reasons = len(given_reasons)
         if not dry_run:
             note(conn, "record-facts", _what_changed(batch, done), user=entered_by)
+            write_reasons(conn, plan_id, given_reasons, by=entered_by)
+        else:
+            refuse_approved(conn, plan_id, {r.year for r in given_reasons})
         return done
 
     if dry_run:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.rules.access import Person, Role
-from zhospar.store.activity import note
+from zhospar.store.activity import Actor, acting, note
 from zhospar.store.db import Database
 from zhospar.store.people_tables import ApiTokenRow, LoginThrottleRow, PersonRow, SessionRow
 from zhospar.store.schema import MetaRow
@@ -33,6 +33,7 @@ __all__ = [
     "list_tokens",
     "login_wait",
     "note_failed_login",
+    "note_login",
     "open_session",
     "revoke_token",
     "server_secret",
@@ -227,6 +228,19 @@ def clear_failed_logins(db: Database, name: str) -> None:
     """A successful login clears the name's count (the address's stays: it may try others)."""
     key = _keys(name, "")[0]
     db.write(lambda conn: conn.execute(delete(LoginThrottleRow).where(LoginThrottleRow.key == key)))
+
+
+def note_login(db: Database, name: str, address: str) -> None:
+    """A successful login: the name's count of failures cleared and the login in the activity
+    log, as the person who signed in, from their address (in one transaction)."""
+    key = _keys(name, "")[0]
+
+    def work(conn: Connection) -> None:
+        conn.execute(delete(LoginThrottleRow).where(LoginThrottleRow.key == key))
+        note(conn, "login", f"signed in as {name[:80]}", user=name)
+
+    with acting(Actor(name, address)):
+        db.write(work)
 
 
 # --- the server's secret ------------------------------------------------------------------------

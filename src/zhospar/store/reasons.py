@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar._exceptions import ConflictError, NotFoundError, ValidationError
 from zhospar.rules.catalog import Catalog
-from zhospar.rules.reasons import check_reason_text
+from zhospar.rules.reasons import ReasonInput, check_reason_text, missing_reasons_message
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import actor_name, note
 from zhospar.store.db import Database
@@ -36,17 +36,9 @@ __all__ = [
     "reasons_in_year_on",
     "record_reason",
     "record_reasons",
+    "refuse_unexplained",
     "write_reasons",
 ]
-
-
-@dataclass(frozen=True)
-class ReasonInput:
-    """A reason to record: an indicator of the plan, a year of its period and the text."""
-
-    indicator_id: str
-    year: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -146,6 +138,15 @@ def reasons_in_year_on(conn: Connection, plan_id: int, year: int) -> dict[str, R
     t = ReasonRow.__table__
     query = select(t).where(t.c.plan_id == plan_id, t.c.year == year).order_by(t.c.id)
     return {r.indicator_id: r for r in map(_reason, conn.execute(query).mappings())}
+
+
+def refuse_unexplained(conn: Connection, plan_id: int, year: int, missed: Sequence[str]) -> None:
+    """Refuse (ConflictError, listing them) while an indicator in ``missed`` has no reason for
+    ``year``; run inside the approval's transaction, so a reason and an approval cannot race."""
+    explained = reasons_in_year_on(conn, plan_id, year)
+    missing = [ident for ident in missed if ident not in explained]
+    if missing:
+        raise ConflictError(missing_reasons_message(year, missing))
 
 
 def _reason(row: Any) -> Reason:

@@ -9,7 +9,7 @@ approval that race cannot both win. Approving and reopening are in the activity 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
@@ -84,8 +84,17 @@ def _check_year(db: Database, plan_key: str | None, year: int) -> int:
     return stored.plan_id
 
 
+Check = Callable[[Connection, int], None]  # inside the sign-off's transaction: conn, plan id
+
+
 def _sign(
-    db: Database, plan_id: int, year: int, action: str, reason: str | None, by: str
+    db: Database,
+    plan_id: int,
+    year: int,
+    action: str,
+    reason: str | None,
+    by: str,
+    check: Check | None = None,
 ) -> YearState:
     who = actor_name(by)
 
@@ -96,6 +105,8 @@ def _sign(
             raise ConflictError(f"already approved: {state.describe()}")  # type: ignore[union-attr]
         if action == "reopen" and not approved:
             raise ConflictError(f"{year} is not approved: there is nothing to reopen")
+        if check is not None:
+            check(conn, plan_id)
         now = dt.datetime.now(dt.UTC)
         conn.execute(
             insert(PeriodSignoffRow).values(
@@ -110,9 +121,14 @@ def _sign(
     return db.write(work, plan_id=plan_id)
 
 
-def approve_year(db: Database, plan_key: str | None, year: int, *, by: str) -> YearState:
-    """Approve a year's figures: from now on it takes no new fact until reopened."""
-    return _sign(db, _check_year(db, plan_key, year), year, "approve", None, by)
+def approve_year(
+    db: Database, plan_key: str | None, year: int, *, by: str, check: Check | None = None
+) -> YearState:
+    """Approve a year's figures: from now on it takes no new fact until reopened.
+
+    ``check`` runs inside the approval's transaction and may refuse it (the service checks
+    that every missed indicator of the year has a reason, ``zhospar.services.reasons``)."""
+    return _sign(db, _check_year(db, plan_key, year), year, "approve", None, by, check)
 
 
 def reopen_year(

@@ -7,8 +7,9 @@ app's own route table, so a new route without a line here fails it. A rule is a
 
 Facts are written within an editor's scope: the codes of the indicator, budget program or
 milestone named in the path (or, for ``POST /api/actuals``, in the JSON body) must lie beneath
-one of their codes. An import may touch the whole plan, so it takes an editor without a scope
-(or a planner). Each request runs ``acting`` as its person, so every write it makes, and its
+one of their codes. An import may touch the whole plan: an editor with a scope may send one, and
+the import refuses each row outside the scope (with its row number), writing nothing. Each
+request runs ``acting`` as its person, so every write it makes, and its
 activity-log line, names them and the client's address.
 """
 
@@ -75,6 +76,7 @@ ROUTE_RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/periods/{year}/approve"): Rule.PLANNER,
     ("POST", "/periods/{year}/reopen"): Rule.PLANNER,
     ("POST", "/indicators/{indicator_id}/actuals"): Rule.WRITE_FACTS,
+    ("POST", "/indicators/{indicator_id}/reasons"): Rule.WRITE_FACTS,  # within the scope
     ("POST", "/budget/{code}/actual"): Rule.WRITE_FACTS,
     ("POST", "/milestones/{milestone_id}/actual"): Rule.WRITE_FACTS,
     ("POST", "/import/preview"): Rule.WRITE_FACTS,
@@ -98,12 +100,15 @@ ROUTE_RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/risks"): Rule.READ,
     ("GET", "/api/search"): Rule.READ,
     ("POST", "/api/actuals"): Rule.WRITE_FACTS,
-    ("POST", "/api/imports"): Rule.WRITE_FACTS,  # a whole file: an editor with no scope
+    ("POST", "/api/indicators/{indicator_id}/reasons"): Rule.WRITE_FACTS,  # within the scope
+    ("POST", "/api/imports"): Rule.WRITE_FACTS,  # a whole file: each row within the scope
     ("POST", "/api/indicators/{indicator_id}/overrides"): Rule.PLANNER,
     ("POST", "/api/risks/{risk_id}/assessments"): Rule.PLANNER,
 }
 
 _READING = {"GET", "HEAD"}
+# a whole file: an editor with a scope may send one; the import checks each row against it
+_ROWS_CHECKED = {("POST", "/import/preview"), ("POST", "/import/confirm"), ("POST", "/api/imports")}
 
 
 def app_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
@@ -215,6 +220,8 @@ async def _decision(
         return (Decision.FORBIDDEN if person else Decision.UNAUTHENTICATED), rule, person
     needs_codes = rule is Rule.WRITE_FACTS and person is not None and bool(person.scopes)
     codes = await _write_codes(request, params) if needs_codes else None
+    if needs_codes and codes is None and key in _ROWS_CHECKED:  # each row against the scope
+        codes = frozenset(person.scopes)  # type: ignore[union-attr]
     return decide(person, rule, public=public, codes=codes), rule, person
 
 

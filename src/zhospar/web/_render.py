@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from zhospar.report import format_amount, format_number, format_percent, status_class
+from zhospar.rules.facts import fact_label
 from zhospar.store import find_region
 from zhospar.web._security import CSRF_FIELD, csrf_token
 
@@ -48,8 +49,14 @@ def environment() -> Environment:
         percent=format_percent,
         status_class=status_class,
         region=_region_name,
+        fact_note=_fact_note,
     )
     return env
+
+
+def _fact_note(actual: Any) -> str:
+    """A recorded value's status (unless final) and coverage, shown beside it."""
+    return fact_label(getattr(actual, "status", None), getattr(actual, "coverage", None))
 
 
 def is_fragment(request: Request) -> bool:

@@ -100,7 +100,7 @@ def preview(
     except ValidationError as too_large:
         return render(request, "import", _page(ctx, year, None, error=str(too_large)), status=422)
     try:
-        outcome = run_import(ctx, staged, dry_run=True)
+        outcome = run_import(ctx, staged, dry_run=True, person=request.state.person)
     except BaseException:
         store.discard(staged.token)
         raise
@@ -129,7 +129,7 @@ def confirm(
         if action == "cancel":
             notice = f"{staged.name}: import cancelled, nothing written"
             return render(request, "import", _page(ctx, year, None, notice=notice))
-        outcome = run_import(ctx, staged, dry_run=False)
+        outcome = run_import(ctx, staged, dry_run=False, person=request.state.person)
     finally:
         store.discard(staged.token)
     status = 422 if outcome.stage == "refused" else 200

@@ -20,11 +20,12 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict
 
-from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar._exceptions import ConflictError, NotFoundError, ValidationError
 from zhospar.model.actuals import Actual
+from zhospar.rules.access import Person
 from zhospar.rules.actuals import CLI_FORCE_HINT
 from zhospar.rules.regions import region_by_code
-from zhospar.services import commands, queries
+from zhospar.services import commands, queries, reasons
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
 from zhospar.services.overrides import (
@@ -53,6 +54,14 @@ class RegionalFact:
     region: Region | None  # None: a code the reference does not know
 
 
+class ReasonForm(BaseModel):
+    """The reason form: the year (a string as typed) and why the target was missed."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    year: commands.ShortText = ""
+    text: commands.FreeText = ""
+
+
 @dataclass(frozen=True)
 class Forms:
     """The page's two forms as typed, and the messages beside them."""
@@ -62,6 +71,8 @@ class Forms:
     override: OverrideForm | None = None
     override_error: str | None = None
     notice: str | None = None
+    reason: ReasonForm | None = None
+    reason_error: str | None = None
 
 
 def _regional(detail: queries.IndicatorDetail, year: int) -> list[RegionalFact]:
@@ -75,7 +86,13 @@ def _regional(detail: queries.IndicatorDetail, year: int) -> list[RegionalFact]:
     return [RegionalFact(a, region_by_code(a.region or "")) for a in found]
 
 
-def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) -> dict[str, Any]:
+def _page(
+    ctx: AppContext,
+    indicator_id: str,
+    year: int | None,
+    forms: Forms,
+    person: Person | None = None,
+) -> dict[str, Any]:
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     detail = queries.indicator_detail(ctx, stored, indicator_id, chosen)
@@ -98,6 +115,10 @@ def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) ->
         "regions": REGIONS,
         "user": ctx.user,
         "force_field": FORCE_FIELD,
+        "reasons": reasons.indicator_reasons(ctx, indicator_id),
+        "reason_form": forms.reason or ReasonForm(year=str(chosen)),
+        "reason_error": forms.reason_error,
+        "may_give_reason": reasons.may_write(person, ctx, indicator_id),
     }
 
 
@@ -120,7 +141,7 @@ def _location(indicator_id: str, year: int | None, anchor: str) -> str:
 def indicator_page(
     request: Request, ctx: Context, indicator_id: str, year: Year = None
 ) -> HTMLResponse:
-    return render(request, "indicator", _page(ctx, indicator_id, year, Forms()))
+    return render(request, "indicator", _page(ctx, indicator_id, year, Forms(), _person(request)))
 
 
 _WORDS = {
@@ -144,13 +165,17 @@ def record_actual(
     done = submitted.done
     if done is None:
         forms = Forms(actual=form, errors=_for_the_form(submitted.errors))
-        context = _page(ctx, indicator_id, year, forms)
+        context = _page(ctx, indicator_id, year, forms, _person(request))
         return render(request, "indicator", context, status=422)
     notice = f"{done.actual.period}: {_WORDS[done.status]}"
     return after_post(
         request,
         _location(indicator_id, year, "history"),
-        lambda: render(request, "indicator", _page(ctx, indicator_id, year, Forms(notice=notice))),
+        lambda: render(
+            request,
+            "indicator",
+            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
+        ),
     )
 
 
@@ -167,12 +192,21 @@ def record_override(
     error = submit_override(ctx, indicator_id, form)
     if error is not None:
         forms = Forms(override=form, override_error=error)
-        return render(request, "indicator", _page(ctx, indicator_id, year, forms), status=422)
+        return render(
+            request,
+            "indicator",
+            _page(ctx, indicator_id, year, forms, _person(request)),
+            status=422,
+        )
     notice = f"{form.kind} set to {form.value}"
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),
-        lambda: render(request, "indicator", _page(ctx, indicator_id, year, Forms(notice=notice))),
+        lambda: render(
+            request,
+            "indicator",
+            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
+        ),
     )
 
 
@@ -197,10 +231,59 @@ def confirm_inferred_polarity(
         done = confirm_polarity(ctx.db, ctx.plan_key, indicator_id, form.reason, ctx.user)
     except (ValidationError, NotFoundError) as error:
         forms = Forms(override_error=str(error))
-        return render(request, "indicator", _page(ctx, indicator_id, year, forms), status=422)
+        return render(
+            request,
+            "indicator",
+            _page(ctx, indicator_id, year, forms, _person(request)),
+            status=422,
+        )
     notice = f"polarity {done.value} confirmed"
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),
-        lambda: render(request, "indicator", _page(ctx, indicator_id, year, Forms(notice=notice))),
+        lambda: render(
+            request,
+            "indicator",
+            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
+        ),
+    )
+
+
+def _person(request: Request) -> Person | None:
+    return getattr(request.state, "person", None)
+
+
+@router.post("/indicators/{indicator_id}/reasons", response_model=None, dependencies=[CsrfForm])
+def record_reason(
+    request: Request,
+    ctx: Context,
+    indicator_id: str,
+    form: Annotated[ReasonForm, Form()],
+    year: Year = None,
+) -> Response:
+    """Record the reason for non-achievement in the form's year (editors within scope, planners);
+    a bad year or text comes back beside the form (422), an approved year is a 409."""
+    queries.find_place(ctx.stored().plan, indicator_id)
+    try:
+        given = int(form.year)
+    except ValueError:
+        given = None
+    try:
+        if given is None:
+            raise ValidationError(f'expected a year such as 2012; got "{form.year}"')
+        done = reasons.set_reason(ctx, indicator_id, given, form.text)
+    except (ValidationError, ConflictError) as error:
+        forms = Forms(reason=form, reason_error=str(error))
+        status = 409 if isinstance(error, ConflictError) else 422
+        context = _page(ctx, indicator_id, year, forms, _person(request))
+        return render(request, "indicator", context, status=status)
+    notice = f"{done.year}: reason recorded by {done.entered_by}"
+    return after_post(
+        request,
+        _location(indicator_id, year, "reasons"),
+        lambda: render(
+            request,
+            "indicator",
+            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
+        ),
     )

@@ -19,10 +19,10 @@ from zhospar.services.http import Context
 from zhospar.store.activity import activity, since_day
 from zhospar.store.credentials import (
     SESSION_HOURS,
-    clear_failed_logins,
     close_session,
     login_wait,
     note_failed_login,
+    note_login,
     open_session,
 )
 from zhospar.store.people import check_password
@@ -70,7 +70,7 @@ def login(
     if person is None:
         note_failed_login(ctx.db, name, address)
         return _refused(request, name, target, "wrong name or password", 401)
-    clear_failed_logins(ctx.db, person.name)
+    note_login(ctx.db, person.name, address)
     old = request.cookies.get(SESSION_COOKIE)
     if old:
         close_session(ctx.db, old)

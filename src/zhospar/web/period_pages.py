@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse, Response
 from zhospar.services.commands import FreeText
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
-from zhospar.store.signoff import approve_year, reopen_year, year_states
+from zhospar.services.reasons import approve as approve_year
+from zhospar.store.signoff import reopen_year, year_states
 from zhospar.web._render import after_post, render
 from zhospar.web._security import CsrfForm
 
@@ -36,8 +37,9 @@ def periods(request: Request, ctx: Context) -> HTMLResponse:
 
 @router.post("/periods/{year}/approve", response_model=None, dependencies=[CsrfForm])
 def approve(request: Request, ctx: Context, year: int) -> Response:
-    """Approve the year (planners); a year already approved is a 409 naming who did it."""
-    state = approve_year(ctx.db, ctx.plan_key, year, by=ctx.user)
+    """Approve the year (planners); a year already approved is a 409 naming who did it, and so
+    is a year whose missed indicators are not all explained (the message lists them)."""
+    state = approve_year(ctx, year)
     return after_post(
         request, "/periods", lambda: render(request, "periods", _page(ctx, state.describe()))
     )
