@@ -1,17 +1,19 @@
-"""One year's annual report in each format: DOCX and HTML against the XLSX's time.
+"""One year's reports in each format: the annual report (XLSX, DOCX, HTML, PDF) and the official
+form (XLSX, DOCX, HTML, PDF), each against the annual XLSX's time in the same run.
 
 Run with ``python3 -m uv run python bench/report.py [--year Y] [--runs R]``. A temporary SQLite
 database holds the bundled plan and the official statistics of ``tests/data`` (as after
 ``zhospar init`` and ``zhospar import``). Timed, the formats taking turns in each run so that
 a busy moment hurts them alike (the order rotates from run to run):
 
-* the command as a user runs it: ``zhospar report --year Y -o FILE.EXT`` in a fresh process
-  (start-up, imports, reading the database, evaluating the year, writing the file);
-* the writers alone: ``write_report`` of one report built beforehand in this process, after a
-  first untimed write of each format has imported what it needs.
+* the command as a user runs it: ``zhospar report --year Y [--form official] -o FILE.EXT`` in a
+  fresh process (start-up, imports, reading the database, evaluating the year, writing the file);
+* the writers alone: ``write_report`` / ``write_official`` of one report built beforehand in
+  this process, after a first untimed write of each format has imported what it needs.
 
-The XLSX is the baseline; the goal is every other format within 1.5x of it (medians). The
-figures are printed, not asserted: timings depend on the machine and its load.
+The annual XLSX is the baseline; the goal is every other format within 1.5x of it (medians).
+The PDF is printed from the HTML by WeasyPrint (layout of every page): it is expected over the
+goal, and the figures say by how much. Printed, not asserted: timings depend on the machine.
 """
 
 from __future__ import annotations
@@ -27,18 +29,33 @@ from pathlib import Path
 
 from zhospar.imports import import_file, parse_file
 from zhospar.ingest import read_plan
-from zhospar.report import FORMATS, AnnualReport, build_report, write_report
+from zhospar.report import (
+    FORMATS,
+    OFFICIAL_FORMATS,
+    AnnualReport,
+    OfficialReport,
+    build_report,
+    official_form,
+    write_official,
+    write_report,
+)
 from zhospar.store import initialize, open_database
 
 GOAL = 1.5
 BASELINE = ".xlsx"
+OFFICIAL = "official"  # the official form's entries are named "official .xlsx" and so on
+KINDS = [*FORMATS, *(f"{OFFICIAL} {s}" for s in OFFICIAL_FORMATS)]
 FACTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "facts-2010-2014.csv"
 
 
 def _turns(runs: int) -> list[list[str]]:
-    """The formats' order in each run: rotated by one each time."""
-    formats = list(FORMATS)
-    return [formats[k % len(formats) :] + formats[: k % len(formats)] for k in range(runs)]
+    """The kinds' order in each run: rotated by one each time."""
+    kinds = list(KINDS)
+    return [kinds[k % len(kinds) :] + kinds[: k % len(kinds)] for k in range(runs)]
+
+
+def _suffix(kind: str) -> str:
+    return kind.removeprefix(f"{OFFICIAL} ")
 
 
 def _database(folder: Path) -> str:
@@ -50,29 +67,40 @@ def _database(folder: Path) -> str:
 
 
 def command_times(folder: Path, url: str, year: int, runs: int) -> dict[str, list[float]]:
-    """``zhospar report`` of each format in a fresh process, ``runs`` times, taking turns."""
+    """``zhospar report`` of each kind in a fresh process, ``runs`` times, taking turns."""
     env = {**os.environ, "ZHOSPAR_DATABASE_URL": url}
-    times: dict[str, list[float]] = {f: [] for f in FORMATS}
+    times: dict[str, list[float]] = {k: [] for k in KINDS}
     for turn in _turns(runs):
         for suffix in turn:
-            out = folder / f"command{suffix}"
+            out = folder / f"command{_suffix(suffix)}"
             command = [sys.executable, "-m", "zhospar", "report", "--year", str(year), "-o", out]
+            if suffix.startswith(OFFICIAL):
+                command += ["--form", OFFICIAL]
             start = time.perf_counter()
             subprocess.run(command, env=env, check=True, capture_output=True)
             times[suffix].append(time.perf_counter() - start)
     return times
 
 
-def writer_times(folder: Path, report: AnnualReport, runs: int) -> dict[str, list[float]]:
-    """``write_report`` of each format, ``runs`` times, taking turns (after one untimed write)."""
-    for suffix in FORMATS:
-        write_report(report, folder / f"warm{suffix}")
-    times: dict[str, list[float]] = {f: [] for f in FORMATS}
+def _write(report: AnnualReport, form: OfficialReport, kind: str, path: Path) -> None:
+    if kind.startswith(OFFICIAL):
+        write_official(form, path.with_suffix(_suffix(kind)))
+    else:
+        write_report(report, path.with_suffix(kind))
+
+
+def writer_times(
+    folder: Path, report: AnnualReport, form: OfficialReport, runs: int
+) -> dict[str, list[float]]:
+    """Each kind written, ``runs`` times, taking turns (after one untimed write of each)."""
+    for kind in KINDS:
+        _write(report, form, kind, folder / "warm")
+    times: dict[str, list[float]] = {k: [] for k in KINDS}
     for turn in _turns(runs):
-        for suffix in turn:
+        for kind in turn:
             start = time.perf_counter()
-            write_report(report, folder / f"w{suffix}")
-            times[suffix].append(time.perf_counter() - start)
+            _write(report, form, kind, folder / "w")
+            times[kind].append(time.perf_counter() - start)
     return times
 
 
@@ -81,11 +109,11 @@ def _print(title: str, times: dict[str, list[float]]) -> None:
     base = statistics.median(times[BASELINE])
     for suffix, values in times.items():
         median = statistics.median(values)
-        line = f"  {suffix[1:]:<5} best {min(values):6.3f} s  median {median:6.3f} s"
+        line = f"  {suffix.replace('.', ''):<14} best {min(values):6.3f} s  median {median:6.3f} s"
         if suffix != BASELINE:
             ratio = median / base
             verdict = "within" if ratio <= GOAL else "OVER"
-            line += f"  {ratio:.2f}x the XLSX ({verdict} the {GOAL}x goal)"
+            line += f"  {ratio:.2f}x the annual XLSX ({verdict} the {GOAL}x goal)"
         print(line)
 
 
@@ -108,7 +136,9 @@ def main() -> None:
         if sys.flags.dont_write_bytecode:
             print("  (PYTHONDONTWRITEBYTECODE is set: every fresh process compiles its imports)")
         _print("zhospar report, a fresh process each:", command_times(folder, url, args.year, runs))
-        _print("write_report alone, in this process:", writer_times(folder, report, runs))
+        form = official_form(plan, report)
+        print(f"  official form: {len(form.rows)} rows, {len(form.indicators)} indicators")
+        _print("writers alone, in this process:", writer_times(folder, report, form, runs))
 
 
 if __name__ == "__main__":

@@ -139,7 +139,9 @@ def test_all_years_table(env: dict[str, str], tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--year", "2012", "-o", "r.pdf"], "expected a file name ending in .xlsx, .docx, .html"),
+        (["--year", "2012", "-o", "r.txt"], "ending in .xlsx, .docx, .html, .pdf"),
+        (["--year", "2012", "--form", "official", "-o", "r"], "ending in .xlsx, .docx, .pdf"),
+        (["--all-years", "--form", "official", "-o", "r.xlsx"], "the official form is of one"),
         (["--all-years", "-o", "r.docx"], "expected a file name ending in .xlsx, .html"),
         (["-o", "r.xlsx"], "give either --year YEAR or --all-years"),
         (["--year", "2009", "-o", "r.xlsx"], "year 2009 is outside the plan's period"),

@@ -21,3 +21,4 @@ def test_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(run_in)
     exec(compile(code, str(DOC), "exec"), {})
     assert (run_in / "mlsp-2012.html").stat().st_size > 0
+    assert (run_in / "mlsp-2012-official.xlsx").stat().st_size > 0

@@ -92,7 +92,7 @@ def test_report_downloads(web_client: TestClient) -> None:
     assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
     html = web_client.get("/report?year=2012&format=html")
     assert "116.98" in html.text
-    assert web_client.get("/report?year=2012&format=pdf").status_code == 422
+    assert web_client.get("/report?year=2012&format=rtf").status_code == 422
 
 
 def test_the_html_report_opens_in_the_browser_and_downloads_on_request(

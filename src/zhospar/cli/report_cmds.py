@@ -1,12 +1,14 @@
-"""``zhospar report``: the annual implementation report, or the multi-year plan-vs-fact table.
+"""``zhospar report``: the annual implementation report, the official form, or the multi-year
+plan-vs-fact table.
 
-The report package (and Pillow with it) is imported only when the command runs, so the CLI
-starts fast.
+The report package (and Pillow and WeasyPrint with it) is imported only when the command runs,
+so the CLI starts fast.
 """
 
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,12 +20,18 @@ from zhospar.cli._options import PlanOption
 if TYPE_CHECKING:
     from zhospar.evaluate import EvaluationOptions
     from zhospar.model.actuals import ActualInput
-    from zhospar.model.assessments import RiskAssessment
     from zhospar.model.plan import Plan
     from zhospar.report import AnnualReport
     from zhospar.store import Overrides
 
-__all__ = ["register"]
+__all__ = ["Form", "register"]
+
+
+class Form(StrEnum):
+    """Which report: Zhospar's annual report, or the published form of the state's report."""
+
+    ANNUAL = "annual"
+    OFFICIAL = "official"
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +42,9 @@ def report(
     output: Annotated[
         Path,
         typer.Option(
-            "-o", "--output", help="The file to write: FILE.xlsx, FILE.docx or FILE.html."
+            "-o",
+            "--output",
+            help="The file to write: FILE.xlsx, FILE.docx, FILE.pdf or FILE.html.",
         ),
     ],
     year: Annotated[
@@ -47,6 +57,23 @@ def report(
             help="Write the plan-vs-fact table of every indicator in every year (.xlsx or .html).",
         ),
     ] = False,
+    form: Annotated[
+        Form,
+        typer.Option(
+            help="annual: Zhospar's annual report; official: the published form of a state "
+            "body's report on its strategic plan (Appendix 5 to the Methodological instruction "
+            "on monitoring), with the reasons for non-achievement (with --year).",
+        ),
+    ] = Form.ANNUAL,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            metavar="kk|ru|en",
+            help="The report's language: kk (Kazakh, the default), ru or en. The plan's own "
+            "texts stay as published.",
+        ),
+    ] = "kk",
     plan: PlanOption = None,
     facts: Annotated[
         list[Path] | None,
@@ -57,54 +84,83 @@ def report(
             "(repeat for several files). Without --plan the bundled plan is used.",
         ),
     ] = None,
-    lang: Annotated[
-        str,
-        typer.Option(
-            "--lang",
-            metavar="kk|ru|en",
-            help="The report's language: kk (Kazakh, the default), ru or en. The plan's own "
-            "texts stay as published.",
-        ),
-    ] = "kk",
 ) -> None:
-    """Write the annual implementation report of a year, or the multi-year table.
+    """Write the annual implementation report of a year, the official form, or the multi-year
+    table.
 
     Per direction and goal: every indicator with plan, fact, achievement, status and the
     recorded explanation of a deviation; budget execution by program; milestones; risks with
-    the indicators that signal them; a plan-vs-fact chart of each target indicator. Facts come
-    from the database unless --facts names import files.
+    the indicators that signal them; a plan-vs-fact chart of each target indicator. With
+    --form official: the state's published form (direction, goal and its budget programs,
+    target indicators, tasks, direct-result indicators; plan, fact, status and the reason for
+    non-achievement). Facts come from the database unless --facts names import files. Every
+    report says whether the year is approved (by whom, when) or a draft, on every page.
     """
     from rich.console import Console
 
     from zhospar.i18n import parse_language, use_language
     from zhospar.report import (
+        FORMATS,
         MULTIYEAR_FORMATS,
+        OFFICIAL_FORMATS,
         build_multiyear,
-        build_report,
         report_format,
         write_multiyear,
-        write_report,
     )
 
+    if (year is None) == (not all_years):
+        raise ValidationError("give either --year YEAR or --all-years (one of them)")
     language = parse_language(lang)
     if language is None or language != lang.strip().lower():
         raise ValidationError(f'unknown language "{lang}": expected kk, ru or en')
-    if (year is None) == (not all_years):
-        raise ValidationError("give either --year YEAR or --all-years (one of them)")
-    report_format(output, MULTIYEAR_FORMATS if all_years else (".xlsx", ".docx", ".html"))
-    the_plan, values, origin, options = _plan_and_facts(plan, facts or [])
+    if all_years and form is Form.OFFICIAL:
+        raise ValidationError("the official form is of one year: give --year YEAR")
+    official = form is Form.OFFICIAL
+    report_format(
+        output, MULTIYEAR_FORMATS if all_years else OFFICIAL_FORMATS if official else FORMATS
+    )
     with use_language(language):  # every word and number of the report, not the CLI's lines
-        if all_years:
-            table = build_multiyear(the_plan, values, options=options, facts_origin=origin)
-            written = write_multiyear(table, output)
+        if facts:
+            the_plan, values, origin, options = _plan_and_facts(plan, facts)
+            if all_years:
+                table = build_multiyear(the_plan, values, options=options, facts_origin=origin)
+                written = write_multiyear(table, output)
+            else:
+                assert year is not None
+                built = _from_files(the_plan, values, origin, options, year)
+                written = _write(built, the_plan, official, output, plan, facts, language)
         else:
-            assert year is not None
-            assessed = None if facts else _assessments(plan, year)  # the stored plan's register
-            built = build_report(
-                the_plan, values, year, options=options, facts_origin=origin, assessments=assessed
-            )
-            written = write_report(_translated(built, plan, facts, language), output)
+            written, origin = _from_database(plan, year, official, output, language)
     Console(stderr=True).print(f"{written}: written ({origin})")
+
+
+def _from_files(
+    the_plan: "Plan",
+    values: "list[ActualInput]",
+    origin: str,
+    options: "EvaluationOptions | None",
+    year: int,
+) -> "AnnualReport":
+    """A year's report on facts read from files: no sign-off, no reasons (a draft)."""
+    from zhospar.report import build_report
+
+    return build_report(the_plan, values, year, options=options, facts_origin=origin)
+
+
+def _write(
+    built: "AnnualReport",
+    the_plan: "Plan",
+    official: bool,
+    output: Path,
+    plan_key: str | None,
+    files: list[Path] | None,
+    language: str,
+) -> Path:
+    from zhospar.report import official_form, write_official, write_report
+
+    if official:
+        return write_official(official_form(the_plan, built), output)
+    return write_report(_translated(built, plan_key, files, language), output)
 
 
 def _translated(
@@ -123,26 +179,45 @@ def _translated(
     return with_translated_names(built, names)
 
 
-def _plan_and_facts(
-    plan_key: str | None, files: Sequence[Path]
-) -> "tuple[Plan, list[ActualInput], str, EvaluationOptions | None]":
-    """The plan, its facts and the evaluation options: from import files when given, else from
-    the database. A plan from the database comes with the users' overrides recorded for it."""
-    if files:
-        the_plan, found, cap = _plan_for_files(plan_key)
-        values = _read_files(the_plan, files)
-        names = ", ".join(f.name for f in files)
-        origin = f"{len(values)} value(s) read from {names}"
-        if found is None:
-            return the_plan, values, origin, None
-        applied = found.describe()
-        options = replace(found.options(), cap=cap)
-        return the_plan, values, f"{origin}; {applied}" if applied else origin, options
+def _from_database(
+    plan_key: str | None, year: int | None, official: bool, output: Path, language: str
+) -> tuple[Path, str]:
+    """A year's report, or the multi-year table, of the stored plan, read through the service
+    layer the pages use: the year's sign-off, the risk assessments and the reasons in force."""
+    from zhospar.report import build_multiyear, write_multiyear, write_official, write_report
+    from zhospar.services import queries
     from zhospar.store import evaluation_inputs, open_database
 
     with open_database() as db:
         stored = evaluation_inputs(db, plan_key)
-    return stored.plan, list(stored.facts), stored.origin, stored.options()
+        if year is None:
+            table = build_multiyear(
+                stored.plan, stored.facts, options=stored.options(), facts_origin=stored.origin
+            )
+            return write_multiyear(table, output), stored.origin
+        chosen = queries.check_year(stored, year)
+        if official:
+            written = write_official(queries.official_report(db, stored, chosen), output)
+        else:
+            built = _translated(queries.year_report(stored, chosen), plan_key, None, language)
+            written = write_report(built, output)
+        return written, stored.origin
+
+
+def _plan_and_facts(
+    plan_key: str | None, files: Sequence[Path]
+) -> "tuple[Plan, list[ActualInput], str, EvaluationOptions | None]":
+    """The plan, the facts of import files and the evaluation options. A plan from the database
+    comes with the users' overrides recorded for it."""
+    the_plan, found, cap = _plan_for_files(plan_key)
+    values = _read_files(the_plan, files)
+    names = ", ".join(f.name for f in files)
+    origin = f"{len(values)} value(s) read from {names}"
+    if found is None:
+        return the_plan, values, origin, None
+    applied = found.describe()
+    options = replace(found.options(), cap=cap)
+    return the_plan, values, f"{origin}; {applied}" if applied else origin, options
 
 
 def _plan_for_files(plan_key: str | None) -> "tuple[Plan, Overrides | None, Decimal]":
@@ -169,12 +244,3 @@ def _read_files(plan: "Plan", files: Sequence[Path]) -> "list[ActualInput]":
     for path in files:
         values.extend(parse_file(path, plan))
     return values
-
-
-def _assessments(plan_key: str | None, year: int) -> "dict[str, RiskAssessment]":
-    """The planners' risk assessments of the stored plan in force for ``year``."""
-    from zhospar.store import open_database
-    from zhospar.store.risk_assessments import assessment_history, assessments_in_force
-
-    with open_database() as db:
-        return assessments_in_force(assessment_history(db, plan_key), year)

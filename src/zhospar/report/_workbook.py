@@ -18,12 +18,14 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from zhospar.i18n import gettext
+from zhospar.report.model import SignOff
 
 __all__ = [
     "Col",
     "Formats",
     "StatusCell",
     "Table",
+    "mark_draft",
     "write_table",
     "write_text",
 ]
@@ -83,6 +85,7 @@ class Formats:
         self.percent = book.add_format({"valign": "top", "num_format": "0.00"})
         self.int = book.add_format({"valign": "top", "num_format": "0"})
         self.note = book.add_format({"italic": True, "font_color": "#595959"})
+        self.draft = book.add_format({"bold": True, "font_color": "#9C0006", "bg_color": "#FFC7CE"})
         self.status = {
             status: book.add_format(
                 {"valign": "top", "bg_color": fill, "font_color": font, "border": 1}
@@ -98,6 +101,14 @@ class Formats:
             "percent": self.percent,
             "int": self.int,
         }[kind]
+
+
+def mark_draft(book: Workbook, state: SignOff) -> None:
+    """A draft's marker in the page header of every sheet (on every printed page)."""
+    if state.approved:
+        return
+    for sheet in book.worksheets():
+        sheet.set_header(f'&C&"-,Bold"{state.marker.replace("&", "&&")}')
 
 
 def write_text(sheet: Worksheet, row: int, col: int, text: str, fmt: Format | None = None) -> None:

@@ -49,6 +49,7 @@ from zhospar.report.model import (
     ProgramSection,
     RiskLine,
     SignalLine,
+    SignOff,
     TaskSection,
     UnmatchedLine,
 )
@@ -284,13 +285,15 @@ def build_report(
     facts_origin: str = "",
     generated_at: dt.datetime | None = None,
     assessments: Mapping[str, RiskAssessment] | None = None,
+    signoff: SignOff | None = None,
 ) -> AnnualReport:
     """The annual implementation report of ``plan`` for ``year`` on ``facts``.
 
     ``facts`` may be the store's ``Actual`` values (with revisions, who and when) or the
     ``ActualInput`` values of an import file; the comment recorded with a fact is shown as the
     explanation of its indicator's deviation. ``assessments`` are the planners' assessments of
-    the risks in force for ``year`` (by risk id), shown with the risk register.
+    the risks in force for ``year`` (by risk id), shown with the risk register. ``signoff`` says
+    whether the year's figures are approved; without it the report is a draft.
     """
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
@@ -319,4 +322,5 @@ def build_report(
         risk_state_rule=gettext(RISK_STATE_RULE),
         unmatched=builder.unmatched(),
         method=method_notes(options.cap if options is not None else CAP),
+        signoff=signoff,
     )

@@ -36,10 +36,16 @@ from zhospar.report._format import (
     signal_text,
 )
 from zhospar.report._workbook import STATUS_COLOURS
-from zhospar.report.model import AnnualReport, GoalSection, IndicatorLine, MilestoneLine
+from zhospar.report.model import (
+    AnnualReport,
+    GoalSection,
+    IndicatorLine,
+    MilestoneLine,
+    SignOff,
+)
 from zhospar.report.risks import state_word
 
-__all__ = ["INDICATOR_HEADERS", "write_docx"]
+__all__ = ["INDICATOR_HEADERS", "mark_draft", "write_docx"]
 
 INDICATOR_HEADERS = (
     "ID",
@@ -216,8 +222,19 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
             _indicator_table(doc, task.indicators)
 
 
+def mark_draft(doc: DocumentObject, state: SignOff) -> None:
+    """A draft's marker in the page header (on every page); an approved year has none."""
+    if state.approved:
+        return
+    header = doc.sections[0].header
+    header.is_linked_to_previous = False
+    run = header.paragraphs[0].add_run(state.marker)
+    run.bold = True
+
+
 def _front(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "Annual report on the implementation of the strategic plan", 0)
+    _paragraph(doc, report.state.describe())
     _paragraph(doc, "Стратегиялық жоспардың іске асырылуы туралы жылдық есеп")
     _paragraph(doc, report.title)
     if report.ministry:
@@ -324,6 +341,7 @@ def write_docx(report: AnnualReport, path: str | Path) -> Path:
     """Write the report as a DOCX document at ``path``."""
     doc = Document()
     _landscape(doc)
+    mark_draft(doc, report.state)
     _front(doc, report)
     _heading(doc, "2. Strategic directions, goals and tasks", 1)
     for direction in report.directions:

@@ -17,10 +17,18 @@ from markupsafe import Markup
 from zhospar.evaluate.forecast import chance_word
 from zhospar.i18n import current_language, gettext, ngettext
 from zhospar.report import _format
-from zhospar.report.model import AnnualReport
+from zhospar.report.model import AnnualReport, SignOff
+from zhospar.report.official import COLUMNS, OfficialReport
 from zhospar.report.risks import state_word
 
-__all__ = ["environment", "render_html", "write_html"]
+__all__ = [
+    "environment",
+    "render_html",
+    "render_official_html",
+    "signoff_context",
+    "write_html",
+    "write_official_html",
+]
 
 
 def environment() -> Environment:
@@ -68,13 +76,36 @@ def _charts(report: AnnualReport) -> dict[str, tuple[Markup, str]]:
     }
 
 
+def signoff_context(state: SignOff) -> dict[str, Any]:
+    """What the base template needs to say a year is approved or a draft: the banner, and for a
+    draft the marker on every printed page (``@page`` margin box)."""
+    return {"state": state, "draft": "" if state.approved else state.marker}
+
+
 def render_html(report: AnnualReport) -> str:
-    context: dict[str, Any] = {"report": report, "charts": _charts(report)}
+    context: dict[str, Any] = {
+        "report": report,
+        "charts": _charts(report),
+        **signoff_context(report.state),
+    }
     return environment().get_template("annual.html.j2").render(**context)
+
+
+def render_official_html(form: OfficialReport) -> str:
+    """The official form as one self-contained HTML page (the PDF is printed from it)."""
+    context: dict[str, Any] = {"form": form, "columns": COLUMNS, **signoff_context(form.signoff)}
+    return environment().get_template("official.html.j2").render(**context)
 
 
 def write_html(report: AnnualReport, path: str | Path) -> Path:
     """Write the report as an HTML page at ``path`` (UTF-8)."""
     target = Path(path)
     target.write_text(render_html(report), encoding="utf-8")
+    return target
+
+
+def write_official_html(form: OfficialReport, path: str | Path) -> Path:
+    """Write the official form as an HTML page at ``path`` (UTF-8)."""
+    target = Path(path)
+    target.write_text(render_official_html(form), encoding="utf-8")
     return target

@@ -35,6 +35,7 @@ __all__ = [
     "RiskLink",
     "Score",
     "ScoredLine",
+    "SignOff",
     "SignalLine",
     "TaskSection",
     "UnmatchedLine",
@@ -331,6 +332,31 @@ class UnmatchedLine:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """Whether a year's figures are approved (by whom, when) or still a draft.
+
+    The reports and pages say it in these words; a draft report says it on every page.
+    """
+
+    year: int
+    approved: bool = False
+    by: str | None = None
+    at: dt.datetime | None = None
+
+    @property
+    def marker(self) -> str:
+        """The words every page of a draft carries (no user text: safe in CSS and headers)."""
+        return f"DRAFT: the figures of {self.year} are not approved"
+
+    def describe(self) -> str:
+        """ "approved by NAME on 2026-12-07 14:00 UTC", or the draft marker."""
+        if not self.approved:
+            return self.marker
+        when = f" on {self.at:%Y-%m-%d %H:%M} UTC" if self.at is not None else ""
+        return f"approved by {self.by or 'unknown'}{when}"
+
+
+@dataclass(frozen=True)
 class AnnualReport:
     """Everything the annual implementation report shows, for one plan and one year."""
 
@@ -354,6 +380,12 @@ class AnnualReport:
     # The published (Kazakh) name of each element whose name is shown translated, by id
     # (``zhospar.report.names.with_translated_names``); empty: the names are as published.
     published: Mapping[str, str] = field(default_factory=dict)
+    signoff: SignOff | None = None  # None: a draft of ``year`` (see ``state``)
+
+    @property
+    def state(self) -> SignOff:
+        """The year's sign-off; a report given none is a draft."""
+        return self.signoff if self.signoff is not None else SignOff(self.year)
 
     @property
     def milestones(self) -> tuple[MilestoneLine, ...]:

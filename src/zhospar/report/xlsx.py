@@ -26,6 +26,7 @@ from zhospar.report._workbook import (
     Formats,
     StatusCell,
     Table,
+    mark_draft,
     write_cell,
     write_table,
     write_text,
@@ -210,6 +211,8 @@ def _summary(book: Workbook, f: Formats, report: AnnualReport) -> None:
     sheet = book.add_worksheet(gettext("Summary"))
     title = gettext("Annual implementation report {year}").format(year=report.year)
     write_text(sheet, 0, 0, title, f.title)
+    state = report.state
+    write_text(sheet, 0, 2, state.describe(), f.bold if state.approved else f.draft)
     for row, (label, value) in enumerate(head, start=1):
         write_text(sheet, row, 0, label, f.bold)
         write_text(sheet, row, 2, value, f.text)
@@ -404,6 +407,7 @@ def write_xlsx(report: AnnualReport, path: str | Path) -> Path:
             unmatched = ([u.indicator_id, u.fact.describe(), u.reason] for u in report.unmatched)
             cols = (Col("Indicator", 14), Col("Fact", 60, "wrap"), Col("Why", 60, "wrap"))
             write_table(book, f, Table("Unmatched facts", cols, unmatched))
+        mark_draft(book, report.state)
     finally:
         book.close()
     return target

@@ -21,10 +21,20 @@ from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
 from zhospar.model.plan import Gap, Indicator, Plan, YearValue
 from zhospar.model.walk import IndicatorPlace, find_indicator
-from zhospar.report import AnnualReport, BudgetLine, IndicatorLine, build_report, status_label
+from zhospar.report import (
+    AnnualReport,
+    BudgetLine,
+    IndicatorLine,
+    OfficialReport,
+    SignOff,
+    build_report,
+    official_form,
+    status_label,
+)
 from zhospar.services.context import AppContext
-from zhospar.store import history
+from zhospar.store import Database, history
 from zhospar.store.evaluation import StoredEvaluation
+from zhospar.store.reasons import reasons_in_year
 
 __all__ = [
     "BudgetSummary",
@@ -35,9 +45,12 @@ __all__ = [
     "check_year",
     "find_place",
     "indicator_detail",
+    "official_report",
     "reading",
     "translated_names",
+    "year_reasons",
     "year_report",
+    "year_signoff",
 ]
 
 
@@ -59,12 +72,31 @@ def check_year(stored: StoredEvaluation, year: int | None) -> int:
     return year
 
 
+def year_signoff(stored: StoredEvaluation, year: int) -> SignOff:
+    """Whether ``year``'s figures are approved (by whom, when) or a draft, as reports say it."""
+    state = stored.signoffs.get(year)
+    if state is None or not state.approved:
+        return SignOff(year)
+    return SignOff(year, approved=True, by=state.by, at=state.at)
+
+
 def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
-    """The annual report's model of ``year``: every score, with its sources."""
+    """The annual report's model of ``year``: every score, with its sources and sign-off."""
     return build_report(
         stored.plan, stored.facts, year, options=stored.options(), facts_origin=stored.origin,
-        assessments=stored.assessments_for(year),
+        assessments=stored.assessments_for(year), signoff=year_signoff(stored, year),
     )  # fmt: skip
+
+
+def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str, str]:
+    """The reason for non-achievement in force for ``year``, by indicator id."""
+    found = reasons_in_year(db, stored.plan_key, year)
+    return {ident: reason.text for ident, reason in found.items()}
+
+
+def official_report(db: Database, stored: StoredEvaluation, year: int) -> OfficialReport:
+    """The official form of ``year``: the annual report's figures, the reasons in force."""
+    return official_form(stored.plan, year_report(stored, year), year_reasons(db, stored, year))
 
 
 # --- one indicator ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """What ``evaluate_year`` needs from the database: the plan, the facts in force, the overrides
-and the plan's cap.
+and the plan's cap (and each year's sign-off, which the reports state).
 
 ``zhospar score``, ``zhospar report`` (and later the API and the pages) load their inputs here,
 so that every one of them scores the same facts under the same user decisions:
@@ -11,7 +11,8 @@ so that every one of them scores the same facts under the same user decisions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from zhospar.evaluate.aggregate import CAP
@@ -25,6 +26,7 @@ from zhospar.store.db import Database
 from zhospar.store.overrides import Overrides, overrides
 from zhospar.store.plan_settings import PlanSetting, cap_in_force
 from zhospar.store.risk_assessments import assessment_history, assessments_in_force
+from zhospar.store.signoff import YearState, year_states
 
 __all__ = ["StoredEvaluation", "evaluation_inputs", "plan_overrides"]
 
@@ -40,6 +42,7 @@ class StoredEvaluation:
     cap: Decimal = CAP  # the most a percentage counts in a roll-up: the plan's, else the method's
     cap_setting: PlanSetting | None = None  # the decision that set the cap, if any
     assessments: tuple[RiskAssessment, ...] = ()  # planners' risk assessments, oldest first
+    signoffs: Mapping[int, YearState] = field(default_factory=dict)  # a year absent: a draft
 
     def options(self) -> EvaluationOptions:
         return replace(self.overrides.options(), cap=self.cap)
@@ -81,5 +84,6 @@ def evaluation_inputs(db: Database, plan_key: str | None = None) -> StoredEvalua
     cap, setting = cap_in_force(db, key)
     assessed = tuple(assessment_history(db, key))
     return StoredEvaluation(
-        key, plan, facts, plan_overrides(db, key, plan), cap, setting, assessments=assessed
-    )
+        key, plan, facts, plan_overrides(db, key, plan), cap, setting, assessments=assessed,
+        signoffs=year_states(db, key),
+    )  # fmt: skip

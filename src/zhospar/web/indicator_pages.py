@@ -101,6 +101,7 @@ def _page(
     return {
         **year_context(stored.plan, chosen, f"/indicators/{indicator_id}"),
         "detail": detail,
+        "signoff": queries.year_signoff(stored, chosen),
         "chart": plan_vs_fact_chart(detail.indicator.values, known),
         "regional": _regional(detail, chosen),
         "form": forms.actual or commands.ActualForm(period=str(chosen)),

@@ -1,4 +1,4 @@
-"""Downloads of the annual report (``/report``)."""
+"""Downloads of the annual report and of the official form (``/report``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from zhospar.report import write_report
+from zhospar.report import write_official, write_report
 from zhospar.services import queries
 from zhospar.services.http import Context
 from zhospar.web._pages import Year, year_context
@@ -25,12 +25,19 @@ router = APIRouter()
 class ReportFormat(StrEnum):
     XLSX = "xlsx"
     DOCX = "docx"
+    PDF = "pdf"
     HTML = "html"
+
+
+class ReportForm(StrEnum):
+    ANNUAL = "annual"  # Zhospar's annual implementation report
+    OFFICIAL = "official"  # the published form of the state body's report
 
 
 MEDIA_TYPES = {
     ReportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ReportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ReportFormat.PDF: "application/pdf",
     ReportFormat.HTML: "text/html; charset=utf-8",
 }
 
@@ -40,24 +47,31 @@ def report_page(
     request: Request,
     ctx: Context,
     year: Year = None,
-    format: Annotated[ReportFormat | None, Query(description="xlsx, docx or html.")] = None,
+    format: Annotated[ReportFormat | None, Query(description="xlsx, docx, pdf or html.")] = None,
+    form: Annotated[ReportForm, Query(description="annual or official.")] = ReportForm.ANNUAL,
     download: Annotated[bool, Query(description="html: save it rather than open it.")] = False,
 ) -> Response:
-    """Without ``format``: the page to choose a year and a format. With it: the file, built by
-    ``zhospar.report`` exactly as ``zhospar report`` builds it; the HTML one opens in the
-    browser unless ``download`` is asked for."""
+    """Without ``format``: the page to choose a year, a report and a format. With it: the file,
+    built by ``zhospar.report`` exactly as ``zhospar report [--form official]`` builds it; the
+    HTML one opens in the browser unless ``download`` is asked for."""
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     if format is None:
-        return render(
-            request,
-            "report",
-            {**year_context(stored.plan, chosen, "/report"), "formats": list(ReportFormat)},
-        )
-    report = queries.year_report(stored, chosen)
-    name = safe_file_name(f"{stored.plan_key}-{chosen}.{format.value}")
+        context = {
+            **year_context(stored.plan, chosen, "/report"),
+            "formats": list(ReportFormat),
+            "signoff": queries.year_signoff(stored, chosen),
+        }
+        return render(request, "report", context)
+    suffix = "-official" if form is ReportForm.OFFICIAL else ""
+    name = safe_file_name(f"{stored.plan_key}-{chosen}{suffix}.{format.value}")
     with tempfile.TemporaryDirectory(prefix="zhospar-report-") as folder:
-        data = write_report(report, Path(folder) / name).read_bytes()
+        if form is ReportForm.OFFICIAL:
+            official = queries.official_report(ctx.db, stored, chosen)
+            data = write_official(official, Path(folder) / name).read_bytes()
+        else:
+            report = queries.year_report(stored, chosen)
+            data = write_report(report, Path(folder) / name).read_bytes()
     if format is ReportFormat.HTML and not download:
         return in_browser(data, name)
     return attachment(data, name, MEDIA_TYPES[format])
