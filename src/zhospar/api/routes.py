@@ -91,7 +91,7 @@ def indicator(ctx: Context, indicator_id: str, year: Year = None) -> IndicatorDe
 @router.get("/indicators/{indicator_id}/targets")
 def targets(ctx: Context, indicator_id: str) -> list[TargetOut]:
     """The plan's cells of one indicator: reported years and targets, each with its line."""
-    place = queries.find_place(ctx.stored().plan, indicator_id)
+    place = queries.find_place(ctx.plan(), indicator_id)
     return [TargetOut.model_validate(v) for v in place.indicator.values]
 
 
@@ -182,7 +182,7 @@ def audit(
 ) -> dict[str, list[Finding] | list[Skip]]:
     """Where the plan contradicts itself: both places with lines and values, and the checks
     the audit chose not to make."""
-    result = audit_plan(ctx.stored().plan, kinds=kind)
+    result = audit_plan(ctx.plan(), kinds=kind)
     return {"findings": result.findings, "skipped": result.skipped}
 
 

@@ -24,7 +24,7 @@ def audit_page(
 ) -> HTMLResponse:
     """Every finding names both places (section, line, value) and whether an amendment may
     explain it ("possibly explained by No. 415/1417")."""
-    plan = ctx.stored().plan
+    plan = ctx.plan()
     result = audit_plan(plan, kinds=[kind] if kind is not None else None)
     context = {
         "plan_title": plan.title,
@@ -38,5 +38,5 @@ def audit_page(
 
 @router.get("/reading", response_class=HTMLResponse)
 def reading_page(request: Request, ctx: Context) -> HTMLResponse:
-    plan = ctx.stored().plan
+    plan = ctx.plan()
     return render(request, "reading", {"plan_title": plan.title, "reading": queries.reading(plan)})
