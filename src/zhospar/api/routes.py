@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from zhospar.api.models import (
     ActualIn,
@@ -57,18 +57,26 @@ def _report(ctx: Context, year: int | None) -> tuple[str, AnnualReport]:
     return stored.plan_key, queries.year_report(stored, queries.check_year(stored, year))
 
 
-@router.get("/plan")
-def plan_tree(ctx: Context, year: Year = None) -> PlanTreeOut:
+@router.get("/plan", response_model=PlanTreeOut)
+def plan_tree(ctx: Context, year: Year = None) -> Response:
     """Directions, goals, tasks, indicators and milestones, each with its score in ``year``."""
-    key, report = _report(ctx, year)
-    return PlanTreeOut(
-        key=key,
-        title=report.title,
-        year=report.year,
-        facts_origin=report.facts_origin,
-        score=ScoreOut.model_validate(report.plan_score),
-        directions=[DirectionOut.model_validate(d) for d in report.directions],
-    )
+    stored = ctx.stored()
+    chosen = queries.check_year(stored, year)
+
+    def answer() -> bytes:  # the same for everyone: made once per state of the data and year
+        report = queries.year_report(stored, chosen)
+        tree = PlanTreeOut(
+            key=stored.plan_key,
+            title=report.title,
+            year=report.year,
+            facts_origin=report.facts_origin,
+            score=ScoreOut.model_validate(report.plan_score),
+            directions=[DirectionOut.model_validate(d) for d in report.directions],
+        )
+        return tree.model_dump_json().encode()
+
+    body = stored.memo.get(("api-plan", chosen), answer)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/scores")

@@ -6,6 +6,8 @@ status is the selected year's, as the annual report shows it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
@@ -13,23 +15,28 @@ from zhospar.model.walk import iter_indicators
 from zhospar.services import queries
 from zhospar.services.http import Context
 from zhospar.web._pages import Year, year_context
-from zhospar.web._render import render
+from zhospar.web._render import render_shared
 
 router = APIRouter()
 
 
 @router.get("/plan", response_class=HTMLResponse)
 def plan_tree(request: Request, ctx: Context, year: Year = None) -> HTMLResponse:
+    """The tree is the same for everyone: rendered once per state of the data and year."""
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
-    cells = {
-        p.indicator.id: {v.year: v for v in p.indicator.values}
-        for p in iter_indicators(stored.plan)
-    }
-    context = {
-        **year_context(stored.plan, chosen, "/plan"),
-        "report": queries.year_report(stored, chosen),
-        "columns": stored.plan.years,
-        "cells": cells,
-    }
-    return render(request, "plan", context)
+    layout = year_context(stored.plan, chosen, "/plan")
+
+    def context() -> dict[str, Any]:
+        cells = {
+            p.indicator.id: {v.year: v for v in p.indicator.values}
+            for p in iter_indicators(stored.plan)
+        }
+        return {
+            **layout,
+            "report": queries.year_report(stored, chosen),
+            "columns": stored.plan.years,
+            "cells": cells,
+        }
+
+    return render_shared(request, "plan", stored.memo, (chosen,), context, layout)
