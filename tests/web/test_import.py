@@ -185,6 +185,8 @@ def test_a_preview_is_confirmed_through_another_worker(
     """Workers share nothing but the database: a second app on its own engine (another
     worker, or another host) confirms the upload the first one previewed, once."""
     text = "indicator_id,year,value\nG1.1-I1,2010,6.55\n"  # a value no other test records
+    page = "/indicators/G1.1-I1?year=2010"
+    assert "6.55" not in empty_client.get(page).text  # this worker evaluates, and keeps it
     status, html = _upload(empty_client, "one.csv", text.encode())
     assert status == 200, html
     staged = _staged_token(html)
@@ -198,5 +200,6 @@ def test_a_preview_is_confirmed_through_another_worker(
             assert "1 value(s) recorded" in html
             assert _confirm(worker, staged)[0] == 422  # used once, on every worker
     assert _confirm(empty_client, staged)[0] == 422
+    assert "6.55" in empty_client.get(page).text  # the other's write moved the data version
     assert [str(a.value) for a in latest_actuals(empty_database, None)
             if a.indicator_id == "G1.1-I1" and str(a.period) == "2010"] == ["6.55"]  # fmt: skip
