@@ -63,6 +63,11 @@ class Run:
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     failures: int = 0
+    codes: dict[str, int] = field(default_factory=dict)  # what the failures were
+
+    def failed(self, what: str) -> None:
+        self.failures += 1
+        self.codes[what] = self.codes.get(what, 0) + 1
 
     @property
     def rate(self) -> float:
@@ -159,6 +164,14 @@ async def _wait_ready(client: httpx.AsyncClient, log: Path, timeout: float = 300
     raise SystemExit(f"the server did not answer within {timeout:.0f} s:\n{log.read_text()}")
 
 
+async def _get(client: httpx.AsyncClient, path: str) -> str:
+    """The answer's status code, or the name of the error that stopped it."""
+    try:
+        return str((await client.get(path)).status_code)
+    except httpx.HTTPError as error:
+        return type(error).__name__
+
+
 async def _drive(client: httpx.AsyncClient, run: Run, path: str, seconds: float) -> Run:
     """``run.clients`` clients, each asking ``path`` again as soon as it is answered."""
     deadline = time.perf_counter() + seconds
@@ -166,14 +179,11 @@ async def _drive(client: httpx.AsyncClient, run: Run, path: str, seconds: float)
     async def one() -> None:
         while time.perf_counter() < deadline:
             start = time.perf_counter()
-            try:
-                ok = (await client.get(path)).status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            if ok:
+            what = await _get(client, path)
+            if what == "200":
                 run.latencies.append(time.perf_counter() - start)
             else:
-                run.failures += 1
+                run.failed(what)
 
     began = time.perf_counter()
     await asyncio.gather(*(one() for _ in range(run.clients)))
@@ -204,14 +214,11 @@ async def _mixed(
             path = PAGES[n % len(PAGES)][1]
             n += 1
             start = time.perf_counter()
-            try:
-                ok = (await client.get(path)).status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            if ok:
+            what = await _get(client, path)
+            if what == "200":
                 reads.latencies.append(time.perf_counter() - start)
             else:
-                reads.failures += 1
+                reads.failed(what)
 
     async def writer(w: int) -> None:
         n = 0
@@ -222,15 +229,14 @@ async def _mixed(
                     "value": f"5.{w}{n % 10}", "comment": comment}  # fmt: skip
             start = time.perf_counter()
             try:
-                answer = await client.post("/api/actuals", json=body)
-                ok = answer.status_code == 201
-            except httpx.HTTPError:
-                ok = False
-            if ok:
+                what = str((await client.post("/api/actuals", json=body)).status_code)
+            except httpx.HTTPError as error:
+                what = type(error).__name__
+            if what == "201":
                 writes.latencies.append(time.perf_counter() - start)
                 accepted.append(comment)
             else:
-                writes.failures += 1
+                writes.failed(what)
 
     began = time.perf_counter()
     await asyncio.gather(*(reader(i) for i in range(readers)), *(writer(w) for w in range(writers)))
@@ -269,11 +275,13 @@ async def _bench(base: str, token: str, log: Path, seconds: float) -> bool:
         for _, path in PAGES:  # the first answer computes the evaluation: not measured
             (await client.get(path)).raise_for_status()
         met = True
+        every: list[Run] = []
         for clients in (10, 50):
             ceiling = await _drive(client, Run(CEILING[0], clients), CEILING[1], seconds)
             runs = [await _drive(client, Run(n, clients), p, seconds) for n, p in PAGES]
             print(f" {clients} clients (load average {_load()}):")
             _print_runs(runs, ceiling)
+            every += [ceiling, *runs]
             for run in runs:
                 met &= run.rate >= ceiling.rate / 4 and run.failures == 0
                 met &= clients < 50 or run.quantile(0.99) < 1.0
@@ -293,7 +301,19 @@ async def _bench(base: str, token: str, log: Path, seconds: float) -> bool:
     )
     print(f"  every accepted write present exactly once: {'yes' if once and not extra else 'NO'}"
           f" ({len(mixed.accepted)} accepted, {sum(mixed.present.values())} found)")  # fmt: skip
+    _print_failures(log, [*every, r, w])
     return met and once and not extra and w.quantile(0.99) < 1.0
+
+
+def _print_failures(log: Path, runs: list[Run]) -> None:
+    """What failed, and the server's own lines about it."""
+    failed = [f"{r.name} at {r.clients}: {r.codes}" for r in runs if r.failures]
+    if not failed:
+        return
+    print("  failures: " + "; ".join(failed))
+    errors = [x for x in log.read_text(errors="replace").splitlines() if "error" in x.lower()]
+    for line in errors[:10]:
+        print(f"  server: {line[:160]}")
 
 
 def _load() -> str:
