@@ -5,6 +5,7 @@ the evaluation a process keeps is reused while it stands still and dropped when 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +13,14 @@ import pytest
 from tests.store.plan_fixture import one
 from zhospar._exceptions import ZhosparError
 from zhospar.services import queries
-from zhospar.store import Database, open_database, record_actuals, set_polarity
+from zhospar.store import (
+    Database,
+    backup_database,
+    open_database,
+    record_actuals,
+    restore_database,
+    set_polarity,
+)
 from zhospar.store import evaluation as evaluation_module
 from zhospar.store.data_version import plan_states
 from zhospar.store.evaluation import cached_evaluation, cached_plan
@@ -85,3 +93,19 @@ def test_the_evaluation_is_reused_until_another_engine_writes(
     # line 217: 6,4 planned for 2011 and 6,4 recorded: a decreasing rate met exactly, 100 %
     assert line is not None and line.fact == Decimal("6.4") and line.percent == 100
     assert second.plan is first.plan  # the plan's text did not change: not read again
+
+
+def test_a_restore_moves_the_version_past_what_servers_may_keep(
+    loaded: Database, tmp_path: Path
+) -> None:
+    """A server that kept the evaluation of version v must not take the restored data (whose
+    own counter may be lower, or equal to v) for what it kept."""
+    if loaded.sqlite_path is None:
+        pytest.skip("backup and restore are SQLite's (PostgreSQL has pg_dump)")
+    saved = backup_database(loaded, tmp_path / "before.sqlite3")
+    record_actuals(loaded, "small", [one("G1.1-I1", "2011", "6,4")], entered_by="dana")
+    record_actuals(loaded, "small", [one("G1.1-I1", "2011", "6,3")], entered_by="dana")
+    kept = _version(loaded)
+    restore_database(loaded, saved)
+    assert _version(loaded) == kept + 1
+    assert cached_evaluation(loaded, "small").facts == []  # the backup had no fact
