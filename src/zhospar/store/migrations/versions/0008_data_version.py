@@ -47,5 +47,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_staged_uploads_created_at", table_name="staged_uploads")
     op.drop_table("staged_uploads")
-    with op.batch_alter_table("plans") as batch:
-        batch.drop_column("data_version")
+    # not a batch (which would copy ``plans`` and trip the foreign keys pointing at it):
+    # SQLite drops a plain column in place since 3.35, as PostgreSQL does
+    op.execute("ALTER TABLE plans DROP COLUMN data_version")
