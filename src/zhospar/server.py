@@ -10,7 +10,10 @@ and error answers (JSON under ``/api``, pages elsewhere); the API adds its route
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 
 from fastapi import FastAPI
 
@@ -19,7 +22,9 @@ from zhospar.api.plan_routes import router as plan_api_router
 from zhospar.store import Database, Settings
 from zhospar.web import pages_app
 
-__all__ = ["create_app"]
+__all__ = ["WORKER_OPTIONS", "WorkerOptions", "create_app", "worker_app"]
+
+WORKER_OPTIONS = "ZHOSPAR_SERVE_OPTIONS"  # what `zhospar serve` hands its workers, as JSON
 
 
 def create_app(
@@ -38,3 +43,43 @@ def create_app(
     app.include_router(api_router)
     app.include_router(plan_api_router)
     return app
+
+
+@dataclass(frozen=True)
+class WorkerOptions:
+    """The options of ``zhospar serve`` that each worker needs (the database is in
+    ``ZHOSPAR_DATABASE_URL``)."""
+
+    plan_key: str | None = None
+    public: bool = False
+    allowed_hosts: tuple[str, ...] = ()
+    user: str | None = None
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> WorkerOptions:
+        found = json.loads(text or "{}")
+        return cls(
+            found.get("plan_key"),
+            bool(found.get("public")),
+            tuple(found.get("allowed_hosts") or ()),
+            found.get("user"),
+        )
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker of ``zhospar serve --workers N`` (uvicorn's factory): the database
+    of ``ZHOSPAR_DATABASE_URL``, opened when the worker starts, and the options ``serve`` put in
+    ``ZHOSPAR_SERVE_OPTIONS``. Workers share nothing but the database."""
+    options = WorkerOptions.from_json(os.environ.get(WORKER_OPTIONS, ""))
+    settings = Settings.from_env()
+    if options.user:
+        settings = Settings(settings.database_url, options.user)
+    return create_app(
+        settings=settings,
+        plan_key=options.plan_key,
+        public=options.public,
+        allowed_hosts=options.allowed_hosts,
+    )

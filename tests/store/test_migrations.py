@@ -31,6 +31,7 @@ TABLES = {
     "period_signoffs",
     "plan_versions",
     "plans",
+    "staged_uploads",
     "plan_settings",
     "regions",
     "risk_assessments",

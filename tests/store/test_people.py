@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from tests.store.plan_fixture import one
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.rules.access import Person, Role
-from zhospar.store import Database, record_actuals, set_actual
+from zhospar.store import Database, open_database, record_actuals, set_actual
 from zhospar.store import actuals as actuals_module
 from zhospar.store.activity import Actor, acting, activity
 from zhospar.store.credentials import (
@@ -27,6 +27,7 @@ from zhospar.store.credentials import (
     token_person,
 )
 from zhospar.store.people import (
+    PersonInfo,
     add_person,
     check_password,
     disable_person,
@@ -113,6 +114,32 @@ def test_the_first_admin_is_made_once(loaded: Database) -> None:
     password = ensure_admin(loaded)
     assert password is not None and check_password(loaded, "admin", password) is not None
     assert ensure_admin(loaded) is None
+
+
+def test_two_servers_starting_at_once_make_one_first_admin(
+    loaded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another host (its own engine) adds ``admin`` between this server's check and its insert:
+    the unique name keeps one, and this server shows no password rather than failing."""
+    import zhospar.store.people as people
+
+    url = loaded.engine.url.render_as_string(hide_password=False)
+    real = people.find_person
+    shown: list[str | None] = []
+
+    def other_server_first(db: Database, name: str) -> PersonInfo | None:
+        if db is not loaded:
+            return real(db, name)
+        if not shown:
+            with open_database(url) as other:
+                shown.append(ensure_admin(other))
+        return None  # what this server saw before the other's insert
+
+    monkeypatch.setattr(people, "find_person", other_server_first)
+    assert ensure_admin(loaded) is None
+    monkeypatch.undo()
+    assert shown[0] is not None and check_password(loaded, "admin", shown[0]) is not None
+    assert [p.name for p in list_people(loaded) if p.role is Role.ADMIN] == ["admin"]
 
 
 def test_writes_are_logged_in_their_transaction_as_who_acts(loaded: Database) -> None:

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tests._webapp import USER, TestClient, csrf_token, new_client
+from tests._webapp import BASE_URL, USER, TestClient, csrf_token, new_client
 from tests.conftest import FACTS
-from zhospar.store import Database, latest_actuals
+from zhospar.server import create_app
+from zhospar.store import Database, Settings, latest_actuals, open_database
 from zhospar.web._uploads import StagedUploads, clean_name
 
 BAD = (
@@ -176,3 +177,29 @@ def test_uploaded_names_are_cleaned() -> None:
     assert clean_name("..") == "upload" and clean_name(None) == "upload"
     long = clean_name("a" * 300 + ".xlsx")
     assert len(long) <= 120 and long.endswith(".xlsx")
+
+
+def test_a_preview_is_confirmed_through_another_worker(
+    empty_client: TestClient, empty_database: Database
+) -> None:
+    """Workers share nothing but the database: a second app on its own engine (another
+    worker, or another host) confirms the upload the first one previewed, once."""
+    text = "indicator_id,year,value\nG1.1-I1,2010,6.55\n"  # a value no other test records
+    page = "/indicators/G1.1-I1?year=2010"
+    assert "6.55" not in empty_client.get(page).text  # this worker evaluates, and keeps it
+    status, html = _upload(empty_client, "one.csv", text.encode())
+    assert status == 200, html
+    staged = _staged_token(html)
+    url = empty_database.engine.url.render_as_string(hide_password=False)
+    with open_database(url) as other_db:
+        other = create_app(other_db, settings=Settings(other_db.url, "os-user"))
+        with TestClient(other, base_url=BASE_URL) as worker:
+            worker.cookies = empty_client.cookies  # the same browser: session and CSRF cookie
+            status, html = _confirm(worker, staged)
+            assert status == 200, html
+            assert "1 value(s) recorded" in html
+            assert _confirm(worker, staged)[0] == 422  # used once, on every worker
+    assert _confirm(empty_client, staged)[0] == 422
+    assert "6.55" in empty_client.get(page).text  # the other's write moved the data version
+    assert [str(a.value) for a in latest_actuals(empty_database, None)
+            if a.indicator_id == "G1.1-I1" and str(a.period) == "2010"] == ["6.55"]  # fmt: skip

@@ -9,8 +9,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from typing import Any
 
-from tests._webapp import TestClient
+import pytest
+
+from tests._webapp import TestClient, new_client
 from tests._webapp import table_row as _row
 
 
@@ -143,3 +146,32 @@ def test_bad_parameters_are_422_with_a_message(web_client: TestClient) -> None:
     assert outside.status_code == 422
     assert "year 2020 is outside the plan&#39;s period: expected 2010 to 2014" in outside.text
     assert web_client.get("/audit?kind=nonsense").status_code == 422
+
+
+def test_a_shared_page_body_is_rendered_once_and_each_visitor_keeps_their_own_header(
+    web_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan tree is the same for everyone: its body is rendered once per state of the data
+    and year, then put in each visitor's layout (their name, their form token)."""
+    from zhospar.web import _render
+
+    rendered: list[str] = []
+    real = _render.environment
+
+    class Counting:
+        def get_template(self, name: str) -> Any:
+            rendered.append(name)
+            return real().get_template(name)
+
+    monkeypatch.setattr(_render, "environment", Counting)
+    mine = web_client.get("/plan?year=2013").text
+    assert rendered.count("plan_body.html.j2") <= 1  # none if another test showed it already
+    rendered.clear()
+    with new_client(web_client.app, "olzhas", "viewer") as viewer:
+        theirs = viewer.get("/plan?year=2013").text
+    assert rendered.count("plan_body.html.j2") == 0 and rendered.count("plan.html.j2") == 1
+    assert 'id="signed-in-as">aigerim (planner)' in mine
+    assert 'id="signed-in-as">olzhas (viewer)' in theirs
+    body = mine[mine.index('<main id="page">') : mine.index("</main>")]
+    assert body == theirs[theirs.index('<main id="page">') : theirs.index("</main>")]
+    assert '<option value="2013" selected>' in body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 
 from tests._webapp import BASE_URL, TestClient, csrf_token
 from zhospar.cli import app
+from zhospar.server import WORKER_OPTIONS, worker_app
 
 
 def _serve(
@@ -19,11 +21,15 @@ def _serve(
     """``zhospar serve ARGS`` on the embedded database of ``tmp_path``: its output, and what a
     client saw while it served (anonymously, then signed in as the printed admin)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    monkeypatch.delenv("ZHOSPAR_DATABASE_URL", raising=False)
+    for name in ("ZHOSPAR_DATABASE_URL", WORKER_OPTIONS):  # serve sets them for its workers
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     served: dict[str, Any] = {}
 
-    def fake_run(asgi: Any, host: str, port: int) -> None:
-        served.update(host=host, port=port, app=asgi)
+    def fake_run(target: str, *, factory: bool, host: str, port: int, workers: int) -> None:
+        assert (target, factory) == ("zhospar.server:worker_app", True)  # a worker's app
+        asgi = worker_app()  # as each worker makes it, from what serve left in the environment
+        served.update(host=host, port=port, app=asgi, workers=workers)
         with TestClient(asgi, base_url=BASE_URL) as client:  # the database is still open
             served["anonymous"] = client.get("/?year=2012", follow_redirects=False).status_code
             served["anonymous api"] = client.get("/api/plans").status_code
@@ -40,6 +46,7 @@ def test_serve_initializes_the_embedded_database_and_its_first_admin(
     output, served = _serve(monkeypatch, tmp_path)
     assert (tmp_path / "zhospar" / "zhospar.sqlite3").exists()
     assert served["host"] == "127.0.0.1" and served["port"] == 8123
+    assert served["workers"] == (os.cpu_count() or 1)  # by default, one per core
     assert (served["anonymous"], served["anonymous api"]) == (303, 401)  # sign in first
     lines = output.splitlines()
     shown = lines.index("Created the administrator 'admin'; its password, shown this once:")
@@ -64,3 +71,17 @@ def test_serve_public_on_every_address_warns_about_tls(
     assert "Warning: listening on 0.0.0.0" in output and "TLS" in output
     assert (served["anonymous"], served["anonymous api"]) == (200, 200)  # public: anyone reads
     assert served["app"].state.allowed_hosts >= {"zhospar.example", "127.0.0.1"}
+
+
+def test_serve_workers_share_the_database_and_the_options(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``--workers 3`` goes to uvicorn; each worker's app serves the same database with the
+    same options (here --public and the allowed host)."""
+    args = ("--workers", "3", "--public", "--allowed-host", "zhospar.example")
+    output, served = _serve(monkeypatch, tmp_path, *args)
+    assert served["workers"] == 3 and "3 worker(s)" in output
+    assert (served["anonymous"], served["anonymous api"]) == (200, 200)
+    assert "zhospar.example" in served["app"].state.allowed_hosts
+    result = CliRunner().invoke(app, ["serve", "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output

@@ -78,14 +78,14 @@ def plan_sections(ctx: Context) -> PlanSectionsOut:
 @router.get("/legal-acts")
 def legal_acts(ctx: Context) -> list[LegalActOut]:
     """The legal acts the plan rests on, each with its lines."""
-    return [LegalActOut.model_validate(a) for a in ctx.stored().plan.legal_acts]
+    return [LegalActOut.model_validate(a) for a in ctx.plan().legal_acts]
 
 
 @router.get("/allocation")
 def allocation(ctx: Context) -> AllocationOut:
     """The appendix: money by goal and task per year (thousand tenge, each with its line), the
     sum of the goals' totals, and the audit's findings on the appendix."""
-    table = sections.allocation_table(ctx.stored().plan)
+    table = sections.allocation_table(ctx.plan())
     return AllocationOut.model_validate(table, from_attributes=True)
 
 
@@ -207,7 +207,7 @@ def imports(
 def override(ctx: Context, indicator_id: str, body: OverrideIn) -> OverrideOut:
     """Record a polarity or roll-up decision for an indicator with its reason, as the override
     form of the indicator page does; the evaluation then follows it."""
-    queries.find_place(ctx.stored().plan, indicator_id)  # an unknown id is a 404
+    queries.find_place(ctx.plan(), indicator_id)  # an unknown id is a 404
     form = OverrideForm(
         kind=body.kind, value=body.value, reason=body.reason, numerator=body.numerator or "",
         denominator=body.denominator or "", scale=body.scale or "", base=body.base or "",

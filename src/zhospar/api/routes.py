@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from zhospar.api.models import (
     ActualIn,
@@ -59,18 +59,26 @@ def _report(ctx: Context, year: int | None) -> tuple[str, AnnualReport]:
     return stored.plan_key, queries.year_report(stored, queries.check_year(stored, year))
 
 
-@router.get("/plan")
-def plan_tree(ctx: Context, year: Year = None) -> PlanTreeOut:
+@router.get("/plan", response_model=PlanTreeOut)
+def plan_tree(ctx: Context, year: Year = None) -> Response:
     """Directions, goals, tasks, indicators and milestones, each with its score in ``year``."""
-    key, report = _report(ctx, year)
-    return PlanTreeOut(
-        key=key,
-        title=report.title,
-        year=report.year,
-        facts_origin=report.facts_origin,
-        score=ScoreOut.model_validate(report.plan_score),
-        directions=[DirectionOut.model_validate(d) for d in report.directions],
-    )
+    stored = ctx.stored()
+    chosen = queries.check_year(stored, year)
+
+    def answer() -> bytes:  # the same for everyone: made once per state of the data and year
+        report = queries.year_report(stored, chosen)
+        tree = PlanTreeOut(
+            key=stored.plan_key,
+            title=report.title,
+            year=report.year,
+            facts_origin=report.facts_origin,
+            score=ScoreOut.model_validate(report.plan_score),
+            directions=[DirectionOut.model_validate(d) for d in report.directions],
+        )
+        return tree.model_dump_json().encode()
+
+    body = stored.memo.get(("api-plan", chosen), answer)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/scores")
@@ -93,7 +101,7 @@ def indicator(ctx: Context, indicator_id: str, year: Year = None) -> IndicatorDe
 @router.get("/indicators/{indicator_id}/targets")
 def targets(ctx: Context, indicator_id: str) -> list[TargetOut]:
     """The plan's cells of one indicator: reported years and targets, each with its line."""
-    place = queries.find_place(ctx.stored().plan, indicator_id)
+    place = queries.find_place(ctx.plan(), indicator_id)
     return [TargetOut.model_validate(v) for v in place.indicator.values]
 
 
@@ -202,7 +210,7 @@ def audit(
 ) -> dict[str, list[Finding] | list[Skip]]:
     """Where the plan contradicts itself: both places with lines and values, and the checks
     the audit chose not to make."""
-    result = audit_plan(ctx.stored().plan, kinds=kind)
+    result = audit_plan(ctx.plan(), kinds=kind)
     return {"findings": result.findings, "skipped": result.skipped}
 
 

@@ -58,21 +58,34 @@ def serve(
             help="A host name the server is reached by, besides 127.0.0.1, localhost and [::1].",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            metavar="N",
+            help="Worker processes serving requests; default: the number of cores. They share "
+            "nothing but the database.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app (dashboard, plan, indicators, value entry, audit, reports) and /api.
 
     On the embedded default database (no --database and no $ZHOSPAR_DATABASE_URL) the schema
     and the bundled plan are set up first if missing; another database is served as it is (set
     it up with `zhospar init`). Everyone signs in; values are recorded as the person signed in.
-    On a database with no admin, `admin` is created with a random password, printed once. Stop
-    with Ctrl+C.
+    On a database with no admin, `admin` is created with a random password, printed once.
+    Several workers (--workers) each answer requests; sessions, upload previews and the data
+    version that tells when to evaluate again are in the database. Stop with Ctrl+C.
     """
+    import os
+
     import uvicorn
     from rich.console import Console
 
-    from zhospar.server import create_app
+    from zhospar.server import WORKER_OPTIONS, WorkerOptions
     from zhospar.store import Settings, initialize, open_database
-    from zhospar.store.db import default_database_url
+    from zhospar.store.db import ENV_URL, default_database_url
 
     settings = Settings.from_env()
     url = database or settings.database_url
@@ -90,10 +103,15 @@ def serve(
                 "put it behind a TLS proxy (https) so that passwords and sessions are not sent "
                 "in clear, and name the proxy's host with --allowed-host."
             )
-        console.print(f"Zhospar at http://{host}:{port}/ ({db.url}); Ctrl+C stops it")
-        app = create_app(
-            db, settings=settings, plan_key=plan, public=public, allowed_hosts=allowed_host or ()
+        count = workers or os.cpu_count() or 1
+        console.print(
+            f"Zhospar at http://{host}:{port}/ ({db.url}; {count} worker(s)); Ctrl+C stops it"
         )
-        uvicorn.run(app, host=host, port=port)
     finally:
         db.close()
+    # the workers are new processes (spawned by uvicorn): they find the database and the
+    # options in the environment, and open the database themselves (``zhospar.server``)
+    os.environ[ENV_URL] = url
+    options = WorkerOptions(plan, public, tuple(allowed_host or ()), settings.user)
+    os.environ[WORKER_OPTIONS] = options.to_json()
+    uvicorn.run("zhospar.server:worker_app", factory=True, host=host, port=port, workers=count)

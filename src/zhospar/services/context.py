@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zhospar.model.plan import Plan
 from zhospar.store import Database
-from zhospar.store.evaluation import StoredEvaluation, evaluation_inputs
+from zhospar.store.evaluation import StoredEvaluation, cached_evaluation, cached_plan
 
 __all__ = ["AppContext"]
 
@@ -24,12 +25,19 @@ class AppContext:
     plan_key: str | None = None  # None: the first plan stored (the bundled one after init)
 
     def stored(self) -> StoredEvaluation:
-        """The plan, the facts in force and the overrides, read afresh for each request.
+        """The plan, the facts in force and the overrides, as they stand now.
 
-        Read per request (a few milliseconds) rather than cached, so that a value recorded by
-        the CLI or another user shows at once, on every page and in the API alike.
+        Each call checks the plan's data version in the database (one query) and reuses what
+        was read, and computed from it, while the version stands still
+        (``zhospar.store.evaluation.cached_evaluation``): a value recorded by the CLI, another
+        user, another worker or another host shows at the next request, on every page and in
+        the API alike.
         """
-        return evaluation_inputs(self.db, self.plan_key)
+        return cached_evaluation(self.db, self.plan_key)
+
+    def plan(self) -> Plan:
+        """The plan alone (its text read once per process; it never changes once stored)."""
+        return cached_plan(self.db, self.plan_key)
 
     def key(self) -> str:
         return self.plan_key or self.db.default_plan_key()

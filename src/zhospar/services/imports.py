@@ -84,5 +84,5 @@ def run_import(
         return Outcome("refused", staged.name, problems=tuple(error.problems))
     if not dry_run:
         return Outcome("done", staged.name, result)
-    rows = _first_rows(check_file(staged.path, ctx.stored().plan).batch)
+    rows = _first_rows(check_file(staged.path, ctx.plan()).batch)
     return Outcome("preview", staged.name, result, rows=rows, token=staged.token)

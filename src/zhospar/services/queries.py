@@ -15,7 +15,14 @@ from decimal import Decimal
 from functools import cache
 
 from zhospar._exceptions import NotFoundError, ValidationError
-from zhospar.evaluate import Achievement, RollupSpec, latest, plan_vs_fact, rollup_specs
+from zhospar.evaluate import (
+    Achievement,
+    PlanVsFactRow,
+    RollupSpec,
+    latest,
+    plan_vs_fact,
+    rollup_specs,
+)
 from zhospar.ingest import LineNote, ReadResult, read_plan
 from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
@@ -62,8 +69,7 @@ def check_year(stored: StoredEvaluation, year: int | None) -> int:
     """
     plan = stored.plan
     if year is None:
-        recorded = {f.period.year for f in stored.facts}
-        return max((y for y in plan.planned_years if y in recorded), default=plan.period_start)
+        return stored.memo.get("default-year", lambda: _default_year(stored))
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
             f"year {year} is outside the plan's period: expected {plan.period_start} to "
@@ -80,12 +86,37 @@ def year_signoff(stored: StoredEvaluation, year: int) -> SignOff:
     return SignOff(year, approved=True, by=state.by, at=state.at)
 
 
+def _default_year(stored: StoredEvaluation) -> int:
+    plan = stored.plan
+    recorded = {f.period.year for f in stored.facts}
+    return max((y for y in plan.planned_years if y in recorded), default=plan.period_start)
+
+
 def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
-    """The annual report's model of ``year``: every score, with its sources and sign-off."""
-    return build_report(
-        stored.plan, stored.facts, year, options=stored.options(), facts_origin=stored.origin,
-        assessments=stored.assessments_for(year), signoff=year_signoff(stored, year),
-    )  # fmt: skip
+    """The annual report's model of ``year``: every score, with its sources and sign-off.
+
+    Built once per state of the data (``stored.memo``: the pages and the API share it until a
+    write moves the plan's data version); treat it as read-only.
+    """
+
+    def build() -> AnnualReport:
+        return build_report(
+            stored.plan, stored.facts, year, options=stored.options(),
+            facts_origin=stored.origin, assessments=stored.assessments_for(year),
+            signoff=year_signoff(stored, year),
+        )  # fmt: skip
+
+    return stored.memo.get(("report", year), build)
+
+
+def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
+    """The multi-year table by indicator id, once per state of the data."""
+
+    def build() -> dict[str, PlanVsFactRow]:
+        rows = plan_vs_fact(stored.plan, stored.facts, stored.options())
+        return {r.place.indicator.id: r for r in rows}
+
+    return stored.memo.get("plan-vs-fact", build)
 
 
 def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str, str]:
@@ -147,14 +178,17 @@ def indicator_detail(
     line = report.indicator(indicator_id)
     if line is None:  # every indicator is in the report; a miss is a bug, not the user's
         raise NotFoundError(f'indicator "{indicator_id}" is not in the report of {year}')
-    row = next(r for r in plan_vs_fact(stored.plan, stored.facts, options) if r.place == place)
+    row = _years_by_indicator(stored)[place.indicator.id]
     years = [YearRow(y, a, status_label(a)) for y, a in sorted(row.by_year.items())]
-    revisions = history(ctx.db, indicator_id, plan_key=stored.plan_key)
+    revisions = stored.memo.get(
+        ("history", indicator_id), lambda: history(ctx.db, indicator_id, plan_key=stored.plan_key)
+    )
+    specs = stored.memo.get("rollups", lambda: rollup_specs(stored.plan, options.rollups))
     return IndicatorDetail(
         place=place,
         line=line,
         years=years,
-        rollup=rollup_specs(stored.plan, options.rollups)[indicator_id],
+        rollup=specs[indicator_id],
         revisions=revisions,
         in_force=frozenset(a.id for a in latest(revisions)),
     )

@@ -15,9 +15,12 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from sqlalchemy import Connection, select, update
+
 from zhospar._exceptions import StoreError
+from zhospar.store.data_version import plan_states
 from zhospar.store.db import Database, known_revisions, migrate
-from zhospar.store.schema import SCHEMA_MARKER
+from zhospar.store.schema import SCHEMA_MARKER, PlanRow
 
 __all__ = ["backup_database", "check_backup", "restore_database"]
 
@@ -80,9 +83,33 @@ def restore_database(db: Database, source: str | Path) -> str:
     source = Path(source).expanduser()
     if source.resolve() == target.resolve():
         raise StoreError(f"{source} is the database itself: nothing to restore")
+    before = _data_versions(db)
     db.engine.dispose()
     db._cache.clear()
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
     migrate(db.engine, "head")
+    _move_data_versions_past(db, before)
     return revision
+
+
+def _data_versions(db: Database) -> dict[str, int]:
+    """Each plan's data version before a restore (none when the database has no plans yet)."""
+    try:
+        return {s.key: s.data_version for s in plan_states(db)}
+    except StoreError:  # not set up yet, or an older schema: nothing cached against it
+        return {}
+
+
+def _move_data_versions_past(db: Database, before: dict[str, int]) -> None:
+    """Set each restored plan's data version past the one it had before the restore, so that a
+    server still running on the database drops what it kept from before."""
+
+    def work(conn: Connection) -> None:
+        found = conn.execute(select(PlanRow.key, PlanRow.id, PlanRow.data_version))
+        for key, plan_id, now in found.all():
+            if key in before and now <= before[key]:
+                rows = update(PlanRow).where(PlanRow.id == plan_id)
+                conn.execute(rows.values(data_version=before[key] + 1))
+
+    db.write(work)

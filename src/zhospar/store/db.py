@@ -144,9 +144,12 @@ class Database:
 
     @contextmanager
     def writing(self, plan_id: int | None = None) -> Iterator[Connection]:
-        """One write transaction, serialized against other writers (see the module doc)."""
+        """One write transaction, serialized against other writers (see the module doc); with
+        ``plan_id``, the plan's data version is bumped in it (as ``write`` does)."""
         with self._failures(), self._transaction(plan_id) as conn:
             yield conn
+            if plan_id is not None:
+                _bump(conn, plan_id)
 
     @contextmanager
     def _failures(self) -> Iterator[None]:
@@ -170,13 +173,27 @@ class Database:
     def _lock_plan(self, conn: Connection, plan_id: int) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_NAMESPACE}, {int(plan_id)})")
 
-    def write(self, work: Callable[[Connection], T], *, plan_id: int | None = None) -> T:
-        """Run ``work`` in one write transaction; retry it whole on a revision conflict."""
+    def write(
+        self,
+        work: Callable[[Connection], T],
+        *,
+        plan_id: int | None = None,
+        changes_data: bool = True,
+    ) -> T:
+        """Run ``work`` in one write transaction; retry it whole on a revision conflict.
+
+        A write for a plan (``plan_id``) takes the plan's lock and, unless ``changes_data`` is
+        False (e.g. the search index), bumps the plan's data version in the same transaction,
+        so every process drops the evaluation it keeps for the plan (``data_version``).
+        """
         with self._failures():
             for attempt in range(1, _WRITE_ATTEMPTS + 1):
                 try:
                     with self._transaction(plan_id) as conn:
-                        return work(conn)
+                        done = work(conn)
+                        if plan_id is not None and changes_data:
+                            _bump(conn, plan_id)
+                        return done
                 except (IntegrityError, OperationalError) as error:
                     if attempt == _WRITE_ATTEMPTS or not _is_retryable(error):
                         raise
@@ -202,6 +219,12 @@ class Database:
         from zhospar.store.plans import load_plan
 
         return load_plan(self, plan_key)
+
+
+def _bump(conn: Connection, plan_id: int) -> None:
+    from zhospar.store.data_version import bump_data_version  # it imports this module
+
+    bump_data_version(conn, plan_id)
 
 
 def _is_retryable(error: IntegrityError | OperationalError) -> bool:

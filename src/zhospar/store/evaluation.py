@@ -11,9 +11,11 @@ so that every one of them scores the same facts under the same user decisions:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from zhospar.evaluate.aggregate import CAP
 from zhospar.evaluate.service import EvaluationOptions
@@ -22,13 +24,46 @@ from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
 from zhospar.store.actuals import latest_actuals
+from zhospar.store.data_version import plan_state
 from zhospar.store.db import Database
 from zhospar.store.overrides import Overrides, overrides
 from zhospar.store.plan_settings import PlanSetting, cap_in_force
 from zhospar.store.risk_assessments import assessment_history, assessments_in_force
 from zhospar.store.signoff import YearState, year_states
 
-__all__ = ["StoredEvaluation", "evaluation_inputs", "plan_overrides"]
+__all__ = [
+    "Memo",
+    "StoredEvaluation",
+    "cached_evaluation",
+    "cached_plan",
+    "evaluation_inputs",
+    "plan_overrides",
+]
+
+T = TypeVar("T")
+
+
+class Memo:
+    """What has been computed from one state of a plan's data, each thing once.
+
+    Requests run in threads: the first to ask for a thing computes it while the others asking
+    for the same thing wait for it (one lock per thing), rather than all computing it at once.
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[Hashable, Any] = {}
+        self._locks: dict[Hashable, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        if key in self._done:
+            return self._done[key]  # type: ignore[no-any-return]
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._done:
+                self._done[key] = compute()
+        return self._done[key]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -43,6 +78,8 @@ class StoredEvaluation:
     cap_setting: PlanSetting | None = None  # the decision that set the cap, if any
     assessments: tuple[RiskAssessment, ...] = ()  # planners' risk assessments, oldest first
     signoffs: Mapping[int, YearState] = field(default_factory=dict)  # a year absent: a draft
+    # what is computed from these inputs (reports, tables), kept with them (``cached_evaluation``)
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     def options(self) -> EvaluationOptions:
         return replace(self.overrides.options(), cap=self.cap)
@@ -76,10 +113,12 @@ def plan_overrides(db: Database, plan_key: str, plan: Plan) -> Overrides:
     )
 
 
-def evaluation_inputs(db: Database, plan_key: str | None = None) -> StoredEvaluation:
+def evaluation_inputs(
+    db: Database, plan_key: str | None = None, *, plan: Plan | None = None
+) -> StoredEvaluation:
     """The stored plan (default: the first stored), its facts in force, overrides and cap."""
     key = plan_key or db.default_plan_key()
-    plan = db.load_plan(key)
+    plan = plan if plan is not None else db.load_plan(key)
     facts = latest_actuals(db, key)
     cap, setting = cap_in_force(db, key)
     assessed = tuple(assessment_history(db, key))
@@ -87,3 +126,41 @@ def evaluation_inputs(db: Database, plan_key: str | None = None) -> StoredEvalua
         key, plan, facts, plan_overrides(db, key, plan), cap, setting, assessments=assessed,
         signoffs=year_states(db, key),
     )  # fmt: skip
+
+
+def cached_plan(db: Database, plan_key: str | None = None) -> Plan:
+    """The stored plan, read from its text once per process: a stored plan never changes."""
+    key, state = plan_state(db, plan_key)
+    if state is None:
+        return db.load_plan(key)  # raises NotFoundError naming the plans stored
+    return _plan(db, key, state.identity)
+
+
+def _plan(db: Database, key: str, identity: tuple[int, str]) -> Plan:
+    slot = ("plan", key)
+    found = db._cache.get(slot)
+    if found is not None and found[0] == identity:
+        return found[1]  # type: ignore[no-any-return]
+    plan = db.load_plan(key)
+    db._cache[slot] = (identity, plan)
+    return plan
+
+
+def cached_evaluation(db: Database, plan_key: str | None = None) -> StoredEvaluation:
+    """``evaluation_inputs``, read again only when the plan's data version has moved.
+
+    One query per call checks the version (``zhospar.store.data_version``); the inputs, and
+    whatever was computed from them (their ``memo``: the year's reports, the multi-year table),
+    are reused while it stands still. Only the newest state of each plan is kept.
+    """
+    key, state = plan_state(db, plan_key)
+    if state is None:
+        return evaluation_inputs(db, key)  # raises NotFoundError naming the plans stored
+    slot = ("evaluation", key)
+    stamp = (state.identity, state.data_version)
+    found = db._cache.get(slot)
+    if found is not None and found[0] == stamp:
+        return found[1]  # type: ignore[no-any-return]
+    stored = evaluation_inputs(db, key, plan=_plan(db, key, state.identity))
+    db._cache[slot] = (stamp, stored)
+    return stored

@@ -15,7 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, delete, insert, select, update
 
-from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar._exceptions import NotFoundError, StoreError, ValidationError
 from zhospar.rules.access import Person, Role, unknown_scopes
 from zhospar.store.activity import note
 from zhospar.store.db import Database
@@ -187,17 +187,28 @@ def check_password(db: Database, name: str, password: str) -> PersonInfo | None:
 def ensure_admin(db: Database) -> str | None:
     """Create ``admin`` with a random password when no enabled admin exists; the password
     (shown once, never stored in clear) or None when there was an admin already."""
-    with db.reading() as conn:
-        admins = conn.scalar(
-            select(PersonRow.id).where(PersonRow.role == Role.ADMIN.value, ~PersonRow.disabled)
-        )
-    if admins is not None:
+    if _enabled_admin(db) is not None:
         return None
     password = secrets.token_urlsafe(15)
+    taken = ValidationError(
+        f'no enabled admin, and the name "{FIRST_ADMIN}" is taken: add one with '
+        "`zhospar user add NAME --role admin --password-stdin`"
+    )
     if find_person(db, FIRST_ADMIN) is not None:
-        raise ValidationError(
-            f'no enabled admin, and the name "{FIRST_ADMIN}" is taken: add one with '
-            "`zhospar user add NAME --role admin --password-stdin`"
-        )
-    add_person(db, FIRST_ADMIN, Role.ADMIN.value, password, by="zhospar serve")
+        raise taken
+    try:
+        add_person(db, FIRST_ADMIN, Role.ADMIN.value, password, by="zhospar serve")
+    except (StoreError, ValidationError):
+        # another server (a host starting at the same moment) created it first: the names are
+        # unique, so only one of them adds it and shows its password
+        if _enabled_admin(db) is not None:
+            return None
+        raise
     return password
+
+
+def _enabled_admin(db: Database) -> int | None:
+    with db.reading() as conn:
+        return conn.scalar(
+            select(PersonRow.id).where(PersonRow.role == Role.ADMIN.value, ~PersonRow.disabled)
+        )

@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Dialect,
@@ -35,6 +36,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -144,6 +146,8 @@ class PlanRow(Base):
     source_sha256: Mapped[str | None] = mapped_column(String(64))
     document: Mapped[str] = mapped_column(Text)  # the plan as read: Plan.model_dump_json()
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # bumped with every write that can change a score (``zhospar.store.data_version``)
+    data_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class PlanVersionRow(Base):
@@ -385,3 +389,18 @@ def include_name(
     if type_ == "index":
         return name not in HAND_MADE_INDEXES
     return True
+
+
+class StagedUploadRow(Base):
+    """An import file between its preview and its confirmation (``zhospar.web._uploads``).
+
+    Kept in the database so that any worker or host can confirm what another previewed; only
+    hashes of the token and of the session's CSRF cookie are kept."""
+
+    __tablename__ = "staged_uploads"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_hash: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)

@@ -136,7 +136,7 @@ def _ensure_indexed(db: Database, plan_id: int, key: str) -> None:
             again = conn.scalar(select(func.count()).where(SearchEntryRow.plan_id == plan_id))
             return 0 if again else index_plan(conn, plan_id, plan)
 
-        db.write(work, plan_id=plan_id)
+        db.write(work, plan_id=plan_id, changes_data=False)
     db._cache[("search-indexed", plan_id)] = True
 
 

@@ -173,7 +173,7 @@ def _signed_in(request: Request) -> Person | None:
 async def _write_codes(request: Request, params: dict[str, str]) -> frozenset[str] | None:
     """Where a write of facts lands in the plan tree; None: anywhere (an import)."""
     ctx = request.app.state.context
-    plan = ctx.db.load_plan(ctx.plan_key)
+    plan = ctx.plan()  # read once per process
     if "indicator_id" in params:
         return indicator_codes(plan, params["indicator_id"]) or frozenset()
     if "milestone_id" in params:

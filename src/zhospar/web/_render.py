@@ -15,13 +15,24 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
+from zhospar.i18n import current_language
 from zhospar.report import format_amount, format_number, format_percent, status_class
 from zhospar.rules.facts import fact_label
 from zhospar.store import find_region
+from zhospar.store.evaluation import Memo
 from zhospar.web._security import CSRF_FIELD, csrf_token
 
-__all__ = ["after_post", "attachment", "environment", "is_fragment", "render", "safe_file_name"]
+__all__ = [
+    "after_post",
+    "attachment",
+    "environment",
+    "is_fragment",
+    "render",
+    "render_shared",
+    "safe_file_name",
+]
 
 
 def _region_name(code: str | None) -> str:
@@ -80,6 +91,41 @@ def render(
     response = HTMLResponse(html, status_code=status)
     response.headers["Vary"] = "HX-Request"
     return response
+
+
+def render_shared(
+    request: Request,
+    name: str,
+    memo: Memo,
+    key: tuple[Any, ...],
+    context: Callable[[], dict[str, Any]],
+    layout: dict[str, Any],
+) -> HTMLResponse:
+    """The page ``name`` whose body is the same for everyone who sees it: the body is rendered
+    once per state of the data (``memo``, the evaluation's: one plan), language and ``key``
+    (e.g. the year), then
+    put in each visitor's layout (their name, their CSRF token).
+
+    Only for a body that uses nothing of the visitor (no form token, no name): the plan tree,
+    the dashboard. ``context`` is computed only when the body is rendered; ``layout`` is what
+    the layout needs around it (the title, the year selector).
+    """
+
+    def body() -> Markup:
+        html = (
+            environment()
+            .get_template(f"{name}_body.html.j2")
+            .render(request_path=request.url.path, **context())
+        )
+        return Markup(html)  # rendered with autoescape: safe as it is
+
+    language = current_language()  # one body per language the page is asked in
+    shared = memo.get(("page", name, request.url.path, language, *key), body)
+    if is_fragment(request):
+        response = HTMLResponse(str(shared))
+        response.headers["Vary"] = "HX-Request"
+        return response
+    return render(request, name, {**layout, "shared_body": shared})
 
 
 def after_post(request: Request, location: str, page: Callable[[], HTMLResponse]) -> Response:

@@ -1,34 +1,42 @@
 """Uploaded import files kept between the preview and the confirmation, safely.
 
 An upload is checked first (a dry run) and written only when the person confirms, so the file
-must survive one request. It is kept on the server, never handed to the client: the client gets
-a random token (``secrets.token_urlsafe(32)``) and posts it back. The token is
+must survive one request, and may be confirmed through another worker or another host than the
+one that previewed it: it is kept in the database (``staged_uploads``), never handed to the
+client. The client gets a random token (``secrets.token_urlsafe(32)``) and posts it back. The
+token is
 
-* bound to the visitor's CSRF cookie (its SHA-256 is kept with the file), so another session,
-  even one that learns the token, cannot confirm it;
-* only ever looked up as a whole folder name that must match ``[A-Za-z0-9_-]{43}``: a path or
-  file name from the client never reaches the file system;
+* kept only as its SHA-256, and bound to the visitor's CSRF cookie (whose SHA-256 is kept with
+  the file), so another session, even one that learns the token, cannot confirm it;
+* looked up only when it matches ``[A-Za-z0-9_-]{43}``; the file is copied back into a private
+  temporary folder of the process (one sub-folder per token) to be read: a path or file name
+  from the client never reaches the file system;
 * valid for ``ttl`` seconds; expired uploads are deleted whenever another is staged or looked up,
-  a confirmed or refused one at once, and all of them when the server stops.
+  a confirmed or refused one at once; the process's copies go when the server stops.
 
 The file keeps its own name (cleaned of path parts and odd characters) because the import
-records it with every value (``origin_file``); its size is capped while it is copied.
+records it with every value (``origin_file``); its size is capped while it is copied in, before
+anything is stored.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import json
 import re
 import secrets
 import shutil
 import tempfile
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy import delete, insert, select
+
 from zhospar._exceptions import ValidationError
+from zhospar.store.db import Database
+from zhospar.store.schema import StagedUploadRow
 
 __all__ = ["MAX_UPLOAD_BYTES", "Staged", "StagedUploads", "UploadRefused", "clean_name"]
 
@@ -63,14 +71,25 @@ def clean_name(name: str | None) -> str:
     return base or "upload"
 
 
-def _session(csrf_cookie: str) -> str:
-    return hashlib.sha256(csrf_cookie.encode("ascii", "replace")).hexdigest()
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("ascii", "replace")).hexdigest()
 
 
 class StagedUploads:
-    """A private folder of uploads, one sub-folder per token (created on first use)."""
+    """Uploads waiting for confirmation: in the database, with local copies to read them from.
 
-    def __init__(self, *, max_bytes: int = MAX_UPLOAD_BYTES, ttl: float = TTL_SECONDS) -> None:
+    ``database`` gives the open database when asked (the server may open it after the app is
+    made).
+    """
+
+    def __init__(
+        self,
+        database: Callable[[], Database],
+        *,
+        max_bytes: int = MAX_UPLOAD_BYTES,
+        ttl: float = TTL_SECONDS,
+    ) -> None:
+        self.database = database
         self.max_bytes = max_bytes
         self.ttl = ttl
         self._root: Path | None = None
@@ -80,24 +99,32 @@ class StagedUploads:
             self._root = Path(tempfile.mkdtemp(prefix="zhospar-uploads-"))  # mode 0700
         return self._root
 
+    def _local(self, token: str, name: str) -> Staged:
+        folder = self._folder() / token
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "file").mkdir(parents=True)
+        return Staged(token, folder / "file" / name, name)
+
     def stage(self, source: BinaryIO, name: str | None, csrf_cookie: str) -> Staged:
-        """Copy an upload in, up to ``max_bytes``; raises ValidationError when it is larger."""
+        """Copy an upload in, up to ``max_bytes``, and keep it in the database; raises
+        ValidationError when it is larger (nothing is kept)."""
         self.sweep()
         token = secrets.token_urlsafe(32)
-        folder = self._folder() / token
-        (folder / "file").mkdir(parents=True)
-        cleaned = clean_name(name)
-        staged = Staged(token, folder / "file" / cleaned, cleaned)
+        staged = self._local(token, clean_name(name))
         try:
-            self._copy(source, staged.path)
+            size = self._copy(source, staged.path)
+            row = {
+                "token_hash": _digest(token), "session_hash": _digest(csrf_cookie),
+                "name": staged.name, "size": size, "content": staged.path.read_bytes(),
+                "created_at": dt.datetime.now(dt.UTC),
+            }  # fmt: skip
+            self.database().write(lambda conn: conn.execute(insert(StagedUploadRow).values(row)))
         except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(staged.path.parent.parent, ignore_errors=True)
             raise
-        meta = {"session": _session(csrf_cookie), "name": staged.name}
-        (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         return staged
 
-    def _copy(self, source: BinaryIO, target: Path) -> None:
+    def _copy(self, source: BinaryIO, target: Path) -> int:
         written = 0
         with target.open("wb") as out:
             while chunk := source.read(_CHUNK):
@@ -108,44 +135,59 @@ class StagedUploads:
                         "or import it with `zhospar import FILE`"
                     )
                 out.write(chunk)
+        return written
 
     def find(self, token: str, csrf_cookie: str) -> Staged:
-        """The upload of ``token`` if this session staged it and it has not expired."""
+        """The upload of ``token`` if this session staged it and it has not expired (staged by
+        this process or any other on the same database)."""
         self.sweep()
         refused = UploadRefused(
             "this upload is unknown, expired or from another session: upload the file again"
         )
-        if self._root is None or not _TOKEN.fullmatch(token):
+        if not _TOKEN.fullmatch(token):
             raise refused
-        folder = self._root / token
-        try:
-            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raise refused from None
-        if not secrets.compare_digest(str(meta.get("session")), _session(csrf_cookie)):
-            raise refused
-        name = str(meta["name"])
-        return Staged(token, folder / "file" / name, name)
+        query = select(StagedUploadRow).where(StagedUploadRow.token_hash == _digest(token))
+        with self.database().session() as session:
+            row = session.scalar(query)
+            if row is None or row.created_at < self._oldest():
+                raise refused
+            if not secrets.compare_digest(row.session_hash, _digest(csrf_cookie)):
+                raise refused
+            name, content = clean_name(row.name), bytes(row.content)
+        staged = self._local(token, name)
+        staged.path.write_bytes(content)
+        return staged
 
     def discard(self, token: str) -> None:
-        if self._root is not None and _TOKEN.fullmatch(token):
+        """Forget an upload: its row (for every worker) and this process's copy."""
+        if not _TOKEN.fullmatch(token):
+            return
+        gone = delete(StagedUploadRow).where(StagedUploadRow.token_hash == _digest(token))
+        self.database().write(lambda conn: conn.execute(gone))
+        if self._root is not None:
             shutil.rmtree(self._root / token, ignore_errors=True)
 
+    def _oldest(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) - dt.timedelta(seconds=self.ttl)
+
     def sweep(self) -> None:
-        """Delete the uploads older than ``ttl`` seconds."""
+        """Delete the uploads older than ``ttl`` seconds, in the database and here."""
+        oldest = self._oldest()
+        expired = delete(StagedUploadRow).where(StagedUploadRow.created_at < oldest)
+        self.database().write(lambda conn: conn.execute(expired))
         if self._root is None:
             return
-        oldest = time.time() - self.ttl
         for folder in self._root.iterdir():
             try:
-                expired = folder.stat().st_mtime < oldest
+                old = folder.stat().st_mtime < oldest.timestamp()
             except OSError:
                 continue
-            if expired:
+            if old:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def close(self) -> None:
-        """Delete every upload (the server stops)."""
+        """Delete this process's copies (the server stops); the database keeps the uploads for
+        the other workers until they expire."""
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None

@@ -115,7 +115,8 @@ def pages_app(
     )
     if db is not None:
         app.state.context = AppContext(db, chosen.user, plan_key)
-    app.state.uploads = StagedUploads()  # its folder is made at the first upload
+    # kept in the database, so that any worker can confirm what another previewed
+    app.state.uploads = StagedUploads(lambda: app.state.context.db)
     app.state.public = public
     app.state.allowed_hosts = LOOPBACK_HOSTS | {h.strip().lower() for h in allowed_hosts}
     app.middleware("http")(authorize)  # the innermost: runs last, next to the routes

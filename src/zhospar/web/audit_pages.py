@@ -32,7 +32,7 @@ def audit_page(
     """Every finding names both places (section, line, value) and whether an amendment may
     explain it ("possibly explained by No. 415/1417"). The findings fold by kind, closed
     unless a query ``q`` picks them."""
-    plan = ctx.stored().plan
+    plan = ctx.plan()
     result = audit_plan(plan, kinds=[kind] if kind is not None else None)
     query = query_of(q)
     shown = [f for f in result.findings if _mentions(f, query)]
@@ -58,5 +58,5 @@ def _mentions(finding: Finding, query: str) -> bool:
 
 @router.get("/reading", response_class=HTMLResponse)
 def reading_page(request: Request, ctx: Context) -> HTMLResponse:
-    plan = ctx.stored().plan
+    plan = ctx.plan()
     return render(request, "reading", {"plan_title": plan.title, "reading": queries.reading(plan)})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -13,7 +14,7 @@ from zhospar.services.http import Context
 from zhospar.services.overview import Overview, overview
 from zhospar.web._chart import ColumnChart, LineChart, column_chart, year_line_chart
 from zhospar.web._pages import Year, year_context
-from zhospar.web._render import render
+from zhospar.web._render import render_shared
 from zhospar.web.milestone_pages import milestone_counts, milestones_of
 
 router = APIRouter()
@@ -21,25 +22,30 @@ router = APIRouter()
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse:
-    """Overall achievement and status counts, each direction and goal, and budget execution."""
+    """Overall achievement and status counts, each direction and goal, and budget execution;
+    the same for everyone, so rendered once per state of the data and year."""
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
-    report = queries.year_report(stored, chosen)
-    lines = milestones_of(report)
-    years = overview(stored)
-    context = {
-        "overview": years,
-        "direction_chart": direction_chart(report),
-        "headline_chart": headline_chart(years),
-        **year_context(stored.plan, chosen, "/"),
-        "report": report,
-        "plan": stored.plan,
-        "cap": stored.cap,
-        "budget": queries.budget_summary(report.budget),
-        "milestones": lines,
-        "milestone_counts": milestone_counts(lines),
-    }
-    return render(request, "dashboard", context)
+    layout = year_context(stored.plan, chosen, "/")
+
+    def context() -> dict[str, Any]:
+        report = queries.year_report(stored, chosen)
+        lines = milestones_of(report)
+        years = overview(stored)
+        return {
+            **layout,
+            "overview": years,
+            "direction_chart": direction_chart(report),
+            "headline_chart": headline_chart(years),
+            "report": report,
+            "plan": stored.plan,
+            "cap": stored.cap,
+            "budget": queries.budget_summary(report.budget),
+            "milestones": lines,
+            "milestone_counts": milestone_counts(lines),
+        }
+
+    return render_shared(request, "dashboard", stored.memo, (chosen,), context, layout)
 
 
 HUNDRED = Decimal(100)

@@ -150,7 +150,7 @@ def record_actual(
     year: Year = None,
 ) -> Response:
     """Record the value, or show why it was refused (422) with the form as typed."""
-    queries.find_place(ctx.stored().plan, indicator_id)  # an unknown id is a 404, not a form error
+    queries.find_place(ctx.plan(), indicator_id)  # an unknown id is a 404, not a form error
     submitted = commands.submit_actual(ctx, indicator_id, form)
     done = submitted.done
     if done is None:
@@ -178,7 +178,7 @@ def record_override(
     year: Year = None,
 ) -> Response:
     """Record a polarity or roll-up decision with its reason; the page then scores by it."""
-    queries.find_place(ctx.stored().plan, indicator_id)
+    queries.find_place(ctx.plan(), indicator_id)
     error = submit_override(ctx, indicator_id, form)
     if error is not None:
         forms = Forms(override=form, override_error=error)
@@ -216,7 +216,7 @@ def confirm_inferred_polarity(
     year: Year = None,
 ) -> Response:
     """Confirm a polarity inferred from the targets' trend, as the person signed in."""
-    queries.find_place(ctx.stored().plan, indicator_id)
+    queries.find_place(ctx.plan(), indicator_id)
     try:
         done = confirm_polarity(ctx.db, ctx.plan_key, indicator_id, form.reason, ctx.user)
     except (ValidationError, NotFoundError) as error:

@@ -20,7 +20,7 @@ router = APIRouter()
 
 
 def _page(ctx: AppContext, notice: str | None = None) -> dict[str, Any]:
-    plan = ctx.stored().plan
+    plan = ctx.plan()
     states = year_states(ctx.db, ctx.plan_key)
     return {
         "years": list(plan.planned_years),

@@ -8,7 +8,7 @@ program folds (closed by default); ``?q=`` shows only the parts that match, open
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -18,7 +18,7 @@ from zhospar.services import queries
 from zhospar.services.http import Context
 from zhospar.web._filter import plan_filter
 from zhospar.web._pages import Year, year_context
-from zhospar.web._render import render
+from zhospar.web._render import render, render_shared
 
 router = APIRouter()
 
@@ -30,18 +30,26 @@ def plan_tree(
     year: Year = None,
     q: Annotated[str | None, Query(description="Show only the parts that match.")] = None,
 ) -> HTMLResponse:
+    """The tree is the same for everyone: rendered once per state of the data, year and
+    query."""
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
-    cells = {
-        p.indicator.id: {v.year: v for v in p.indicator.values}
-        for p in iter_indicators(stored.plan)
-    }
-    report = queries.year_report(stored, chosen)
-    context = {
-        **year_context(stored.plan, chosen, "/plan"),
-        "report": report,
-        "filter": plan_filter(q, report.directions, report.programs),
-        "columns": stored.plan.years,
-        "cells": cells,
-    }
-    return render(request, "plan", context)
+    layout = year_context(stored.plan, chosen, "/plan")
+
+    def context() -> dict[str, Any]:
+        cells = {
+            p.indicator.id: {v.year: v for v in p.indicator.values}
+            for p in iter_indicators(stored.plan)
+        }
+        report = queries.year_report(stored, chosen)
+        return {
+            **layout,
+            "report": report,
+            "filter": plan_filter(q, report.directions, report.programs),
+            "columns": stored.plan.years,
+            "cells": cells,
+        }
+
+    if q:  # a query's page is made for it alone: caching every query asked would grow unbounded
+        return render(request, "plan", context())
+    return render_shared(request, "plan", stored.memo, (chosen,), context, layout)

@@ -28,7 +28,7 @@ def _goal_directions(plan: Plan) -> dict[str, int]:
 
 
 def _common(ctx: AppContext) -> tuple[Plan, dict[str, Any]]:
-    plan = ctx.stored().plan
+    plan = ctx.plan()
     return plan, {"plan_title": plan.title, "goal_directions": _goal_directions(plan)}
 
 

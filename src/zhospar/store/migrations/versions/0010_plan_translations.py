@@ -1,7 +1,7 @@
 """Translations of a plan's names into Russian and English, loaded from a CSV.
 
 Revision ID: 0010_plan_translations
-Revises: 0007_reasons_fact_status
+Revises: 0008_data_version
 Create Date: 2026-12-07
 
 ``name_translations`` is append-only like ``risk_assessments``: triggers refuse UPDATE and DELETE
@@ -18,7 +18,7 @@ from alembic import op
 from zhospar.store.schema import UtcDateTime
 
 revision: str = "0010_plan_translations"
-down_revision: str | None = "0007_reasons_fact_status"
+down_revision: str | None = "0008_data_version"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

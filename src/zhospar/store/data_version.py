@@ -1,0 +1,72 @@
+"""A data version per plan: a counter bumped with every write that can change the plan's scores.
+
+Every write that can change a score (facts and their reasons, milestone states, imports,
+overrides and polarity confirmations, the cap, risk assessments, sign-off) runs in
+``Database.write(work, plan_id=...)``, which bumps ``plans.data_version`` in the same
+transaction. A server process keeps the evaluation it computed for ``(plan, data_version)`` and
+checks the version with one cheap query per request (``plan_states``): several workers, or several
+hosts, share nothing but the database, and a value recorded by any of them, or by the CLI, shows
+at the next request everywhere.
+
+The version is read *before* the data it guards, so what a reader caches is never older than the
+version it is filed under (a write that commits in between shows as a newer version next time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select, update
+
+from zhospar._exceptions import NotFoundError
+from zhospar.store.db import Database
+from zhospar.store.schema import PlanRow
+
+__all__ = ["PlanState", "bump_data_version", "plan_state", "plan_states"]
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """A stored plan's identity and its data version, as one query reads them."""
+
+    key: str
+    plan_id: int
+    created_at: dt.datetime  # with the id: which stored plan this is (a restore may swap it)
+    data_version: int
+
+    @property
+    def identity(self) -> tuple[int, str]:
+        """What names the plan's text, which never changes once stored."""
+        return (self.plan_id, self.created_at.isoformat())
+
+
+def bump_data_version(conn: Connection, plan_id: int) -> None:
+    """Count one more change of the plan's data (inside the writing transaction)."""
+    conn.execute(
+        update(PlanRow).where(PlanRow.id == plan_id).values(data_version=PlanRow.data_version + 1)
+    )
+
+
+def plan_states(db: Database) -> list[PlanState]:
+    """Every stored plan, first stored first, with its data version: one query."""
+    query = select(PlanRow.key, PlanRow.id, PlanRow.created_at, PlanRow.data_version)
+    with db.reading() as conn:
+        rows = conn.execute(query.order_by(PlanRow.id)).all()
+    return [PlanState(r.key, r.id, r.created_at, int(r.data_version)) for r in rows]
+
+
+def plan_state(db: Database, plan_key: str | None) -> tuple[str, PlanState | None]:
+    """The key asked for (default: the first plan stored) and its plan's state.
+
+    None when ``KEY`` names no stored plan: the caller's loading then says which plans exist.
+    """
+    states = plan_states(db)
+    if plan_key is None:
+        if not states:
+            raise NotFoundError(
+                f"no plan is stored in {db.url}: run `zhospar init` to load the bundled plan"
+            )
+        return states[0].key, states[0]
+    plan_part = plan_key.partition("@")[0].strip()
+    return plan_key, next((s for s in states if s.key == plan_part), None)
