@@ -79,8 +79,10 @@ def sign_in(client: TestClient, name: str = USER, role: str = "planner", **scope
 def new_client(
     app: Any, name: str | None = USER, role: str = "planner", scope: str = ""
 ) -> Iterator[TestClient]:
-    """A client of ``app`` signed in as ``name`` (None: nobody)."""
-    with TestClient(app, base_url=BASE_URL) as client:
+    """A client of ``app`` signed in as ``name`` (None: nobody), asking for English pages
+    (``Accept-Language: en``): the page tests read the English words; the language tests
+    (``tests/web/test_languages.py``) ask for the others."""
+    with TestClient(app, base_url=BASE_URL, headers={"Accept-Language": "en"}) as client:
         if name is not None:
             sign_in(client, name, role, scope=scope)
         yield client

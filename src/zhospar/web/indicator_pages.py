@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar.i18n import gettext, lazy_gettext
 from zhospar.model.actuals import Actual
 from zhospar.rules.actuals import CLI_FORCE_HINT
 from zhospar.rules.regions import region_by_code
@@ -96,17 +97,17 @@ def _page(ctx: AppContext, indicator_id: str, year: int | None, forms: Forms) ->
         "notice": forms.notice,
         "regions": REGIONS,
         "user": ctx.user,
-        "force_field": FORCE_FIELD,
+        "force_field": str(FORCE_FIELD),
     }
 
 
-FORCE_FIELD = "Reason to accept a value outside the sensible range"
+FORCE_FIELD = lazy_gettext("Reason to accept a value outside the sensible range")
 
 
 def _for_the_form(errors: dict[str, str]) -> dict[str, str]:
     """The store's messages as the form's reader needs them: a value out of its sensible range
     is accepted through the form's own field, not the command line's ``--force``."""
-    hint = f'(in the field "{FORCE_FIELD}" below, then record it again)'
+    hint = gettext('(in the field "{field}" below, then record it again)').format(field=FORCE_FIELD)
     return {name: text.replace(CLI_FORCE_HINT, hint) for name, text in errors.items()}
 
 
@@ -122,10 +123,10 @@ def indicator_page(
     return render(request, "indicator", _page(ctx, indicator_id, year, Forms()))
 
 
-_WORDS = {
-    "added": "recorded",
-    "revised": "recorded as a new revision",
-    "unchanged": "already recorded as the latest revision; nothing written",
+_WORDS = {  # translated when shown, in the page's language
+    "added": lazy_gettext("recorded"),
+    "revised": lazy_gettext("recorded as a new revision"),
+    "unchanged": lazy_gettext("already recorded as the latest revision; nothing written"),
 }
 
 
@@ -197,7 +198,7 @@ def confirm_inferred_polarity(
     except (ValidationError, NotFoundError) as error:
         forms = Forms(override_error=str(error))
         return render(request, "indicator", _page(ctx, indicator_id, year, forms), status=422)
-    notice = f"polarity {done.value} confirmed"
+    notice = gettext("polarity {polarity} confirmed").format(polarity=done.value)
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),

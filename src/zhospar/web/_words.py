@@ -1,0 +1,54 @@
+"""The pages' words for the values of the model's enumerations (roles, statuses, states,
+levels), in the language of the moment. The values themselves stay as stored; only their
+names on the page are translated."""
+
+from __future__ import annotations
+
+from zhospar.evaluate import Status
+from zhospar.i18n import gettext, pgettext
+from zhospar.model.assessments import LEVELS
+from zhospar.report.risks import RiskState
+from zhospar.rules.access import Role
+
+__all__ = ["level_words", "risk_state_words", "role_words", "status_word"]
+
+
+def role_words() -> dict[str, str]:
+    return {
+        Role.ADMIN.value: pgettext("role", "admin"),
+        Role.PLANNER.value: pgettext("role", "planner"),
+        Role.EDITOR.value: pgettext("role", "editor"),
+        Role.VIEWER.value: pgettext("role", "viewer"),
+    }
+
+
+def status_word(status: str) -> str:
+    """A score's status in words ("nearly achieved" for ``nearly``)."""
+    words = {
+        Status.ACHIEVED.value: pgettext("status", "achieved"),
+        Status.NEARLY.value: pgettext("status", "nearly achieved"),
+        Status.NOT_ACHIEVED.value: pgettext("status", "not achieved"),
+        Status.NO_DATA.value: pgettext("status", "no data"),
+    }
+    return words.get(str(status), str(status).replace("_", " "))
+
+
+def risk_state_words() -> dict[str, str]:
+    return {
+        RiskState.MATERIALISING.value: pgettext("risk", "materialising"),
+        RiskState.WATCH.value: pgettext("risk", "watch"),
+        RiskState.CALM.value: pgettext("risk", "calm"),
+        RiskState.UNKNOWN.value: pgettext("risk", "unknown"),
+    }
+
+
+def level_words() -> dict[int, str]:
+    """The five levels of a likelihood or an impact (``zhospar.model.assessments.LEVELS``)."""
+    words = {
+        1: pgettext("level", "very low"),
+        2: pgettext("level", "low"),
+        3: pgettext("level", "medium"),
+        4: pgettext("level", "high"),
+        5: pgettext("level", "very high"),
+    }
+    return {level: words.get(level, gettext(name)) for level, name in LEVELS.items()}
