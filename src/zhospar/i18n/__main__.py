@@ -96,12 +96,13 @@ def problems(domains: list[str] | None = None) -> list[str]:
     (in ``domains``, else in every domain)."""
     found: list[str] = []
     for domain in _domains(domains):
-        wanted = {message.id for message in template(domain) if message.id}
+        wanted = {(message.id, message.context) for message in template(domain) if message.id}
         for language in TRANSLATED:
             catalog = _read(language, domain)
-            for msgid in sorted(wanted, key=str):
-                message = catalog.get(msgid if isinstance(msgid, str) else msgid[0])
-                label = msgid if isinstance(msgid, str) else msgid[0]
+            for msgid, context in sorted(wanted, key=str):
+                key = msgid if isinstance(msgid, str) else msgid[0]
+                message = catalog.get(key, context=context)  # a message with a context apart
+                label = key if context is None else f"{context}|{key}"
                 if message is None:
                     found.append(f"{language}/{domain}: not in the catalog: {label!r}")
                 elif message.fuzzy:
