@@ -318,3 +318,29 @@ def test_a_planner_approves_the_editor_is_refused_the_planner_reopens(
     page.click("#year-2011 form.reopen button")
     expect(page.locator(".notice")).to_contain_text("(the regions sent corrections)")
     expect(page.locator("#year-2011")).to_contain_text("draft")
+
+
+def test_the_language_switch_in_the_browser(page: object, base_url: str, tmp_path: Path) -> None:
+    """Each language chosen by the switch: the page's ``lang`` as the browser reads it, its
+    headings in that language, and a screenshot of the dashboard in each (kept under the
+    test's temporary folder)."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    headings = {
+        "kk": "Бағыттар мен мақсаттар",
+        "ru": "Направления и цели",
+        "en": "Directions and goals",
+    }
+    shots: dict[str, bytes] = {}
+    page.goto(f"{base_url}/?year=2012")
+    for language, name in (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")):
+        page.click(f'nav.languages a:text-is("{name}")')
+        page.wait_for_url(f"{base_url}/?year=2012")  # back to the same page
+        assert page.evaluate("document.documentElement.lang") == language
+        expect(page.locator("h2", has_text=headings[language])).to_be_visible()
+        path = tmp_path / f"dashboard-{language}.png"
+        page.screenshot(path=str(path), full_page=True)
+        shots[language] = path.read_bytes()
+        assert path.stat().st_size > 10_000 and shots[language].startswith(b"\x89PNG")
+    assert len(set(shots.values())) == 3  # three different pages, not one picture thrice
