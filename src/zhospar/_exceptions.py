@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from zhospar.i18n import gettext
+
 _E = TypeVar("_E", bound=BaseException)
 
 
@@ -75,9 +77,9 @@ class Problem:
     def __str__(self) -> str:
         parts = []
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(gettext("row {row}").format(row=self.row))
         if self.column:
-            parts.append(f'column "{self.column}"')
+            parts.append(gettext('column "{column}"').format(column=self.column))
         where = ", ".join(parts)
         return f"{where}: {self.message}" if where else self.message
 
@@ -89,9 +91,10 @@ class ImportFileError(ZhosparError):
         self.file = file
         self.problems = problems
         lines = [f"{file}, {p}" for p in problems]
-        super().__init__(
-            f"{file}: {len(problems)} problem(s), nothing imported\n" + "\n".join(lines)
+        heading = gettext("{file}: {count} problem(s), nothing imported").format(
+            file=file, count=len(problems)
         )
+        super().__init__(heading + "\n" + "\n".join(lines))
 
 
 class ValidationError(ZhosparError):

@@ -162,7 +162,7 @@ def test_rollup_set_list_and_refusals(env: str) -> None:
 
 def test_the_report_applies_the_recorded_overrides(env: str, tmp_path: Path) -> None:
     run("polarity", "set", "G1.1-I1", "increase", "--reason", "as employment")
-    code, out = run("report", "--year", "2012", "-o", str(tmp_path / "r.html"))
+    code, out = run("report", "--lang", "en", "--year", "2012", "-o", str(tmp_path / "r.html"))
     assert code == 0, out
     page = read_page(tmp_path / "r.html")
     cells = [page.cell("ind-G1.1-I1", c) for c in ("target", "fact", "achievement", "status")]

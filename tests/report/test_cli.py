@@ -69,7 +69,7 @@ def env(tmp_path_factory: pytest.TempPathFactory, facts_file: Path) -> dict[str,
 
 
 def _report(env: dict[str, str], *args: str) -> None:
-    result = runner.invoke(app, ["report", *args], env=env)
+    result = runner.invoke(app, ["report", "--lang", "en", *args], env=env)
     assert result.exit_code == 0, f"{result.output}\n{result.exception!r}"
 
 
@@ -122,7 +122,7 @@ def test_facts_straight_from_a_file_without_a_database(
 ) -> None:
     monkeypatch.setenv("ZHOSPAR_DATABASE_URL", f"sqlite:///{tmp_path / 'never.sqlite3'}")
     out = tmp_path / "r.html"
-    args = ["report", "--year", "2012", "--facts", str(facts_file), "-o", str(out)]
+    args = ["report", "--lang", "en", "--year", "2012", "--facts", str(facts_file), "-o", str(out)]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert read_page(out).cell("ind-G1.1-I1", "achievement") == "116.98 %"
@@ -148,6 +148,6 @@ def test_all_years_table(env: dict[str, str], tmp_path: Path) -> None:
 def test_wrong_requests_say_what_is_expected(
     env: dict[str, str], tmp_path: Path, args: list[str], message: str
 ) -> None:
-    result = runner.invoke(app, ["report", *args], env=env)
+    result = runner.invoke(app, ["report", "--lang", "en", *args], env=env)
     assert isinstance(result.exception, ValidationError)
     assert message in str(result.exception)

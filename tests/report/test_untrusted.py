@@ -81,7 +81,8 @@ def test_a_comment_in_an_import_file_stays_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     for ext in ("html", "xlsx"):
-        args = ["report", "--year", "2012", "--facts", str(facts), "-o", str(tmp_path / f"r.{ext}")]
+        args = ["report", "--lang", "en", "--year", "2012", "--facts", str(facts)]
+        args += ["-o", str(tmp_path / f"r.{ext}")]
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 0, result.output
     page = read_page(tmp_path / "r.html")

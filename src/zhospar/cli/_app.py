@@ -54,6 +54,7 @@ def _print_version(value: bool) -> None:
 
 
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -65,6 +66,10 @@ def _root(
     ] = False,
 ) -> None:
     """Zhospar: monitoring and evaluation of government strategic plans."""
+    from zhospar.i18n import cli_language, use_language
+
+    # Every command speaks ZHOSPAR_LANG (default English) until it ends.
+    ctx.with_resource(use_language(cli_language()))
 
 
 def build_app() -> typer.Typer:

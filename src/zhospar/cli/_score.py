@@ -24,6 +24,7 @@ from rich.text import Text
 from zhospar.cli._options import ScoreLevel
 from zhospar.evaluate import NoScore, Status
 from zhospar.evaluate.achievement import years_text
+from zhospar.i18n import gettext
 from zhospar.model.decimals import round_half_up
 from zhospar.report import (
     NO_SCORE_LABELS,
@@ -205,7 +206,8 @@ def to_csv(rows: list[Row], columns: tuple[str, ...]) -> str:
 
 def _label(status: str, no_score: str | None = None) -> str:
     """The status in words, as the report writes it ("no fact" rather than "no data")."""
-    return NO_SCORE_LABELS[NoScore(no_score)] if no_score else STATUS_LABELS[Status(status)]
+    label = NO_SCORE_LABELS[NoScore(no_score)] if no_score else STATUS_LABELS[Status(status)]
+    return gettext(label)
 
 
 def _text(value: object) -> str:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from zhospar.cli import plan_translations_cmds
 from zhospar.cli._options import PlanOption, UserOption
 from zhospar.cli.evaluate_cmds import _console, _open
 
@@ -21,6 +22,7 @@ def register(app: typer.Typer) -> None:
     cap_app.command("set")(cap_set)
     cap_app.command("show")(cap_show)
     plan_app.add_typer(cap_app, name="cap", no_args_is_help=True)
+    plan_translations_cmds.attach(plan_app)
     app.add_typer(plan_app, name="plan", no_args_is_help=True)
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from zhospar.model.actuals import ActualInput
     from zhospar.model.assessments import RiskAssessment
     from zhospar.model.plan import Plan
+    from zhospar.report import AnnualReport
     from zhospar.store import Overrides
 
 __all__ = ["register"]
@@ -56,6 +57,15 @@ def report(
             "(repeat for several files). Without --plan the bundled plan is used.",
         ),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            metavar="kk|ru|en",
+            help="The report's language: kk (Kazakh, the default), ru or en. The plan's own "
+            "texts stay as published.",
+        ),
+    ] = "kk",
 ) -> None:
     """Write the annual implementation report of a year, or the multi-year table.
 
@@ -66,6 +76,7 @@ def report(
     """
     from rich.console import Console
 
+    from zhospar.i18n import parse_language, use_language
     from zhospar.report import (
         MULTIYEAR_FORMATS,
         build_multiyear,
@@ -75,21 +86,41 @@ def report(
         write_report,
     )
 
+    language = parse_language(lang)
+    if language is None or language != lang.strip().lower():
+        raise ValidationError(f'unknown language "{lang}": expected kk, ru or en')
     if (year is None) == (not all_years):
         raise ValidationError("give either --year YEAR or --all-years (one of them)")
     report_format(output, MULTIYEAR_FORMATS if all_years else (".xlsx", ".docx", ".html"))
     the_plan, values, origin, options = _plan_and_facts(plan, facts or [])
-    if all_years:
-        table = build_multiyear(the_plan, values, options=options, facts_origin=origin)
-        written = write_multiyear(table, output)
-    else:
-        assert year is not None
-        assessed = None if facts else _assessments(plan, year)  # the stored plan's register
-        built = build_report(
-            the_plan, values, year, options=options, facts_origin=origin, assessments=assessed
-        )
-        written = write_report(built, output)
+    with use_language(language):  # every word and number of the report, not the CLI's lines
+        if all_years:
+            table = build_multiyear(the_plan, values, options=options, facts_origin=origin)
+            written = write_multiyear(table, output)
+        else:
+            assert year is not None
+            assessed = None if facts else _assessments(plan, year)  # the stored plan's register
+            built = build_report(
+                the_plan, values, year, options=options, facts_origin=origin, assessments=assessed
+            )
+            written = write_report(_translated(built, plan, facts, language), output)
     Console(stderr=True).print(f"{written}: written ({origin})")
+
+
+def _translated(
+    built: "AnnualReport", plan_key: str | None, files: list[Path] | None, language: str
+) -> "AnnualReport":
+    """The report with the stored plan's names in ``language`` where translations are loaded
+    (the published names beside them); the bundled plan read from its text has none."""
+    if language == "kk" or (files and plan_key is None):
+        return built
+    from zhospar.report.names import with_translated_names
+    from zhospar.store import open_database
+    from zhospar.store.translations import translations_in_force
+
+    with open_database() as db:
+        names = translations_in_force(db, plan_key, language)
+    return with_translated_names(built, names)
 
 
 def _plan_and_facts(

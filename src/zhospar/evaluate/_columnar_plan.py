@@ -191,17 +191,19 @@ def _append(columns: Columns, *values: Any) -> None:
 # target (what the scores are joined to), the note of an indicator deleted or without a target
 # and the note of a rule that refuses to roll up (the same for every fact set); every milestone
 # in every year; every id the plan knows (to list the others).
-_PRINTED = PRINTED.sql(raw="t.raw", line="t.line")
-_NO_TARGET = NO_TARGET.sql(
-    year="y.year", printed=f"CASE WHEN t.raw IS NOT NULL THEN {_PRINTED} ELSE '' END"
-)
+def _no_target() -> str:
+    """Why a year has no target, compiled in the language of the moment."""
+    printed = PRINTED.sql(raw="t.raw", line="t.line")
+    return NO_TARGET.sql(
+        year="y.year", printed=f"CASE WHEN t.raw IS NOT NULL THEN {printed} ELSE '' END"
+    )
 
 
 def _derived(stored: str) -> dict[str, str]:
     """The tables made from the loaded ones, named after ``stored``, the plan's prefix."""
     return {
         "grid": f"""SELECT i.*, y.year, t.target,
-  coalesce(i.deleted, CASE WHEN t.target IS NULL THEN {_NO_TARGET} END) AS plan_note,
+  coalesce(i.deleted, CASE WHEN t.target IS NULL THEN {_no_target()} END) AS plan_note,
   {NOT_ROLLED_UP.sql(why="i.reason")} AS refusal
 FROM {stored}_ind i CROSS JOIN {stored}_years y
 LEFT JOIN {stored}_tgt t ON t.indicator_id = i.indicator_id AND t.year = y.year""",

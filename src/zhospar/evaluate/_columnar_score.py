@@ -245,30 +245,36 @@ _NOTHING: dict[RollupRule | None, str] = {
     RollupRule.RATIO: f"""WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]} THEN g.numerator IS NOT NULL
         AND g.denominator IS NOT NULL AND num.indicator_id IS NULL AND den.indicator_id IS NULL""",
 }
+
+
 # A refusal is the score's note as it stands ("not rolled up: ..."), but NONE's: the same for
 # every fact set, that is the plan grid's ``refusal`` (``plan_note``), and this one is empty.
 # Why a RATIO or a WEIGHTED rate does not roll up (NULL: it does, or a RATIO has no part at all).
-_RATIO_REFUSAL = f"""CASE
-        WHEN g.numerator IS NULL OR g.denominator IS NULL THEN {RATIO_WITHOUT_PARTS.sql()}
-        WHEN num.indicator_id IS NULL AND den.indicator_id IS NULL THEN NULL
-        WHEN num.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.numerator", year="g.year")}
-        WHEN den.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.denominator", year="g.year")}
-        WHEN den.value = 0 THEN {ZERO_DENOMINATOR.sql(part="g.denominator")} END"""
-_WEIGHTED_REFUSAL = f"""CASE
-        WHEN {_W_MISSING} IS NOT NULL
-          THEN {NO_BASE.sql(base="coalesce(g.base, 'weights')", cells=_W_MISSING)}
-        WHEN {_W_DEN} = 0 THEN {ZERO_WEIGHTS.sql()} END"""
-_OVERLAP_REFUSAL = OVERLAP.sql(place="o.overlap_at", which=None)  # the periods: pure path only
-_REFUSED: dict[RollupRule | None, str] = {
-    RollupRule.RATIO: f"""WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]}
-        THEN {NOT_ROLLED_UP.sql(why=_RATIO_REFUSAL)}""",
-    None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
-    RollupRule.NONE: f"WHEN g.rule = {RULE_TEXT[RollupRule.NONE]} THEN ''",  # the plan's note
-    RollupRule.WEIGHTED: f"""WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]}
-        THEN {NOT_ROLLED_UP.sql(why=_WEIGHTED_REFUSAL)}""",
-    RollupRule.SUM: f"""WHEN g.rule = {RULE_TEXT[RollupRule.SUM]} AND o.overlapping
-        THEN {NOT_ROLLED_UP.sql(why=_OVERLAP_REFUSAL)}""",
-}
+def _refused() -> dict[RollupRule | None, str]:
+    """The refusal branches, their messages compiled in the language of the moment."""
+    _RATIO_REFUSAL = f"""CASE
+            WHEN g.numerator IS NULL OR g.denominator IS NULL THEN {RATIO_WITHOUT_PARTS.sql()}
+            WHEN num.indicator_id IS NULL AND den.indicator_id IS NULL THEN NULL
+            WHEN num.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.numerator", year="g.year")}
+            WHEN den.value IS NULL THEN {NO_USABLE_FACTS.sql(part="g.denominator", year="g.year")}
+            WHEN den.value = 0 THEN {ZERO_DENOMINATOR.sql(part="g.denominator")} END"""
+    _WEIGHTED_REFUSAL = f"""CASE
+            WHEN {_W_MISSING} IS NOT NULL
+              THEN {NO_BASE.sql(base="coalesce(g.base, 'weights')", cells=_W_MISSING)}
+            WHEN {_W_DEN} = 0 THEN {ZERO_WEIGHTS.sql()} END"""
+    _OVERLAP_REFUSAL = OVERLAP.sql(place="o.overlap_at", which=None)  # the periods: pure path only
+    return {
+        RollupRule.RATIO: f"""WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]}
+            THEN {NOT_ROLLED_UP.sql(why=_RATIO_REFUSAL)}""",
+        None: "WHEN o.indicator_id IS NULL THEN NULL",  # the rules below need own facts
+        RollupRule.NONE: f"WHEN g.rule = {RULE_TEXT[RollupRule.NONE]} THEN ''",  # the plan's note
+        RollupRule.WEIGHTED: f"""WHEN g.rule = {RULE_TEXT[RollupRule.WEIGHTED]}
+            THEN {NOT_ROLLED_UP.sql(why=_WEIGHTED_REFUSAL)}""",
+        RollupRule.SUM: f"""WHEN g.rule = {RULE_TEXT[RollupRule.SUM]} AND o.overlapping
+            THEN {NOT_ROLLED_UP.sql(why=_OVERLAP_REFUSAL)}""",
+    }
+
+
 _VALUE: dict[RollupRule | None, str] = {
     RollupRule.RATIO: (
         f"WHEN g.rule = {RULE_TEXT[RollupRule.RATIO]} THEN num.value / den.value * g.scale"
@@ -326,7 +332,7 @@ observed AS (
       {_branches(_NOTHING, rules)}
       ELSE o.indicator_id IS NULL END AS nothing,
     CASE WHEN o.national THEN NULL
-      {_branches(_REFUSED, rules)}
+      {_branches(_refused(), rules)}
     END AS refused,
     CASE WHEN o.national THEN o.last_value
       {_branches(_VALUE, rules)}
@@ -436,7 +442,9 @@ scored AS (
 # without a target, a rule that refuses to roll up. The plan's notes are an ENUM of the grid's
 # texts, made once per plan (``_columnar_plan``): a code is written per score, not the text, and
 # the scores are read with ``shown_sql``, which puts the two back together.
-_NOTE = f"""CASE no_score
+def _note() -> str:
+    """The note columns, in the language of the moment."""
+    return f"""CASE no_score
       WHEN {NO_SCORE_TEXT[NoScore.DELETED]} THEN NULL
       WHEN {NO_SCORE_TEXT[NoScore.NO_TARGET]} THEN NULL
       WHEN {NO_SCORE_TEXT[NoScore.NO_FACT]} THEN {NO_FACT_YET.sql(year="year")}
@@ -481,16 +489,20 @@ milestone_facts AS (
 
 # The names of ``MILESTONE_RULES``' conditions and messages among ``milestone_known``'s columns.
 _MILESTONE_NAMES = {"deleted": "deleted IS NOT NULL", "reported": "facts > 0"}
-_MILESTONE_HOLES = {
-    "deletion": "deleted",
-    "done": "done",
-    "due_text": "due_text",
-    "year": "year",
-    "when": (
-        f"CASE WHEN due IS NULL THEN {NO_DUE_YEAR.sql()} ELSE {DUE.sql(due_text='due_text')} END"
-    ),
-    "got": None,  # the bad fact itself: only the pure path has it
-}
+
+
+def _milestone_holes() -> dict[str, str | None]:
+    return {
+        "deletion": "deleted",
+        "done": "done",
+        "due_text": "due_text",
+        "year": "year",
+        "when": (
+            f"CASE WHEN due IS NULL THEN {NO_DUE_YEAR.sql()} "
+            f"ELSE {DUE.sql(due_text='due_text')} END"
+        ),
+        "got": None,  # the bad fact itself: only the pure path has it
+    }
 
 
 def _by_milestone_rule(branch: Callable[[Any], str | None]) -> str:
@@ -515,7 +527,7 @@ def milestones_sql(plan_prefix: str) -> str:
     ``milestone_scores``."""
     state = _by_milestone_rule(lambda r: MILESTONE_TEXT[r.state] if r.state else None)
     no_score = _by_milestone_rule(lambda r: NO_SCORE_TEXT[r.no_score] if r.no_score else None)
-    note = _by_milestone_rule(lambda r: r.message.sql(**_MILESTONE_HOLES))
+    note = _by_milestone_rule(lambda r: r.message.sql(**_milestone_holes()))
     status = _by_state({m: STATUS_TEXT[status] for m, (status, _) in MILESTONE_STATES.items()})
     percent = _by_state({m: _number(p) for m, (_, p) in MILESTONE_STATES.items() if p is not None})
     return f"""
@@ -580,7 +592,7 @@ def scores_sql(
         _observed(plan_prefix, rules=rules, base_weights=base_weights),
         _scored(keep_tolerance),
     ]
-    union = f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored"
+    union = f"SELECT *, NULL::{MILESTONE} AS milestone, {_note()} FROM scored"
     if milestones is None:
         union += f" UNION ALL BY NAME SELECT * FROM {plan_prefix}_unreported"
     else:
@@ -625,7 +637,7 @@ def first_scores_sql(
         _scored(keep_tolerance),
     ]
     union = (
-        f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored "
+        f"SELECT *, NULL::{MILESTONE} AS milestone, {_note()} FROM scored "
         f"UNION ALL BY NAME SELECT * FROM {plan_prefix}_unreported"
     )
     return (
@@ -660,7 +672,7 @@ def rescored_sql(
             _observed(plan_prefix, rules=rules, base_weights=False, grid=grid),
             _scored(keep_tolerance),
         ]
-        made.append(f"SELECT *, NULL::{MILESTONE} AS milestone, {_NOTE} FROM scored")
+        made.append(f"SELECT *, NULL::{MILESTONE} AS milestone, {_note()} FROM scored")
         kept += f" ANTI JOIN {keys} k USING (indicator_id, year)"
     if milestones is not None:
         facts = (

@@ -70,9 +70,6 @@ def _cell_terms(monthly: bool) -> tuple[str, str, str]:
     return key, f"sum({spread}) AS spread", flags
 
 
-_LATE = LATEST_BEFORE_YEAR_END.text(place="")  # after each place of a list
-
-
 def _listed(column: str, separator: str = ", ", suffix: str = "") -> str:
     """The places of a list as text, sorted, each followed by ``suffix``; NULL when there are
     none (made only where the list is there: most rows have none)."""
@@ -152,7 +149,7 @@ SELECT indicator_id, year, country, most, n, total, last_value, has_year, overla
   {_listed("overlap_at")} AS overlap_at,
   CASE WHEN len(short_months) > 0 THEN array_to_string(
     list_transform(list_sort(short_months), lambda s: s.text), '; ') END AS short_months,
-  {_listed("short_last", "; ", _LATE)} AS short_last,
+  {_listed("short_last", "; ", LATEST_BEFORE_YEAR_END.text(place=""))} AS short_last,
   {_missing(expected)} AS missing, w_sum, w_den, {_listed("w_missing")} AS w_missing,
   (sum(n) OVER (PARTITION BY indicator_id, year))::BIGINT AS read
 FROM scopes

@@ -53,7 +53,9 @@ from zhospar.evaluate.scoring_rules import (
     Outcome,
     Status,
     first_that_holds,
+    status_word,
 )
+from zhospar.i18n import gettext
 from zhospar.model.decimals import round_half_up, rounded_text
 from zhospar.model.plan import Deletion, Indicator, Milestone, Phase, YearValue
 
@@ -215,7 +217,7 @@ def _scored(polarity: Polarity, target: Decimal, fact: Decimal, tolerance: Decim
         percent=_half_up(percent),
         score=percent.quantize(_CENT) if percent is not None else None,
         deviation=_half_up(deviation),
-        status=status,
+        status=status_word(status),
     )
     return status, percent, deviation, message
 
@@ -259,7 +261,11 @@ def achieve_milestone(
     status, percent = MILESTONE_STATES[outcome.state] if outcome.state else (Status.NO_DATA, None)
     due_text = years_text(due_years)
     when = DUE.text(due_text=due_text) if values["due"] else NO_DUE_YEAR.text()
-    got = f"; got {_fmt(bad[0].value)} ({bad[0].describe()})" if bad else ""
+    got = (
+        gettext("; got {value} ({fact})").format(value=_fmt(bad[0].value), fact=bad[0].describe())
+        if bad
+        else ""
+    )
     deletion = deletion_text(milestone.deleted) if milestone.deleted is not None else ""
     message = outcome.message.text(
         deletion=deletion, done=values["done"], due_text=due_text, when=when, year=year, got=got

@@ -16,7 +16,9 @@ compiled once for Python and rendered to SQL node by node (``==`` as ``=``, ``is
 ``IS NULL``), every operation in parentheses so that the order of evaluation is the same (a
 formula may state another order for doubles, ``in_doubles``, which the tests hold equal).
 A ``Message`` is a text with named holes (``str.format``); in SQL each hole is an expression
-and the text a concatenation with ``||`` (NULL in a hole makes the whole NULL, as in SQL).
+and the text a concatenation with ``||`` (NULL in a hole makes the whole NULL, as in SQL). Both
+paths translate the template into the language of the moment (``zhospar.i18n``) before filling
+or compiling it, so they agree in every language; English is the template itself.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from types import CodeType
 from typing import Any, Literal, TypeVar
 
 from zhospar.evaluate.polarity import Polarity
+from zhospar.i18n import gettext, pgettext
 
 __all__ = [
     "ACHIEVED_AT",
@@ -75,6 +78,7 @@ __all__ = [
     "Status",
     "first_that_holds",
     "sql_text",
+    "status_word",
 ]
 
 
@@ -220,14 +224,20 @@ class Message:
 
     template: str
 
+    @property
+    def translated(self) -> str:
+        """The template in the language of the moment (English: the template itself)."""
+        return gettext(self.template) if self.template else self.template
+
     def text(self, **values: object) -> str:
-        return self.template.format(**values)
+        return self.translated.format(**values)
 
     def sql(self, **columns: str | None) -> str:
         """The text as a SQL concatenation, each hole the SQL expression given for it; a hole
-        given None is left out (it is empty in that path)."""
+        given None is left out (it is empty in that path). Compiled in the language of the
+        moment: the SQL is built anew per language (``_columnar_*`` build it per query)."""
         parts = []
-        for literal, name, _spec, _conversion in string.Formatter().parse(self.template):
+        for literal, name, _spec, _conversion in string.Formatter().parse(self.translated):
             if literal:
                 parts.append(sql_text(literal))
             if name is not None and columns[name] is not None:
@@ -280,7 +290,7 @@ class Outcome:
 def _outcome(
     when: str | None,
     status: Status | Better | Literal["band"],
-    message: str,
+    message: Message,
     *,
     percent: str | None = None,
     deviation: Formula | None = None,
@@ -288,14 +298,16 @@ def _outcome(
     return Outcome(
         Formula(when) if when is not None else None,
         status,
-        Message(message),
+        message,
         Formula(percent) if percent is not None else None,
         deviation,
     )
 
 
 _NEGATIVE = "target < 0 or fact < 0"
-_SIGNED = "negative values: compared directly, no ratio (fact {fact} vs target {target}); {status}"
+_SIGNED = Message(
+    "negative values: compared directly, no ratio (fact {fact} vs target {target}); {status}"
+)
 
 # Per polarity, the branches in order: the first whose condition holds decides.
 POLARITY_RULES: dict[Polarity, tuple[Outcome, ...]] = {
@@ -304,15 +316,17 @@ POLARITY_RULES: dict[Polarity, tuple[Outcome, ...]] = {
         _outcome(
             "target == 0 and fact == 0",
             Status.ACHIEVED,
-            "target and fact are both 0: met, no ratio; {status}",
+            Message("target and fact are both 0: met, no ratio; {status}"),
         ),
         _outcome(
-            "target == 0", Status.ACHIEVED, "target is 0, fact {fact}: met, no ratio; {status}"
+            "target == 0",
+            Status.ACHIEVED,
+            Message("target is 0, fact {fact}: met, no ratio; {status}"),
         ),
         _outcome(
             None,
             BAND,
-            "{fact} / {target} × 100 = {percent} % (increase: fact / target); {status}",
+            Message("{fact} / {target} × 100 = {percent} % (increase: fact / target); {status}"),
             percent="fact / target * 100",
         ),
     ),
@@ -321,33 +335,37 @@ POLARITY_RULES: dict[Polarity, tuple[Outcome, ...]] = {
         _outcome(
             "fact == 0",
             Status.ACHIEVED,
-            "fact is 0, at or below the target {target}: met, no ratio; {status}",
+            Message("fact is 0, at or below the target {target}: met, no ratio; {status}"),
         ),
         _outcome(
             "target == 0",
             Status.NOT_ACHIEVED,
-            "target is 0 and the fact is {fact}: target / fact = 0 %; {status}",
+            Message("target is 0 and the fact is {fact}: target / fact = 0 %; {status}"),
             percent="0",
         ),
         _outcome(
             None,
             BAND,
-            "{target} / {fact} × 100 = {percent} % (decrease: target / fact); {status}",
+            Message("{target} / {fact} × 100 = {percent} % (decrease: target / fact); {status}"),
             percent="target / fact * 100",
         ),
     ),
     Polarity.KEEP: (
-        _outcome("target == 0 and fact == 0", Status.ACHIEVED, "level 0 kept (fact 0); {status}"),
+        _outcome(
+            "target == 0 and fact == 0", Status.ACHIEVED, Message("level 0 kept (fact 0); {status}")
+        ),
         _outcome(
             "target == 0",
             Status.NOT_ACHIEVED,
-            "level 0 not kept (fact {fact}); no relative deviation; {status}",
+            Message("level 0 not kept (fact {fact}); no relative deviation; {status}"),
         ),
         _outcome(
             None,
             BAND,
-            "keep at {target}: fact {fact} deviates {deviation} % (tolerance {tolerance} %); "
-            "score {score} %; {status}",
+            Message(
+                "keep at {target}: fact {fact} deviates {deviation} % (tolerance {tolerance} %); "
+                "score {score} %; {status}"
+            ),
             # In doubles, the product first: |fact - target| × 100 is exact for the plan's
             # numbers, leaving one rounding, as the SQL always had it.
             deviation=Formula(
@@ -359,8 +377,12 @@ POLARITY_RULES: dict[Polarity, tuple[Outcome, ...]] = {
     ),
     # A milestone scored as an indicator (a yearly fact): 1 is done.
     Polarity.MILESTONE: (
-        _outcome("fact >= 1", Status.ACHIEVED, "milestone: fact {fact} (done)", percent="100"),
-        _outcome(None, Status.NOT_ACHIEVED, "milestone: fact {fact} (not done)", percent="0"),
+        _outcome(
+            "fact >= 1", Status.ACHIEVED, Message("milestone: fact {fact} (done)"), percent="100"
+        ),
+        _outcome(
+            None, Status.NOT_ACHIEVED, Message("milestone: fact {fact} (not done)"), percent="0"
+        ),
     ),
 }
 
@@ -446,6 +468,17 @@ MILESTONE_STATES: dict[MilestoneState, tuple[Status, Decimal | None]] = {
 
 
 _Rule = TypeVar("_Rule")
+
+
+def status_word(status: Status) -> str:
+    """A status as a message names it, in the language of the moment (English: its value)."""
+    words = {
+        Status.ACHIEVED: pgettext("status", "achieved"),
+        Status.NEARLY: pgettext("status", "nearly"),
+        Status.NOT_ACHIEVED: pgettext("status", "not_achieved"),
+        Status.NO_DATA: pgettext("status", "no_data"),
+    }
+    return words[status]
 
 
 # --- refusals to roll up --------------------------------------------------------------------

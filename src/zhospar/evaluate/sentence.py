@@ -19,55 +19,64 @@ from decimal import ROUND_HALF_UP, Decimal
 from zhospar.evaluate.achievement import Achievement, MilestoneState, Status
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
+from zhospar.i18n import N_, current_language, format_percent, gettext, ngettext
 
 __all__ = ["TO_CONFIRM", "coverage", "polarity_note", "status_sentence"]
 
-TO_CONFIRM = "polarity inferred from the targets' trend: to be confirmed"
+TO_CONFIRM = N_("polarity inferred from the targets' trend: to be confirmed")  # shown translated
 _TENTH = Decimal("0.1")
 
 
 def _one_decimal(percent: Decimal) -> str:
-    return f"{percent.quantize(_TENTH, rounding=ROUND_HALF_UP)} %"
+    """One decimal, as the language writes it ("92.5 %", "92,5 %")."""
+    rounded = percent.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    if current_language() == "en":
+        return f"{rounded} %"
+    return format_percent(rounded, places=1)
 
 
 def status_sentence(result: Achievement) -> str:
     """The report's sentence for one result: "achieved", "achieved by 92.5 %", ..."""
     if result.status is Status.NO_DATA:
-        return f"no data: {result.message}"
+        return gettext("no data: {message}").format(message=result.message)
     sentence = _milestone(result) if result.milestone is not None else _scored(result)
     observed = result.observed
     if observed is not None and not observed.complete and result.milestone is None:
-        sentence += " (on partial facts)"
+        sentence += gettext(" (on partial facts)")
     return sentence
 
 
 def _milestone(result: Achievement) -> str:
     if result.milestone is MilestoneState.DONE:
-        return "achieved"
+        return gettext("achieved")
     if result.milestone is MilestoneState.LATE:
-        return "achieved late"
-    return "not achieved"
+        return gettext("achieved late")
+    return gettext("not achieved")
 
 
 def _scored(result: Achievement) -> str:
     if result.status is Status.ACHIEVED:
         if result.polarity.polarity is Polarity.DECREASE:
-            return "achieved (decrease: positive dynamics)"
-        return "achieved"
+            return gettext("achieved (decrease: positive dynamics)")
+        return gettext("achieved")
     if result.percent is None:
-        return "not achieved"
+        return gettext("not achieved")
     shown = _one_decimal(result.percent)
     if result.status is Status.NEARLY:
-        return f"achieved by {shown}"
-    return f"not achieved: {shown}"
+        return gettext("achieved by {percent}").format(percent=shown)
+    return gettext("not achieved: {percent}").format(percent=shown)
 
 
 def polarity_note(polarity: IndicatorPolarity) -> str | None:
     """The marker of a polarity that rests on the targets' trend alone and awaits a planner."""
-    return TO_CONFIRM if polarity.to_confirm else None
+    return gettext(TO_CONFIRM) if polarity.to_confirm else None
 
 
 def coverage(counts: Counts) -> str:
     """What a score stands on: "on the 2 of 63 indicators with facts" (the rest have no data)."""
     scored = counts.total - counts.no_data
-    return f"on the {scored} of {counts.total} indicators with facts"
+    return ngettext(
+        "on the {scored} of {total} indicator with facts",
+        "on the {scored} of {total} indicators with facts",
+        counts.total,
+    ).format(scored=scored, total=counts.total)

@@ -35,7 +35,7 @@ from zhospar.i18n._language import (
     parse_language,
     use_language,
 )
-from zhospar.i18n._messages import Message, gettext, lazy_gettext, ngettext, npgettext, pgettext
+from zhospar.i18n._messages import N_, Message, gettext, lazy_gettext, ngettext, npgettext, pgettext
 from zhospar.i18n._numbers import format_date, format_decimal, format_percent
 
 _ = gettext
@@ -45,6 +45,7 @@ __all__ = [
     "DOMAINS",
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "N_",
     "WEB_DEFAULT",
     "Language",
     "Message",

@@ -20,7 +20,14 @@ from babel.messages.pofile import read_po, write_po
 PACKAGE = Path(__file__).resolve().parent.parent
 LOCALE = PACKAGE / "locale"
 TRANSLATED = ("kk", "ru")
-KEYWORDS = {**DEFAULT_KEYWORDS, "lazy_gettext": None, "Message": None}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "lazy_gettext": None,
+    "Message": None,
+    "Col": None,
+    "Table": None,
+    "_heading": (2,),
+}
 
 # Which source files feed which domain: the pages' own words go to ``web``, the rest to ``core``.
 METHODS: dict[str, list[tuple[str, str]]] = {
@@ -30,11 +37,13 @@ METHODS: dict[str, list[tuple[str, str]]] = {
     ],
     "core": [
         ("web/**", "ignore"),
+        ("report/templates/**.j2", "jinja2.ext:babel_extract"),
         ("locale/**", "ignore"),
         ("**.py", "python"),
     ],
 }
-OPTIONS = {"web/templates/**.j2": {"trim_blocks": "True", "lstrip_blocks": "True"}}
+_JINJA = {"trim_blocks": "True", "lstrip_blocks": "True"}
+OPTIONS = {"web/templates/**.j2": _JINJA, "report/templates/**.j2": _JINJA}
 
 
 def template(domain: str) -> Catalog:
@@ -96,22 +105,20 @@ def problems(domains: list[str] | None = None) -> list[str]:
     (in ``domains``, else in every domain)."""
     found: list[str] = []
     for domain in _domains(domains):
-        wanted = {(message.id, message.context) for message in template(domain) if message.id}
+        wanted = {
+            (message.id if isinstance(message.id, str) else message.id[0], message.context)
+            for message in template(domain)
+            if message.id
+        }
         for language in TRANSLATED:
             catalog = _read(language, domain)
-            for msgid, context in sorted(wanted, key=str):
-                key = msgid if isinstance(msgid, str) else msgid[0]
-                message = catalog.get(key, context=context)  # a message with a context apart
-                label = key if context is None else f"{context}|{key}"
+            for label, context in sorted(wanted, key=lambda pair: (pair[0], pair[1] or "")):
+                message = catalog.get(label, context=context)
                 if message is None:
                     found.append(f"{language}/{domain}: not in the catalog: {label!r}")
                 elif message.fuzzy:
                     found.append(f"{language}/{domain}: fuzzy: {label!r}")
-                elif (
-                    not all(message.string)
-                    if isinstance(message.string, tuple)
-                    else not message.string
-                ):
+                elif not _translated(message.string):  # type: ignore[arg-type]
                     found.append(f"{language}/{domain}: untranslated: {label!r}")
     return found
 

@@ -11,7 +11,12 @@ from babel.support import LazyProxy
 from zhospar.i18n._catalogs import translations
 from zhospar.i18n._language import Language, current_language
 
-__all__ = ["Message", "gettext", "lazy_gettext", "ngettext", "npgettext", "pgettext"]
+__all__ = ["N_", "Message", "gettext", "lazy_gettext", "ngettext", "npgettext", "pgettext"]
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction where it is defined; it is translated where shown."""
+    return message
 
 
 def gettext(message: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from zhospar._exceptions import Problem, quoted
+from zhospar.i18n import gettext
 from zhospar.imports.columns import ColumnMap
 from zhospar.imports.read import RawChunk
 from zhospar.imports.resolve import IndicatorIndex, Resolved, Unresolved, units_agree
@@ -200,7 +201,9 @@ class ChunkChecker:
             known = resolved[keys[i]]
             assert isinstance(known, Resolved)
             given = quoted(units[i])
-            message = f'the plan measures {known.indicator_id} in "{known.unit}"; got "{given}"'
+            message = gettext('the plan measures {id} in "{unit}"; got "{given}"').format(
+                id=known.indicator_id, unit=known.unit, given=given
+            )
             found.append((i, _UNIT, self._problem(rows[i], "unit", message)))
 
     def _unit_agrees(self, found: Resolved, unit: str) -> bool:
@@ -260,10 +263,10 @@ class ChunkChecker:
             self._regions[text] = self.region_lookup(text)
         unknown = {text for text in distinct if text and self._regions[text] is None}
         for i in _where(texts, unknown):
-            message = (
-                f'unknown region "{texts[i]}": expected a region code or its '
+            message = gettext(
+                'unknown region "{region}": expected a region code or its '
                 "name in Kazakh, Russian or English (leave it empty for the country)"
-            )
+            ).format(region=texts[i])
             found.append((i, _REGION, self._problem(rows[i], "region", message)))
         return list(map(self._regions.__getitem__, texts))
 
@@ -308,7 +311,7 @@ class ChunkChecker:
 
 
 def _duplicate(first: int) -> str:
-    return (
-        f"the same indicator, period, region and breakdown as row {first}: "
+    return gettext(
+        "the same indicator, period, region and breakdown as row {first}: "
         "each value may be given once per file"
-    )
+    ).format(first=first)

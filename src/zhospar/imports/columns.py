@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zhospar._exceptions import Problem
+from zhospar.i18n import gettext
 from zhospar.imports.read import normalise_header
 
 __all__ = ["COLUMNS", "HEADER_NAMES", "ColumnMap", "map_columns"]
@@ -87,18 +88,16 @@ def map_columns(header: list[str], header_row: int) -> tuple[ColumnMap, list[Pro
         if name is None:
             continue
         if name in position:
-            problems.append(Problem(header_row, text, f'the column "{label[name]}" is given twice'))
+            twice = gettext('the column "{column}" is given twice').format(column=label[name])
+            problems.append(Problem(header_row, text, twice))
             continue
         position[name], label[name] = index, text
     columns = ColumnMap(position, label)
     missing = _missing(columns)
     if missing:
-        found = ", ".join(f'"{h}"' for h in header if h) or "no column names"
-        problems.append(
-            Problem(
-                header_row, None, f"missing required column(s) {missing}; the header has {found}"
-            )
-        )
+        found = ", ".join(f'"{h}"' for h in header if h) or gettext("no column names")
+        message = gettext("missing required column(s) {missing}; the header has {found}")
+        problems.append(Problem(header_row, None, message.format(missing=missing, found=found)))
     return columns, problems
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple, NoReturn
 
 from zhospar._exceptions import ImportFileError, Problem
+from zhospar.i18n import N_, gettext
 
 __all__ = ["CHUNK_ROWS", "RawChunk", "RawRow", "RawTable", "normalise_header", "read_table"]
 
@@ -81,9 +82,11 @@ def read_table(path: str | Path, header_names: frozenset[str] = frozenset()) -> 
     if head.startswith(_ZIP_MAGIC):
         return _read_xlsx(Path(path), file, header_names)
     if head.startswith(_OLE_MAGIC):
-        _fail(file, "is an old binary Excel file (.xls); save it as .xlsx or as CSV (UTF-8)")
+        _fail(
+            file, gettext("is an old binary Excel file (.xls); save it as .xlsx or as CSV (UTF-8)")
+        )
     if b"\x00" in head:
-        _fail(file, "is not a CSV or XLSX file (it holds binary data)")
+        _fail(file, gettext("is not a CSV or XLSX file (it holds binary data)"))
     return _read_csv(Path(path), file, head, header_names)
 
 
@@ -101,13 +104,15 @@ def _read_head(path: Path, file: str) -> bytes:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except FileNotFoundError:
-        _fail(file, "no such file")
+        _fail(file, gettext("no such file"))
     except IsADirectoryError:
-        _fail(file, "is a folder, not a CSV or XLSX file")
+        _fail(file, gettext("is a folder, not a CSV or XLSX file"))
     except OSError as exc:
-        _fail(file, f"cannot be read ({exc.strerror})")
+        _fail(file, gettext("cannot be read ({why})").format(why=exc.strerror))
     if not head.removeprefix(b"\xef\xbb\xbf").strip():
-        _fail(file, "the file is empty: expected a header row and at least one row of values")
+        _fail(
+            file, gettext("the file is empty: expected a header row and at least one row of values")
+        )
     return head
 
 
@@ -120,7 +125,9 @@ def _read_csv(path: Path, file: str, head: bytes, header_names: frozenset[str]) 
     records = _Records(_csv_chunks(path, file, delimiter))
     header_row, header, rest = _find_header(records, header_names)
     if header_row == 0:
-        _fail(file, "the file is empty: expected a header row and at least one row of values")
+        _fail(
+            file, gettext("the file is empty: expected a header row and at least one row of values")
+        )
     return RawTable(file, header, header_row, rest, "csv", delimiter)
 
 
@@ -132,10 +139,10 @@ def _decode_sample(head: bytes, file: str) -> str:
         if exc.start >= len(head) - 3:  # a character cut by the sample's end
             return head[: exc.start].decode("utf-8-sig")
         row = head[: exc.start].count(b"\n") + 1
-        _fail(file, _NOT_UTF8, row)
+        _fail(file, gettext(_NOT_UTF8), row)
 
 
-_NOT_UTF8 = (
+_NOT_UTF8 = N_(
     'is not UTF-8 text: save the file as "CSV UTF-8" (Excel) or choose the UTF-8 character '
     "set (LibreOffice)"
 )
@@ -174,9 +181,9 @@ def _csv_chunks(path: Path, file: str, delimiter: str) -> Iterator[RawChunk]:
             try:
                 records.extend(islice(reader, CHUNK_ROWS))  # keeps what it read before a fault
             except UnicodeDecodeError:
-                fault = _NOT_UTF8
+                fault = gettext(_NOT_UTF8)
             except csv.Error as exc:
-                fault = f"is not a well-formed CSV file ({exc})"
+                fault = gettext("is not a well-formed CSV file ({why})").format(why=exc)
             if records:
                 yield _numbered(records, number)
                 number += len(records)
@@ -202,7 +209,9 @@ def _read_xlsx(path: Path, file: str, header_names: frozenset[str]) -> RawTable:
     records = _Records(_in_chunks(_xlsx_records(path, file)))
     header_row, header, rest = _find_header(records, header_names)
     if header_row == 0:
-        _fail(file, "the first worksheet is empty: expected a header row and rows of values")
+        _fail(
+            file, gettext("the first worksheet is empty: expected a header row and rows of values")
+        )
     return RawTable(file, header, header_row, rest, "xlsx")
 
 
@@ -220,14 +229,14 @@ def _xlsx_records(path: Path, file: str) -> Iterator[RawRow]:
     import openpyxl  # type: ignore[import-untyped]  # only XLSX imports pay for it
 
     if path.suffix.lower() not in _XLSX_SUFFIXES:
-        _fail(file, "is an XLSX workbook under another name: give it the extension .xlsx")
+        _fail(file, gettext("is an XLSX workbook under another name: give it the extension .xlsx"))
     with path.open("rb") as stream:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
                 book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
         except _BROKEN_XLSX as exc:
-            _fail(file, f"is not a valid XLSX workbook ({exc})")
+            _fail(file, gettext("is not a valid XLSX workbook ({why})").format(why=exc))
         try:
             sheet = book.worksheets[0]
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -235,7 +244,7 @@ def _xlsx_records(path: Path, file: str) -> Iterator[RawRow]:
                 if "".join(cells).strip():
                     yield RawRow(number, cells)
         except _BROKEN_XLSX as exc:
-            _fail(file, f"is not a valid XLSX workbook ({exc})")
+            _fail(file, gettext("is not a valid XLSX workbook ({why})").format(why=exc))
         finally:
             book.close()
 

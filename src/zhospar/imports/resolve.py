@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from zhospar._exceptions import quoted
+from zhospar.i18n import gettext
 from zhospar.model.names import name_words
 from zhospar.model.plan import MILESTONE_UNIT, Indicator, Milestone, Plan
 from zhospar.model.walk import iter_indicators, iter_milestones
@@ -160,8 +161,11 @@ class IndicatorIndex:
         if cand is None:
             live = [k for k, c in self.by_id.items() if not c.deleted]
             close = difflib.get_close_matches(ident.upper(), live, n=_CLOSEST)
-            hint = f"; closest: {', '.join(close)}" if close else ""
-            raise Unresolved("indicator_id", f'no indicator "{text}" in the plan{hint}')
+            hint = gettext("; closest: {ids}").format(ids=", ".join(close)) if close else ""
+            raise Unresolved(
+                "indicator_id",
+                gettext('no indicator "{id}" in the plan{hint}').format(id=text, hint=hint),
+            )
         if cand.deleted:
             raise Unresolved("indicator_id", _deleted_message(cand))
         if breakdown.strip() and cand.parent is None:
@@ -248,7 +252,9 @@ class IndicatorIndex:
 
 
 def _deleted_message(cand: Candidate) -> str:
-    return f"{cand.describe()} was deleted from the plan ({cand.deleted_by}): it takes no values"
+    return gettext("{what} was deleted from the plan ({act}): it takes no values").format(
+        what=cand.describe(), act=cand.deleted_by
+    )
 
 
 def _deleted_by(ind: Indicator | Milestone) -> str | None:

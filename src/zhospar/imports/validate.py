@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from zhospar._exceptions import ImportFileError, Problem
+from zhospar.i18n import gettext
 from zhospar.imports._checker import ChunkChecker, RegionLookup
 from zhospar.imports.actual_inputs import checked_actual_input
 from zhospar.imports.columns import ColumnMap, map_columns
@@ -142,7 +143,11 @@ def default_region_lookup() -> RegionLookup:
 
 def _nothing_to_import(table: RawTable, columns: ColumnMap, rows: int) -> Problem:
     if rows == 0:
-        return Problem(table.header_row, None, "the file has a header but no rows of values")
+        return Problem(
+            table.header_row, None, gettext("the file has a header but no rows of values")
+        )
     return Problem(
-        None, columns.label["value"], f"none of the {rows} row(s) has a value: nothing to import"
+        None,
+        columns.label["value"],
+        gettext("none of the {rows} row(s) has a value: nothing to import").format(rows=rows),
     )

@@ -1,9 +1,16 @@
-"""How numbers and labels read in the DOCX and HTML reports (the XLSX keeps numbers as numbers)."""
+"""How numbers and labels read in the DOCX and HTML reports (the XLSX keeps numbers as numbers).
+
+Numbers are written in the language of the moment (``zhospar.i18n``): Kazakh and Russian with a
+decimal comma and a non-breaking space between thousands (Babel's CLDR data), English as it
+always read (a decimal point, a plain space between thousands of tenge). A value keeps its own
+decimals ("0.0044 %" is never rounded to "0,00 %"); the web's number filters call these too.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from zhospar.i18n import current_language, format_decimal, format_percent
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
@@ -26,7 +33,15 @@ def number(value: Decimal | None) -> str:
     """A value as the evaluation holds it, without trailing zeros: 6.2, 5.775, 50."""
     if value is None:
         return NO_VALUE
-    return format(value.normalize(), "f")
+    if current_language() == "en":
+        return format(value.normalize(), "f")
+    return format_decimal(value, places=_places(value))
+
+
+def _places(value: Decimal) -> int:
+    """The decimals ``value`` has, trailing zeros left out."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def amount(value: Decimal | None) -> str:
@@ -34,13 +49,25 @@ def amount(value: Decimal | None) -> str:
     if value is None:
         return NO_VALUE
     whole = value.to_integral_value()
+    if current_language() != "en":
+        return format_decimal(value, places=0 if value == whole else 1)
     if value == whole:
         return f"{int(whole):,}".replace(",", " ")
     return f"{value:,.1f}".replace(",", " ")
 
 
 def percent(display: str | None) -> str:
-    return f"{display} %" if display is not None else NO_VALUE
+    """A percentage as the evaluation shows it ("116.98"), with its own decimals."""
+    if display is None:
+        return NO_VALUE
+    if current_language() == "en":
+        return f"{display} %"
+    try:
+        value = Decimal(display)
+    except ArithmeticError:
+        return f"{display} %"
+    decimals = len(display.partition(".")[2])
+    return format_percent(value, places=decimals)
 
 
 def status_class(status: str) -> str:

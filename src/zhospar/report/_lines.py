@@ -24,6 +24,7 @@ from zhospar.evaluate import (
     polarity_note,
     status_sentence,
 )
+from zhospar.i18n import N_, gettext
 from zhospar.model.decimals import rounded_text
 from zhospar.model.periods import Period
 from zhospar.model.plan import Milestone
@@ -45,18 +46,18 @@ __all__ = [
 ]
 
 STATUS_LABELS: dict[Status, str] = {
-    Status.ACHIEVED: "achieved",
-    Status.NEARLY: "nearly achieved",
-    Status.NOT_ACHIEVED: "not achieved",
-    Status.NO_DATA: "no data",
+    Status.ACHIEVED: N_("achieved"),
+    Status.NEARLY: N_("nearly achieved"),
+    Status.NOT_ACHIEVED: N_("not achieved"),
+    Status.NO_DATA: N_("no data"),
 }
 NO_SCORE_LABELS: dict[NoScore, str] = {
-    NoScore.NO_FACT: "no fact",
-    NoScore.NO_TARGET: "no target",
-    NoScore.NOT_ROLLED_UP: "not rolled up",
-    NoScore.NOT_YET_DUE: "not yet due",
-    NoScore.BAD_FACT: "bad fact",
-    NoScore.DELETED: "deleted",
+    NoScore.NO_FACT: N_("no fact"),
+    NoScore.NO_TARGET: N_("no target"),
+    NoScore.NOT_ROLLED_UP: N_("not rolled up"),
+    NoScore.NOT_YET_DUE: N_("not yet due"),
+    NoScore.BAD_FACT: N_("bad fact"),
+    NoScore.DELETED: N_("deleted"),
 }
 
 CommentKey = tuple[str, Period, str | None, str | None]
@@ -79,8 +80,8 @@ class Comments:
 def status_label(result: Achievement) -> str:
     """The status in words, or why there is no score ("no fact", "no target" ...)."""
     if result.status is Status.NO_DATA and result.no_score is not None:
-        return NO_SCORE_LABELS[result.no_score]
-    return STATUS_LABELS[result.status]
+        return gettext(NO_SCORE_LABELS[result.no_score])
+    return gettext(STATUS_LABELS[result.status])
 
 
 def fact_sources(refs: Iterable[FactRef], comments: Comments) -> tuple[FactSource, ...]:

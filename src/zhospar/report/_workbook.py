@@ -17,6 +17,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from zhospar.i18n import gettext
+
 __all__ = [
     "Col",
     "Formats",
@@ -117,9 +119,9 @@ def write_cell(sheet: Worksheet, row: int, col: int, value: Cell, kind: Kind, f:
 
 def write_table(book: Workbook, f: Formats, table: Table) -> Worksheet:
     """A sheet with a frozen header row, a filter, set widths and the rows written by kind."""
-    sheet = book.add_worksheet(table.name[:31])
+    sheet = book.add_worksheet(gettext(table.name)[:31])
     for col, spec in enumerate(table.cols):
-        write_text(sheet, 0, col, spec.header, f.header)
+        write_text(sheet, 0, col, gettext(spec.header), f.header)
         sheet.set_column(col, col, spec.width)
     row = 0
     for row, cells in enumerate(table.rows, start=1):
@@ -128,5 +130,5 @@ def write_table(book: Workbook, f: Formats, table: Table) -> Worksheet:
     sheet.freeze_panes(1, table.freeze_cols)
     sheet.autofilter(0, 0, max(row, 1), len(table.cols) - 1)
     for offset, note in enumerate(table.notes, start=row + 2):
-        write_text(sheet, offset, 0, note, f.note)
+        write_text(sheet, offset, 0, gettext(note), f.note)
     return sheet

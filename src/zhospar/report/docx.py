@@ -22,6 +22,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Emu, Pt
 
+from zhospar.i18n import gettext
 from zhospar.report._format import (
     NO_VALUE,
     amount,
@@ -99,8 +100,9 @@ def _paragraph(doc: DocumentObject, text: str, style: str | None = None) -> None
 
 
 def _heading(doc: DocumentObject, text: str, level: int) -> None:
-    """A heading as ``add_heading`` makes it: the Title style for level 0, else Heading N."""
-    _paragraph(doc, text, "Title" if level == 0 else f"Heading{level}")
+    """A heading as ``add_heading`` makes it: the Title style for level 0, else Heading N; a
+    heading of Zhospar's own words is written in the language of the moment."""
+    _paragraph(doc, gettext(text), "Title" if level == 0 else f"Heading{level}")
 
 
 def _cell(width: int, text: str, *, bold: bool = False, status: str | None = None) -> str:
@@ -125,6 +127,7 @@ def _table(
     the report's sixty tables took most of the document's time. ``shaded`` is a column and
     each row's status: the status's colour fills that cell.
     """
+    headers = [gettext(header) for header in headers]
     width = Emu(_TEXT_WIDTH // len(headers)).twips
     column, statuses = shaded if shaded else (-1, [None] * len(rows))
     body = "".join(
@@ -187,7 +190,7 @@ def _milestone_table(doc: DocumentObject, milestones: Sequence[MilestoneLine]) -
 def _goal(doc: DocumentObject, goal: GoalSection) -> None:
     from zhospar.report.charts import caption, chart_png  # Pillow only when a chart is drawn
 
-    _heading(doc, f"Goal {goal.code}. {goal.name}", 3)
+    _heading(doc, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
     cost = f"; cost (allocation appendix): {amount(goal.cost)} thousand tenge" if goal.cost else ""
     _paragraph(doc, f"Score: {score_text(goal.score)}{cost}")
     if goal.target_indicators:
@@ -199,7 +202,7 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
             doc.add_picture(io.BytesIO(chart_png(series)), width=Cm(15))
             _paragraph(doc, caption(series, lines.get(series.indicator_id)), "Caption")
     for task in goal.tasks:
-        _heading(doc, f"Task {task.code}. {task.name}", 4)
+        _heading(doc, f"{gettext('Task')} {task.code}. {task.name}", 4)
         _paragraph(doc, f"Score: {score_text(task.score)}")
         if task.indicators:
             _indicator_table(doc, task.indicators)
@@ -252,7 +255,7 @@ def _programs(doc: DocumentObject, report: AnnualReport) -> None:
     for program in report.programs:
         if not program.indicators:
             continue
-        _heading(doc, f"Program {program.code}. {program.name}", 2)
+        _heading(doc, f"{gettext('Program')} {program.code}. {program.name}", 2)
         _paragraph(doc, f"Score: {score_text(program.score)}")
         _indicator_table(doc, program.indicators)
 
@@ -313,7 +316,7 @@ def write_docx(report: AnnualReport, path: str | Path) -> Path:
     _front(doc, report)
     _heading(doc, "2. Strategic directions, goals and tasks", 1)
     for direction in report.directions:
-        _heading(doc, f"Direction {direction.number}. {direction.name}", 2)
+        _heading(doc, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
         _paragraph(doc, f"Score: {score_text(direction.score)}")
         for goal in direction.goals:
             _goal(doc, goal)

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from zhospar.i18n import current_language, gettext, ngettext
 from zhospar.report import _format
 from zhospar.report.model import AnnualReport
 
@@ -29,7 +30,11 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The report's words in the language of the moment (``zhospar report --lang``).
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.globals["current_language"] = current_language
     env.filters.update(
         number=_format.number,
         amount=_format.amount,

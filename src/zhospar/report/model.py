@@ -9,6 +9,7 @@ always agree with each other and with the API and the pages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -316,6 +317,9 @@ class AnnualReport:
     unmatched: tuple[UnmatchedLine, ...]
     method: tuple[str, ...] = field(default=())
     risk_state_rule: str = ""
+    # The published (Kazakh) name of each element whose name is shown translated, by id
+    # (``zhospar.report.names.with_translated_names``); empty: the names are as published.
+    published: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def milestones(self) -> tuple[MilestoneLine, ...]:

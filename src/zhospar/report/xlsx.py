@@ -17,6 +17,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from zhospar._xlsx import new_workbook
+from zhospar.evaluate.scoring_rules import Status, status_word
+from zhospar.i18n import gettext, pgettext
 from zhospar.report._format import assessment_text, risk_links, signal_text
 from zhospar.report._workbook import (
     Cell,
@@ -89,14 +91,24 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
     ]
 
 
+PUBLISHED = Col("Published name (kk)", 50, "wrap")  # beside a translated name
+
+
+def _published(report: AnnualReport, ident: str) -> list[Cell]:
+    """The published (Kazakh) name's cell, in a report whose names are translated."""
+    return [report.published.get(ident)] if report.published else []
+
+
 def _indicator_rows(report: AnnualReport) -> Iterator[list[Cell]]:
     for direction in report.directions:
         for goal in direction.goals:
             for line in goal.target_indicators:
-                yield _indicator_cells([str(direction.number), goal.code, ""], line)
+                cells = _indicator_cells([str(direction.number), goal.code, ""], line)
+                yield [*cells, *_published(report, line.id)]
             for task in goal.tasks:
                 for line in task.indicators:
-                    yield _indicator_cells([str(direction.number), goal.code, task.code], line)
+                    cells = _indicator_cells([str(direction.number), goal.code, task.code], line)
+                    yield [*cells, *_published(report, line.id)]
 
 
 PROGRAM_COLUMNS = (Col("Program", 9), *INDICATOR_COLUMNS[3:])
@@ -105,7 +117,7 @@ PROGRAM_COLUMNS = (Col("Program", 9), *INDICATOR_COLUMNS[3:])
 def _program_rows(report: AnnualReport) -> Iterator[list[Cell]]:
     for program in report.programs:
         for line in program.indicators:
-            yield [program.code, *_indicator_cells([], line)]
+            yield [program.code, *_indicator_cells([], line), *_published(report, line.id)]
 
 
 def _score_cells(level: str, code: str, name: str, score: Score) -> list[Cell]:
@@ -114,7 +126,7 @@ def _score_cells(level: str, code: str, name: str, score: Score) -> list[Cell]:
         code,
         name,
         score.score,
-        StatusCell(score.status.replace("_", " "), score.status),
+        StatusCell(status_word(Status(score.status)).replace("_", " "), score.status),
         score.achieved,
         score.nearly,
         score.not_achieved,
@@ -123,18 +135,47 @@ def _score_cells(level: str, code: str, name: str, score: Score) -> list[Cell]:
 
 
 def _summary_rows(report: AnnualReport) -> Iterator[list[Cell]]:
-    yield [*_score_cells("plan", "", report.title, report.plan_score), None, None]
+    plan, direction, goal, task, program = (
+        pgettext("level", "plan"),
+        pgettext("level", "direction"),
+        pgettext("level", "goal"),
+        pgettext("level", "task"),
+        pgettext("level", "program"),
+    )
+    yield [*_score_cells(plan, "", report.title, report.plan_score), None, None]
     for d in report.directions:
-        yield [*_score_cells("direction", str(d.number), d.name, d.score), None, None]
+        yield [
+            *_score_cells(direction, str(d.number), d.name, d.score),
+            None,
+            None,
+            *_published(report, d.id),
+        ]
         for g in d.goals:
-            where = f"appendix line {g.cost_line}" if g.cost_line else None
-            yield [*_score_cells("goal", g.code, g.name, g.score), g.cost, where]
+            where = (
+                gettext("appendix line {line}").format(line=g.cost_line) if g.cost_line else None
+            )
+            yield [
+                *_score_cells(goal, g.code, g.name, g.score),
+                g.cost,
+                where,
+                *_published(report, g.id),
+            ]
             for t in g.tasks:
                 lines = ", ".join(str(n) for n in t.cost_lines)
-                where = f"appendix line(s) {lines}" if lines else None
-                yield [*_score_cells("task", t.code, t.name, t.score), t.cost, where]
+                where = gettext("appendix line(s) {lines}").format(lines=lines) if lines else None
+                yield [
+                    *_score_cells(task, t.code, t.name, t.score),
+                    t.cost,
+                    where,
+                    *_published(report, t.id),
+                ]
     for p in report.programs:
-        yield [*_score_cells("program", p.code, p.name, p.score), None, None]
+        yield [
+            *_score_cells(program, p.code, p.name, p.score),
+            None,
+            None,
+            *_published(report, p.id),
+        ]
 
 
 _SUMMARY_COLUMNS = (
@@ -155,27 +196,29 @@ _SUMMARY_COLUMNS = (
 def _summary(book: Workbook, f: Formats, report: AnnualReport) -> None:
     """The report's heading (what, which year, from which plan and facts) above the scores."""
     head = [
-        ("Plan", report.title),
-        ("Ministry", report.ministry or ""),
-        ("Report year", str(report.year)),
-        ("Planned period", f"{report.period_start}-{report.period_end}"),
-        ("Plan text", report.plan_source or ""),
-        ("Facts", report.facts_origin),
-        ("Generated", f"{report.generated_at:%Y-%m-%d %H:%M} UTC"),
+        (gettext("Plan"), report.title),
+        (gettext("Ministry"), report.ministry or ""),
+        (gettext("Report year"), str(report.year)),
+        (gettext("Planned period"), f"{report.period_start}-{report.period_end}"),
+        (gettext("Plan text"), report.plan_source or ""),
+        (gettext("Facts"), report.facts_origin),
+        (gettext("Generated"), f"{report.generated_at:%Y-%m-%d %H:%M} UTC"),
     ]
-    sheet = book.add_worksheet("Summary")
-    write_text(sheet, 0, 0, f"Annual implementation report {report.year}", f.title)
+    sheet = book.add_worksheet(gettext("Summary"))
+    title = gettext("Annual implementation report {year}").format(year=report.year)
+    write_text(sheet, 0, 0, title, f.title)
     for row, (label, value) in enumerate(head, start=1):
         write_text(sheet, row, 0, label, f.bold)
         write_text(sheet, row, 2, value, f.text)
     top = len(head) + 2
-    for col, spec in enumerate(_SUMMARY_COLUMNS):
-        write_text(sheet, top, col, spec.header, f.header)
+    columns = (*_SUMMARY_COLUMNS, PUBLISHED) if report.published else _SUMMARY_COLUMNS
+    for col, spec in enumerate(columns):
+        write_text(sheet, top, col, gettext(spec.header), f.header)
         sheet.set_column(col, col, spec.width)
     row = top
     for row, cells in enumerate(_summary_rows(report), start=top + 1):
-        for col, spec in enumerate(_SUMMARY_COLUMNS):
-            write_cell(sheet, row, col, cells[col], spec.kind, f)
+        for col, spec in enumerate(columns):
+            write_cell(sheet, row, col, cells[col] if col < len(cells) else None, spec.kind, f)
     sheet.freeze_panes(top + 1, 0)
     for offset, text in enumerate(report.method, start=row + 2):
         write_text(sheet, offset, 0, text, f.note)
@@ -248,8 +291,9 @@ def _risk_cells(risk: RiskLine) -> list[Cell]:
 
 
 def _chart_data(book: Workbook, f: Formats, charts: Sequence[ChartSeries]) -> Worksheet:
-    sheet = book.add_worksheet("Chart data")
-    for col, header in enumerate(["Indicator", "Year", "Reported (plan)", "Target", "Fact"]):
+    sheet = book.add_worksheet(gettext("Chart data"))
+    heads = [gettext(h) for h in ("Indicator", "Year", "Reported (plan)", "Target", "Fact")]
+    for col, header in enumerate(heads):
         write_text(sheet, 0, col, header, f.header)
     sheet.set_column(0, 0, 13)
     sheet.set_column(1, 4, 12)
@@ -270,15 +314,18 @@ def _charts(book: Workbook, f: Formats, report: AnnualReport) -> None:
     series_list = [s for s in report.charts if s.has_data]
     if not series_list:
         return
-    sheet = book.add_worksheet("Charts")
-    data = "'Chart data'"
+    sheet = book.add_worksheet(gettext("Charts"))
+    data = "'" + gettext("Chart data").replace("'", "''") + "'"
     _chart_data(book, f, series_list)
     first = 1
     for index, series in enumerate(series_list):
         last = first + len(series.points) - 1
         years = f"={data}!$B${first + 1}:$B${last + 1}"
         column = book.add_chart({"type": "column"})
-        for col, name, colour in ((2, "Reported (plan)", "#9E9E9E"), (3, "Target", "#4F81BD")):
+        for col, name, colour in (
+            (2, gettext("Reported (plan)"), "#9E9E9E"),
+            (3, gettext("Target"), "#4F81BD"),
+        ):
             letter = "CD"[col - 2]
             column.add_series(
                 {
@@ -292,7 +339,7 @@ def _charts(book: Workbook, f: Formats, report: AnnualReport) -> None:
         line = book.add_chart({"type": "line"})
         line.add_series(
             {
-                "name": "Fact",
+                "name": gettext("Fact"),
                 "categories": years,
                 "values": f"={data}!$E${first + 1}:$E${last + 1}",
                 "line": {"color": "#C0504D", "width": 2.25},
@@ -300,7 +347,8 @@ def _charts(book: Workbook, f: Formats, report: AnnualReport) -> None:
             }
         )
         column.combine(line)
-        column.set_title({"name": f"{series.indicator_id}: plan vs fact"})
+        title = gettext("{id}: plan vs fact").format(id=series.indicator_id)
+        column.set_title({"name": title})
         column.show_blanks_as("gap")
         column.set_legend({"position": "bottom"})
         column.set_size({"width": 560, "height": 300})
@@ -319,9 +367,12 @@ def write_xlsx(report: AnnualReport, path: str | Path) -> Path:
     try:
         f = Formats(book)
         _summary(book, f, report)
-        indicators = Table("Indicators", INDICATOR_COLUMNS, _indicator_rows(report), 4)
+        more = (PUBLISHED,) if report.published else ()
+        heads = (*INDICATOR_COLUMNS, *more)
+        indicators = Table("Indicators", heads, _indicator_rows(report), 4)
         write_table(book, f, indicators)
-        programs = Table("Program indicators", PROGRAM_COLUMNS, _program_rows(report), 2)
+        heads = (*PROGRAM_COLUMNS, *more)
+        programs = Table("Program indicators", heads, _program_rows(report), 2)
         write_table(book, f, programs)
         milestones = (_milestone_cells(m) for m in report.milestones)
         write_table(book, f, Table("Milestones", _MILESTONE_COLUMNS, milestones, 2))

@@ -18,6 +18,7 @@ from itertools import compress
 from typing import TypeVar
 
 from zhospar._exceptions import ImportFileError, NotFoundError, Problem, ValidationError
+from zhospar.i18n import N_, gettext
 from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.model.batch import ActualBatch, by_identity
 from zhospar.model.periods import Period
@@ -49,7 +50,7 @@ class Series:
     region: list[str]  # region code, '' for the whole country
 
 
-CLI_FORCE_HINT = "(--force REASON on the command line)"  # the pages name their own field
+CLI_FORCE_HINT = N_("(--force REASON on the command line)")  # the pages name their own field
 
 
 def check_batch(cat: Catalog, batch: ActualBatch) -> Series:
@@ -109,8 +110,12 @@ def _check_indicators(cat: Catalog, ids: list[str], batch: ActualBatch, found: l
             refused[ident] = (cat.unknown_message(ident), True)
         elif info.deleted_by is not None:
             refused[ident] = (
-                f'indicator {info.id} "{_short(info.name)}" was deleted from plan '
-                f"{cat.plan_key} by resolution No. {info.deleted_by}; it takes no actual values",
+                gettext(
+                    'indicator {id} "{name}" was deleted from plan {plan} by resolution '
+                    "No. {number}; it takes no actual values"
+                ).format(
+                    id=info.id, name=_short(info.name), plan=cat.plan_key, number=info.deleted_by
+                ),
                 False,
             )
     for i in _where(ids, refused):
@@ -156,17 +161,20 @@ def _check_values(
             continue
         info = cat.indicators[ident]
         if not value.is_finite():
-            found.append((i, _INDICATOR, "value", f"expected a number; got {value}", False))
+            message = gettext("expected a number; got {value}").format(value=value)
+            found.append((i, _INDICATOR, "value", message, False))
         elif not MIN_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
-            message = (
+            message = gettext(
                 "the value is too large or too small to be recorded: expected 0 or a number "
-                f"from 1e-15 to below 1e15 (either sign); got {value}"
-            )  # forcing does not help: it could not be stored and read back
+                "from 1e-15 to below 1e15 (either sign); got {value}"
+            ).format(value=value)  # forcing does not help: it could not be stored and read back
             found.append((i, _INDICATOR, "value", message, False))
         elif info.rule is RangeRule.MILESTONE and info.out_of_range(value):
-            message = (
-                f'milestone {info.id} "{_short(info.name)}": {range_problem(info.rule, value)}; '
-                f"got {value}"
+            message = gettext('milestone {id} "{name}": {problem}; got {value}').format(
+                id=info.id,
+                name=_short(info.name),
+                problem=range_problem(info.rule, value),
+                value=value,
             )  # forcing does not help: no other value means anything for a milestone
             found.append((i, _INDICATOR, "value", message, False))
         elif (
@@ -174,9 +182,16 @@ def _check_values(
             and not force_reason
             and (why := range_problem(info.rule, value))
         ):
-            message = (
-                f'indicator {info.id} "{_short(info.name)}" has unit "{info.unit}": {why}; '
-                f"got {value}. Give a reason to force it if it is right {CLI_FORCE_HINT}"
+            message = gettext(
+                'indicator {id} "{name}" has unit "{unit}": {why}; '
+                "got {value}. Give a reason to force it if it is right {hint}"
+            ).format(
+                id=info.id,
+                name=_short(info.name),
+                unit=info.unit,
+                why=why,
+                value=value,
+                hint=gettext(CLI_FORCE_HINT),
             )
             found.append((i, _INDICATOR, "value", message, False))
 
@@ -191,10 +206,14 @@ def _check_texts(batch: ActualBatch, found: list[Found]) -> None:
             continue
         for i, text in enumerate(column):
             if text and "\x00" in text:
-                message = f"the {name} holds a NUL character (\\x00), which cannot be stored"
+                message = gettext(
+                    "the {name} holds a NUL character (\\x00), which cannot be stored"
+                ).format(name=name)
                 found.append((i, _TEXT, name, message, False))
             elif text and len(text) > TEXT_LIMIT:
-                message = f"the {name} has {len(text)} characters; at most {TEXT_LIMIT} are kept"
+                message = gettext(
+                    "the {name} has {count} characters; at most {limit} are kept"
+                ).format(name=name, count=len(text), limit=TEXT_LIMIT)
                 found.append((i, _TEXT, name, message, False))
 
 
@@ -210,10 +229,10 @@ def _regions(texts: list[str | None], found: list[Found]) -> list[str]:
         else:
             codes[text] = region.code
     for i in _where(texts, unknown):
-        message = (
-            f'unknown region "{texts[i]}": expected a region code such as 75 or '
+        message = gettext(
+            'unknown region "{region}": expected a region code such as 75 or '
             "a name such as Алматы қаласы (see `zhospar regions`)"
-        )
+        ).format(region=texts[i])
         found.append((i, _REGION, "region", message, False))
     return list(map(codes.__getitem__, texts))
 
@@ -224,8 +243,8 @@ def _check_periods(cat: Catalog, periods: list[Period], found: list[Found]) -> N
         return
     outside = {key for key, period in by_identity(periods).items() if period.year not in years}
     for i in _where(list(map(id, periods)), outside):
-        message = (
-            f"period {periods[i]} is outside plan {cat.plan_key} ({years.start}-{years.stop - 1})"
+        message = gettext("period {period} is outside plan {plan} ({first}-{last})").format(
+            period=periods[i], plan=cat.plan_key, first=years.start, last=years.stop - 1
         )
         found.append((i, _PERIOD, "period", message, False))
 
@@ -233,7 +252,9 @@ def _check_periods(cat: Catalog, periods: list[Period], found: list[Found]) -> N
 def _check_labels(labels: list[str], found: list[Found]) -> None:
     too_long = {label for label in set(labels) if len(label) > MAX_BREAKDOWN}
     for i in _where(labels, too_long):
-        message = f"a breakdown label is at most {MAX_BREAKDOWN} characters"
+        message = gettext("a breakdown label is at most {limit} characters").format(
+            limit=MAX_BREAKDOWN
+        )
         found.append((i, _BREAKDOWN, "breakdown", message, False))
 
 
@@ -251,7 +272,9 @@ def _raise(found: list[Found], batch: ActualBatch) -> None:
     text = (
         messages[0]
         if len(messages) == 1
-        else f"{len(messages)} values refused:\n" + "\n".join(f"- {m}" for m in messages)
+        else gettext("{count} values refused:").format(count=len(messages))
+        + "\n"
+        + "\n".join(f"- {m}" for m in messages)
     )
     if all(not_found for *_, not_found in found):
         raise NotFoundError(text)

@@ -17,6 +17,8 @@ import re
 from decimal import Decimal
 from enum import StrEnum
 
+from zhospar.i18n import gettext
+
 
 class RangeRule(StrEnum):
     SHARE = "share"  # 0..100
@@ -64,9 +66,19 @@ def range_problem(rule: RangeRule, value: Decimal) -> str | None:
     if rule is RangeRule.NONE:
         return None
     if rule is RangeRule.MILESTONE:
-        return None if value in (_ZERO, _ONE) else "a milestone is 1 (done) or 0 (not done)"
+        return (
+            None if value in (_ZERO, _ONE) else gettext("a milestone is 1 (done) or 0 (not done)")
+        )
     if value < _ZERO:
-        return f"a {rule.value} cannot be negative"
+        negative = {
+            RangeRule.SHARE: gettext("a share cannot be negative"),
+            RangeRule.NON_NEGATIVE_PERCENT: gettext(
+                "a percent of previous year cannot be negative"
+            ),
+            RangeRule.COUNT: gettext("a count cannot be negative"),
+            RangeRule.AMOUNT: gettext("a amount of money cannot be negative"),
+        }
+        return negative[rule]
     if rule is RangeRule.SHARE and value > _HUNDRED:
-        return "a share cannot be over 100 %"
+        return gettext("a share cannot be over 100 %")
     return None

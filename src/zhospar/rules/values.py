@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import repeat
 
 from zhospar._exceptions import ValidationError, quoted
+from zhospar.i18n import gettext
 from zhospar.model.periods import Period
 
 __all__ = ["not_a_number", "parse_number", "parse_period", "parse_value", "parse_values"]
@@ -47,7 +48,7 @@ def parse_value(text: str) -> Decimal:
 
 def not_a_number(text: str) -> str:
     """What a person reads when a value they typed is not a number."""
-    return f'expected a number such as 5.3 or 5,3; got "{quoted(text)}"'
+    return gettext('expected a number such as 5.3 or 5,3; got "{text}"').format(text=quoted(text))
 
 
 def parse_number(text: str) -> Decimal:
@@ -79,7 +80,7 @@ def parse_values(texts: list[str]) -> list[Decimal] | None:
 def parse_period(text: str, years: list[int]) -> tuple[Period, str] | str:
     """A period cell as the period and its canonical text (the key of duplicates), or why not."""
     if not text:
-        return "the period is empty: expected a year such as 2011, or 2011-Q3, 2011-07"
+        return gettext("the period is empty: expected a year such as 2011, or 2011-Q3, 2011-07")
     date, year_word = _DATE.match(text), _YEAR_WORD.match(text)
     written = (
         f"{date.group(1)}-{date.group(2)}" if date else (year_word.group(1) if year_word else text)
@@ -89,5 +90,7 @@ def parse_period(text: str, years: list[int]) -> tuple[Period, str] | str:
     except ValidationError as error:
         return str(error) if text in str(error) else f'{error}; got "{quoted(text)}"'
     if years and period.year not in years:
-        return f"the period {text} is outside the plan: expected {years[0]} to {years[-1]}"
+        return gettext("the period {text} is outside the plan: expected {first} to {last}").format(
+            text=text, first=years[0], last=years[-1]
+        )
     return period, str(period)

@@ -9,7 +9,7 @@ report, the API, the pages and the terminal. What changes a record is in ``comma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -36,6 +36,7 @@ __all__ = [
     "find_place",
     "indicator_detail",
     "reading",
+    "translated_names",
     "year_report",
 ]
 
@@ -181,3 +182,14 @@ def reading(plan: Plan) -> Reading:
         return Reading(plan.gaps, [], {}, False)
     counts = {status.value: n for status, n in bundled.report.counts().items()}
     return Reading(plan.gaps, bundled.report.remarks, counts, True)
+
+
+def translated_names(ctx: AppContext, plan_key: str | None, lang: str) -> Mapping[str, str]:
+    """The plan's names in ``lang`` by element id (``G1.1``, ``G1.1-I1``, ``U:адам``): the
+    translations in force; empty for Kazakh, the published language, or when none is loaded.
+    Where an id is missing, show the published name."""
+    from zhospar.store.translations import translations_in_force
+
+    if lang == "kk":
+        return {}
+    return translations_in_force(ctx.db, plan_key or ctx.plan_key, lang)

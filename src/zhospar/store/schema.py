@@ -6,6 +6,7 @@
     plans ──< indicator_overrides  (append-only: a user's polarity or roll-up rule, with why)
     plans ──< plan_settings        (append-only: a plan's setting of the method, e.g. its cap)
     plans ──< risk_assessments     (append-only: a planner's likelihood and impact of a risk)
+    plans ──< name_translations    (append-only: a name of the plan in Russian or English)
     plans ──< search_entries       (what search finds, with a full-text index per database)
     regions, zhospar_meta        (reference data; the marker that says "this is Zhospar's")
 
@@ -318,6 +319,23 @@ class RiskAssessmentRow(Base):
     likelihood: Mapped[int] = mapped_column(Integer)
     impact: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class NameTranslationRow(Base):
+    """A translation of one of the plan's names (``element_id``: ``G1.1``, ``U:адам`` ...) into
+    ``lang`` (ru, en); never updated or deleted (triggers). The latest row (highest ``id``) per
+    plan, element and language is in force; ``file`` is the CSV it came from."""
+
+    __tablename__ = "name_translations"
+    __table_args__ = (Index(None, "plan_id", "lang", "element_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    element_id: Mapped[str] = mapped_column(String(400))
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    file: Mapped[str] = mapped_column(String(400))
     entered_by: Mapped[str] = mapped_column(String(100))
     entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 

@@ -1,0 +1,144 @@
+"""The core domain in three languages: the catalogs, the shared messages, the reports.
+
+Figures worked out by hand from the plan text: the unemployment rate G1.1-I1 has the 2012 target
+"6,2" (line 217) and the fact 5.3 (tests/data/facts-2010-2014.csv); it should fall (a decrease),
+so the achievement is 6.2 / 5.3 x 100 = 116.98 %, achieved.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import FACTS
+from tests.report._read import docx_text, read_page
+from zhospar._exceptions import ImportFileError, ZhosparError
+from zhospar.cli import app
+from zhospar.i18n import use_language
+from zhospar.i18n.__main__ import problems
+from zhospar.imports import parse_file
+from zhospar.ingest import ReadResult
+from zhospar.report import build_report
+from zhospar.report._format import amount, number, percent
+
+NBSP = "\u00a0"
+
+# Interface words a Russian or Kazakh report must not show in its headings and column heads.
+ENGLISH = (
+    "Summary", "Indicator", "Indicators", "Target", "Fact", "Status", "Direction", "Goal",
+    "Task", "Achieved", "Not achieved", "Milestones", "Budget", "Risks", "Evaluation",
+    "Forecast", "Program", "Unit", "Annual", "report", "Explanation", "Charts", "Name",
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+(?: [a-z]+)?")
+
+
+def test_every_core_message_is_translated_into_kazakh_and_russian() -> None:
+    assert [p for p in problems() if "/core:" in p] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ("6.2", "5.3", "116.98 %", "0.0044 %", "2 574 571")),
+        ("ru", ("6,2", "5,3", f"116,98{NBSP}%", f"0,0044{NBSP}%", f"2{NBSP}574{NBSP}571")),
+        ("kk", ("6,2", "5,3", f"116,98{NBSP}%", f"0,0044{NBSP}%", f"2{NBSP}574{NBSP}571")),
+    ],
+)
+def test_report_numbers_as_each_language_writes_them(
+    language: str, expected: tuple[str, ...]
+) -> None:
+    with use_language(language):  # type: ignore[arg-type]
+        shown = (
+            number(Decimal("6.20")),
+            number(Decimal("5.3")),
+            percent("116.98"),
+            percent("0.0044"),  # its own decimals: never rounded to "0,00 %"
+            amount(Decimal("2574571")),
+        )
+    assert shown == expected
+
+
+def _report(tmp_path: Path, language: str, suffix: str) -> Path:
+    out = tmp_path / f"r-{language}.{suffix}"
+    args = ["report", "--lang", language, "--year", "2012", "--facts", str(FACTS), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize(
+    ("language", "target", "fact", "achievement", "status"),
+    [
+        ("ru", "6,2", "5,3", f"116,98{NBSP}%", "достигнут (снижение – положительная динамика)"),
+        ("kk", "6,2", "5,3", f"116,98{NBSP}%", "орындалды (төмендеу – оң серпін)"),
+        ("en", "6.2", "5.3", "116.98 %", "achieved (decrease: positive dynamics)"),
+    ],
+)
+def test_report_cells_in_each_language(
+    tmp_path: Path, language: str, target: str, fact: str, achievement: str, status: str
+) -> None:
+    page = read_page(_report(tmp_path, language, "html"))
+    cells = [page.cell("ind-G1.1-I1", c) for c in ("target", "fact", "achievement", "status")]
+    assert cells == [target, fact, achievement, status]
+    html = (tmp_path / f"r-{language}.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}">' in html
+
+
+def test_the_method_sentence_in_russian(bundled: ReadResult) -> None:
+    facts = parse_file(FACTS, bundled.plan)
+    with use_language("ru"):
+        line = build_report(bundled.plan, facts, 2012).indicator("G1.1-I1")
+    assert line is not None
+    assert line.message == "6.2 / 5.3 × 100 = 116.98 % (снижение: план / факт); достигнут"
+    assert line.status_label == "достигнут"
+
+
+def _english(texts: list[str]) -> set[str]:
+    """The interface words of ``ENGLISH`` found in ``texts`` (the plan's own ids aside)."""
+    found = set()
+    for text in texts:
+        for word in ENGLISH:
+            if re.search(rf"\b{word}\b", text):
+                found.add(word)
+    return found
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_each_report_opens_with_its_headings_in_the_language(tmp_path: Path, language: str) -> None:
+    book = openpyxl.load_workbook(_report(tmp_path, language, "xlsx"), read_only=True)
+    heads = list(book.sheetnames)
+    for sheet in book.worksheets:
+        first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+        heads += [str(cell) for cell in first if cell]
+    book.close()
+    assert ("Сводка" if language == "ru" else "Жиынтық") in heads
+    assert ("Показатель" if language == "ru" else "Көрсеткіш") in heads
+    assert _english(heads) == set()
+    document = docx_text(_report(tmp_path, language, "docx"))
+    headings = [t for t in document if re.match(r"^\d\. ", t)]
+    assert len(headings) >= 6
+    assert _english(headings) == set()
+    html = _report(tmp_path, language, "html").read_text(encoding="utf-8")
+    html_heads = re.findall(r"<(?:h1|h2|th|dt)>([^<]*)<", html)
+    assert html_heads and _english(html_heads) == set()
+
+
+def test_the_cli_prints_an_import_problem_in_zhospar_lang(tmp_path: Path) -> None:
+    bad = tmp_path / "facts.csv"
+    bad.write_text("indicator_id,period,value\nX9.9-I1,2012,5\n", encoding="utf-8")
+    args = ["report", "--year", "2012", "--facts", str(bad), "-o", str(tmp_path / "r.html")]
+    result = CliRunner().invoke(app, args, env={"ZHOSPAR_LANG": "ru"})
+    assert isinstance(result.exception, ImportFileError)
+    message = str(result.exception)
+    assert "проблем: 1, ничего не импортировано" in message
+    assert 'строка 2, столбец "indicator_id": в плане нет показателя "X9.9-I1"' in message
+    english = CliRunner().invoke(app, args, env={"ZHOSPAR_LANG": "en"})
+    assert isinstance(english.exception, ZhosparError)
+    assert 'row 2, column "indicator_id": no indicator "X9.9-I1" in the plan' in str(
+        english.exception
+    )
