@@ -20,7 +20,13 @@ from zhospar.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, gettext, n
 from zhospar.report import format_amount, format_number, format_percent, status_class
 from zhospar.store import find_region
 from zhospar.web._security import CSRF_FIELD, csrf_token
-from zhospar.web._words import risk_state_words, role_words, status_word
+from zhospar.web._words import (
+    chance_word,
+    risk_state_words,
+    role_words,
+    search_kind,
+    status_word,
+)
 
 __all__ = [
     "after_post",
@@ -68,6 +74,8 @@ def environment() -> Environment:
         status_class=status_class,
         region=_region_name,
         status_word=status_word,
+        chance_word=chance_word,
+        search_kind=search_kind,
     )
     return env
 

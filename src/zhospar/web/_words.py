@@ -5,12 +5,21 @@ names on the page are translated."""
 from __future__ import annotations
 
 from zhospar.evaluate import Status
+from zhospar.evaluate.forecast import Chance
 from zhospar.i18n import gettext, pgettext
 from zhospar.model.assessments import LEVELS
 from zhospar.report.risks import RiskState
 from zhospar.rules.access import Role
+from zhospar.services.search import KIND_LABELS
 
-__all__ = ["level_words", "risk_state_words", "role_words", "status_word"]
+__all__ = [
+    "chance_word",
+    "level_words",
+    "risk_state_words",
+    "role_words",
+    "search_kind",
+    "status_word",
+]
 
 
 def role_words() -> dict[str, str]:
@@ -52,3 +61,32 @@ def level_words() -> dict[int, str]:
         5: pgettext("level", "very high"),
     }
     return {level: words.get(level, gettext(name)) for level, name in LEVELS.items()}
+
+
+def chance_word(chance: str) -> str:
+    """The forecast's chance of reaching the final target (``zhospar.evaluate.Chance``)."""
+    words = {
+        Chance.LIKELY.value: pgettext("forecast", "likely"),
+        Chance.UNCERTAIN.value: pgettext("forecast", "uncertain"),
+        Chance.UNLIKELY.value: pgettext("forecast", "unlikely"),
+        Chance.REACHED.value: pgettext("forecast", "reached"),
+        Chance.MISSED.value: pgettext("forecast", "missed"),
+        Chance.NOT_ENOUGH_DATA.value: pgettext("forecast", "not enough data"),
+        Chance.NO_TARGET.value: pgettext("forecast", "no target"),
+        Chance.NOT_FORECAST.value: pgettext("forecast", "not forecast"),
+    }
+    return words.get(str(chance), str(chance).replace("_", " "))
+
+
+def search_kind(kind: str) -> str:
+    """What a search hit is (``zhospar.services.search.KIND_LABELS``'s kinds)."""
+    words = {
+        "direction": pgettext("found", "strategic direction"),
+        "goal": pgettext("found", "goal"),
+        "task": pgettext("found", "task"),
+        "indicator": pgettext("found", "indicator"),
+        "program": pgettext("found", "budget program"),
+        "risk": pgettext("found", "risk"),
+        "legal-act": pgettext("found", "legal act"),
+    }
+    return words.get(kind, KIND_LABELS.get(kind, kind))
