@@ -193,3 +193,12 @@ def test_the_switch_is_open_to_anyone_and_refuses_other_languages(app: Any) -> N
         answer = anonymous.get("/language?lang=kk&next=/login", follow_redirects=False)
         assert answer.status_code == 303 and answer.headers["location"] == "/login"
         assert anonymous.get("/language?lang=de", follow_redirects=False).status_code == 422
+
+
+def test_the_reports_page_gives_the_report_in_the_page_language(client: TestClient) -> None:
+    """The HTML report downloaded from the Reports page is written in the page's language."""
+    url = "/report?year=2012&format=html"
+    russian = client.get(url, headers={"Accept-Language": "ru"}).text
+    assert '<html lang="ru"' in russian and "Отчет о реализации стратегического плана" in russian
+    kazakh = client.get(url).text  # nothing asked: Kazakh, as the pages
+    assert '<html lang="kk"' in kazakh and "іске асыру туралы 2012 жылғы есеп" in kazakh
