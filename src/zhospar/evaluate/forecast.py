@@ -31,9 +31,10 @@ from enum import StrEnum
 from zhospar.evaluate.achievement import KEEP_TOLERANCE, target_for
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
 from zhospar.evaluate.rollup import Observed
+from zhospar.i18n import gettext, pgettext
 from zhospar.model.plan import Indicator, Phase, YearValue
 
-__all__ = ["SPREAD_FLOOR", "Chance", "Forecast", "final_target", "forecast"]
+__all__ = ["SPREAD_FLOOR", "Chance", "Forecast", "chance_word", "final_target", "forecast"]
 
 SPREAD_FLOOR = Decimal("0.05")  # the spread is at least this share of the final target
 
@@ -47,6 +48,21 @@ class Chance(StrEnum):
     NOT_ENOUGH_DATA = "not_enough_data"
     NO_TARGET = "no_target"
     NOT_FORECAST = "not_forecast"  # milestones and deleted indicators
+
+
+def chance_word(chance: Chance) -> str:
+    """A chance as a sentence names it, in the language of the moment (English: its value)."""
+    words = {
+        Chance.LIKELY: pgettext("chance", "likely"),
+        Chance.UNCERTAIN: pgettext("chance", "uncertain"),
+        Chance.UNLIKELY: pgettext("chance", "unlikely"),
+        Chance.REACHED: pgettext("chance", "reached"),
+        Chance.MISSED: pgettext("chance", "missed"),
+        Chance.NOT_ENOUGH_DATA: pgettext("chance", "not_enough_data"),
+        Chance.NO_TARGET: pgettext("chance", "no_target"),
+        Chance.NOT_FORECAST: pgettext("chance", "not_forecast"),
+    }
+    return words[chance]
 
 
 @dataclass(frozen=True)
@@ -104,7 +120,7 @@ def forecast(
     """Project ``indicator`` to its final target year from the yearly values observed so far."""
     ident = indicator.id
     if polarity.polarity is Polarity.MILESTONE or indicator.deleted is not None:
-        return Forecast(ident, Chance.NOT_FORECAST, "milestones and deleted indicators")
+        return Forecast(ident, Chance.NOT_FORECAST, gettext("milestones and deleted indicators"))
     used = tuple(
         obs
         for year, obs in sorted(observed.items())
@@ -114,16 +130,21 @@ def forecast(
     target = final_target(indicator, end_year)
     base = Forecast(ident, Chance.NO_TARGET, "", points, used, target)
     if target is None or target.value is None:
-        return replace(base, message=f"no target to forecast against by {end_year}")
+        message = gettext("no target to forecast against by {year}").format(year=end_year)
+        return replace(base, message=message)
     goal = _Goal(polarity.polarity, target.year, target.value, keep_tolerance)
     known = dict(points).get(target.year)
     if known is not None:
         margin = goal.margin(known)
         chance = Chance.REACHED if margin >= 0 else Chance.MISSED
-        msg = f"the {target.year} fact {known} is in: target {target.value} {chance.value}"
+        msg = gettext("the {year} fact {fact} is in: target {target} {chance}").format(
+            year=target.year, fact=known, target=target.value, chance=chance_word(chance)
+        )
         return replace(base, chance=chance, message=msg, projected=known, margin=margin)
     if len(points) < 2:
-        msg = f"not enough data: {len(points)} yearly value(s), a trend needs 2"
+        msg = gettext("not enough data: {count} yearly value(s), a trend needs 2").format(
+            count=len(points)
+        )
         return replace(base, chance=Chance.NOT_ENOUGH_DATA, message=msg)
     return _project(base, goal)
 
@@ -155,10 +176,19 @@ def _project(base: Forecast, goal: _Goal) -> Forecast:
     margin = goal.margin(projected)
     chance = _chance(margin, spread)
     cent = Decimal("0.01")
-    msg = (
-        f"trend {_shown(_dec(slope))} a year over {len(xs)} years projects {_shown(projected)} "
-        f"in {goal.year} against a target of {goal.target} (margin {margin.quantize(cent)}, "
-        f"spread {spread.quantize(cent)}): {chance.value}"
+    msg = gettext(
+        "trend {slope} a year over {years} years projects {projected} "
+        "in {year} against a target of {target} (margin {margin}, "
+        "spread {spread}): {chance}"
+    ).format(
+        slope=_shown(_dec(slope)),
+        years=len(xs),
+        projected=_shown(projected),
+        year=goal.year,
+        target=goal.target,
+        margin=margin.quantize(cent),
+        spread=spread.quantize(cent),
+        chance=chance_word(chance),
     )
     return replace(
         base,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zhospar.i18n import current_language, format_decimal, format_percent
+from zhospar.evaluate.scoring_rules import Status, status_word
+from zhospar.i18n import current_language, format_decimal, format_percent, gettext
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
@@ -76,38 +77,54 @@ def status_class(status: str) -> str:
 
 
 def score_text(score: Score) -> str:
-    shown = f"{score.display} %" if score.display is not None else "no score"
+    shown = percent(score.display) if score.display is not None else gettext("no score")
     stands_on = f" {score.stands_on}" if score.display is not None else ""
-    return (
-        f"{shown} ({score.status.replace('_', ' ')}){stands_on}; achieved {score.achieved}, nearly "
-        f"{score.nearly}, not achieved {score.not_achieved}, no data {score.no_data}"
+    status = status_word(Status(score.status)).replace("_", " ")
+    return gettext(
+        "{shown} ({status}){stands_on}; achieved {achieved}, nearly {nearly}, not achieved "
+        "{not_achieved}, no data {no_data}"
+    ).format(
+        shown=shown,
+        status=status,
+        stands_on=stands_on,
+        achieved=score.achieved,
+        nearly=score.nearly,
+        not_achieved=score.not_achieved,
+        no_data=score.no_data,
     )
 
 
 def risk_links(risk: RiskLine) -> str:
     if not risk.links:
-        return "no direction shares its words"
+        return gettext("no direction shares its words")
     return "; ".join(
-        f"direction {x.direction}: "
-        + ("named in the risk table" if x.explicit else f"shared words {', '.join(x.shared)}")
+        gettext("direction {number}: {why}").format(
+            number=x.direction,
+            why=gettext("named in the risk table")
+            if x.explicit
+            else gettext("shared words {words}").format(words=", ".join(x.shared)),
+        )
         for x in risk.links
     )
 
 
 def signal_text(risk: RiskLine) -> str:
     if not risk.signals:
-        return "no target indicators in the linked directions"
+        return gettext("no target indicators in the linked directions")
     return "; ".join(
-        f"{s.id} {s.status_label}" + (f" ({s.display_percent} %)" if s.display_percent else "")
+        f"{s.id} {s.status_label}"
+        + (f" ({percent(s.display_percent)})" if s.display_percent else "")
         for s in risk.signals
     )
 
 
 def assessment_text(risk: RiskLine) -> str:
     """The planner's assessment in force, or that none is recorded for the year."""
-    return risk.assessment.text if risk.assessment is not None else "not assessed"
+    return risk.assessment.text if risk.assessment is not None else gettext("not assessed")
 
 
 def indicator_label(line: IndicatorLine) -> str:
     """The indicator's name; a breakdown row reads "  of which: әйелдер"."""
-    return f"of which: {line.breakdown}" if line.breakdown else line.name
+    if line.breakdown:
+        return gettext("of which: {label}").format(label=line.breakdown)
+    return line.name

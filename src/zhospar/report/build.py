@@ -25,6 +25,7 @@ from zhospar.evaluate import (
     evaluate_year,
     latest,
 )
+from zhospar.i18n import gettext
 from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Direction, Goal, Indicator, Phase, Plan, Task
 from zhospar.model.walk import IndicatorPlace, iter_indicators
@@ -60,20 +61,30 @@ def method_notes(cap: Decimal) -> tuple[str, ...]:
     """The method in a few sentences, with the cap in force for the plan."""
     shown = format(cap.normalize(), "f")
     return (
-        "Achievement: increase fact / target × 100 %; decrease target / fact × 100 %; keep at "
-        "the level: 100 − (deviation − tolerance); milestones done / late / not done by the due "
-        "year.",
-        f"Status: achieved at {ACHIEVED_AT} % and above (a fact above the target is achieved), "
-        f"nearly achieved at {NEARLY_AT} % and above, not achieved below; no data when there is "
-        'no target or no fact. Worded as the ministry\'s reports: "achieved", "achieved by '
-        '92.5 %", "achieved (decrease: positive dynamics)".',
-        f"Scores of tasks, goals, directions and the plan: the mean of their indicators' and "
-        f"milestones' achievements, each capped at {shown} %; breakdown rows are shown, not "
-        "counted; a score says how many indicators it stands on.",
-        "Polarity: from the wording, then the kind of quantity (a count or money: more is "
-        'better), then the targets\' trend, which a planner confirms ("to be confirmed").',
-        "Figures are computed by zhospar.evaluate (docs/method.md); targets cite their plan line, "
-        "facts their source, import file and row, and who entered them.",
+        gettext(
+            "Achievement: increase fact / target × 100 %; decrease target / fact × 100 %; keep at "
+            "the level: 100 − (deviation − tolerance); milestones done / late / not done by the "
+            "due year."
+        ),
+        gettext(
+            "Status: achieved at {achieved} % and above (a fact above the target is achieved), "
+            "nearly achieved at {nearly} % and above, not achieved below; no data when there is "
+            'no target or no fact. Worded as the ministry\'s reports: "achieved", "achieved by '
+            '92.5 %", "achieved (decrease: positive dynamics)".'
+        ).format(achieved=ACHIEVED_AT, nearly=NEARLY_AT),
+        gettext(
+            "Scores of tasks, goals, directions and the plan: the mean of their indicators' and "
+            "milestones' achievements, each capped at {cap} %; breakdown rows are shown, not "
+            "counted; a score says how many indicators it stands on."
+        ).format(cap=shown),
+        gettext(
+            "Polarity: from the wording, then the kind of quantity (a count or money: more is "
+            'better), then the targets\' trend, which a planner confirms ("to be confirmed").'
+        ),
+        gettext(
+            "Figures are computed by zhospar.evaluate (docs/method.md); targets cite their plan "
+            "line, facts their source, import file and row, and who entered them."
+        ),
     )
 
 
@@ -304,8 +315,8 @@ def build_report(
         programs=builder.programs(),
         budget=builder.budget(),
         risks=builder.risks(assessments or {}),
-        risk_rule=RISK_RULE,
-        risk_state_rule=RISK_STATE_RULE,
+        risk_rule=gettext(RISK_RULE),
+        risk_state_rule=gettext(RISK_STATE_RULE),
         unmatched=builder.unmatched(),
         method=method_notes(options.cap if options is not None else CAP),
     )

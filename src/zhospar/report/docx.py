@@ -22,7 +22,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Emu, Pt
 
-from zhospar.i18n import gettext
+from zhospar.evaluate.scoring_rules import Status, status_word
+from zhospar.i18n import N_, gettext
 from zhospar.report._format import (
     NO_VALUE,
     amount,
@@ -191,10 +192,16 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
     from zhospar.report.charts import caption, chart_png  # Pillow only when a chart is drawn
 
     _heading(doc, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
-    cost = f"; cost (allocation appendix): {amount(goal.cost)} thousand tenge" if goal.cost else ""
-    _paragraph(doc, f"Score: {score_text(goal.score)}{cost}")
+    cost = (
+        gettext("; cost (allocation appendix): {amount} thousand tenge").format(
+            amount=amount(goal.cost)
+        )
+        if goal.cost
+        else ""
+    )
+    _paragraph(doc, gettext("Score: {score}").format(score=score_text(goal.score)) + cost)
     if goal.target_indicators:
-        _paragraph(doc, "Target indicators (нысаналы индикаторлар)")
+        _paragraph(doc, gettext("Target indicators (нысаналы индикаторлар)"))
         _indicator_table(doc, goal.target_indicators)
     lines = {x.id: x for x in goal.target_indicators}
     for series in goal.charts:
@@ -203,7 +210,7 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
             _paragraph(doc, caption(series, lines.get(series.indicator_id)), "Caption")
     for task in goal.tasks:
         _heading(doc, f"{gettext('Task')} {task.code}. {task.name}", 4)
-        _paragraph(doc, f"Score: {score_text(task.score)}")
+        _paragraph(doc, gettext("Score: {score}").format(score=score_text(task.score)))
         if task.indicators:
             _indicator_table(doc, task.indicators)
 
@@ -214,19 +221,25 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
     _paragraph(doc, report.title)
     if report.ministry:
         _paragraph(doc, report.ministry)
+    period = gettext("1 January - 31 December %(year)s") % {"year": report.year}
     details = [
-        f"Reporting period: 1 January - 31 December {report.year}",
-        f"Planned period: {report.period_start}-{report.period_end}",
-        f"Plan text: {report.plan_source or NO_VALUE}",
-        f"Facts: {report.facts_origin}",
-        f"Generated: {report.generated_at:%Y-%m-%d %H:%M} UTC",
+        f"{gettext('Reporting period')}: {period}",
+        f"{gettext('Planned period')}: {report.period_start}-{report.period_end}",
+        f"{gettext('Plan text')}: {report.plan_source or NO_VALUE}",
+        f"{gettext('Facts')}: {report.facts_origin}",
+        f"{gettext('Generated')}: {report.generated_at:%Y-%m-%d %H:%M} UTC",
     ]
     for text in details:
         _paragraph(doc, text)
     _heading(doc, "1. Summary", 1)
-    _paragraph(doc, f"Plan score: {score_text(report.plan_score)}")
+    _paragraph(doc, gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
     rows = [
-        [f"{d.number}", d.name, d.score.display or NO_VALUE, d.score.status.replace("_", " ")]
+        [
+            f"{d.number}",
+            d.name,
+            d.score.display or NO_VALUE,
+            status_word(Status(d.score.status)).replace("_", " "),
+        ]
         for d in report.directions
     ]
     _table(doc, ("Direction", "Name", "Score, %", "Status"), rows)
@@ -234,7 +247,9 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
 
 def _budget(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "4. Budget execution by program", 1)
-    _paragraph(doc, "Thousand tenge. Planned: the program's form, else the list of programs.")
+    _paragraph(
+        doc, gettext("Thousand tenge. Planned: the program's form, else the list of programs.")
+    )
     rows = [
         [
             b.program,
@@ -256,7 +271,7 @@ def _programs(doc: DocumentObject, report: AnnualReport) -> None:
         if not program.indicators:
             continue
         _heading(doc, f"{gettext('Program')} {program.code}. {program.name}", 2)
-        _paragraph(doc, f"Score: {score_text(program.score)}")
+        _paragraph(doc, gettext("Score: {score}").format(score=score_text(program.score)))
         _indicator_table(doc, program.indicators)
 
 
@@ -277,8 +292,8 @@ def _risks(doc: DocumentObject, report: AnnualReport) -> None:
         for r in report.risks
     ]
     headers = (
-        "No.", "Risks", "Consequences", "Measures", "Linked directions", "Signals",
-        "State and assessment",
+        "No.", "Risks", "Consequences", "Measures", "Linked directions", N_("Signals"),
+        N_("State and assessment"),
     )  # fmt: skip
     _table(doc, headers, rows)
 
@@ -317,7 +332,7 @@ def write_docx(report: AnnualReport, path: str | Path) -> Path:
     _heading(doc, "2. Strategic directions, goals and tasks", 1)
     for direction in report.directions:
         _heading(doc, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
-        _paragraph(doc, f"Score: {score_text(direction.score)}")
+        _paragraph(doc, gettext("Score: {score}").format(score=score_text(direction.score)))
         for goal in direction.goals:
             _goal(doc, goal)
     _heading(doc, "3. Milestones", 1)

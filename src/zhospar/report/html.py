@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from zhospar.evaluate.forecast import chance_word
 from zhospar.i18n import current_language, gettext, ngettext
 from zhospar.report import _format
 from zhospar.report.model import AnnualReport
@@ -40,6 +41,7 @@ def environment() -> Environment:
         amount=_format.amount,
         percent=_format.percent,
         status_class=_format.status_class,
+        chance=chance_word,
         score_text=_format.score_text,
         indicator_label=_format.indicator_label,
         risk_links=_format.risk_links,

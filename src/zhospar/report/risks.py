@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from zhospar.i18n import N_
 from zhospar.model.plan import Direction, Plan, Risk
 from zhospar.report.model import RiskLink
 
@@ -50,7 +51,7 @@ FUNCTION_WORDS = frozenset(
     {"және", "немесе", "бойынша", "үшін", "арасында", "сияқты", "туралы", "басқару", "қатер"}
 )
 
-RISK_RULE = (
+RISK_RULE = N_(
     "A risk is linked to a strategic direction when its text names the direction "
     '("2-стратегиялық бағыт") or one of its goals ("2.1-мақсат"); otherwise by shared '
     "keywords: word stems (first 6 letters of words of 4+ letters) of the risk's risks and "
@@ -147,7 +148,7 @@ class RiskState(StrEnum):
     UNKNOWN = "unknown"  # no signal indicator has a score in the year
 
 
-RISK_STATE_RULE = (
+RISK_STATE_RULE = N_(
     "A risk is materialising in a year when any indicator that signals it is not achieved in "
     "that year; watched when none is not achieved but one is only nearly achieved; calm when "
     "every signal indicator with a score is achieved; unknown when none has a score."

@@ -17,6 +17,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from zhospar._xlsx import new_workbook
+from zhospar.evaluate.forecast import chance_word
 from zhospar.evaluate.scoring_rules import Status, status_word
 from zhospar.i18n import gettext, pgettext
 from zhospar.report._format import assessment_text, risk_links, signal_text
@@ -83,7 +84,7 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
         StatusCell(line.sentence or line.status_label, line.status),
         line.explanation,
         line.message,
-        line.forecast,
+        chance_word(line.forecast),
         line.forecast_message,
         f"{line.polarity_reason}; {line.polarity_note}"
         if line.polarity_note

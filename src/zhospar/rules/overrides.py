@@ -21,6 +21,7 @@ from typing import Any
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.evaluate.polarity import Polarity
 from zhospar.evaluate.rollup import RollupRule
+from zhospar.i18n import N_, gettext
 from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.model.plan import Plan
 from zhospar.model.walk import find_indicator, iter_indicators, iter_milestones
@@ -58,23 +59,32 @@ def scored_indicator(cat: Catalog, plan: Plan, indicator_id: str) -> str:
     info = cat.indicators.get(ident)
     if info is not None and info.deleted_by is not None:
         raise ValidationError(
-            f"{ident} was deleted from plan {cat.plan_key} by resolution No. {info.deleted_by}; "
-            "it is not evaluated"
+            gettext(
+                "{id} was deleted from plan {plan} by resolution No. {number}; it is not evaluated"
+            ).format(id=ident, plan=cat.plan_key, number=info.deleted_by)
         )
     if ident in scored:
         return ident
     if ident in _milestone_ids(plan):
         raise ValidationError(
-            f"{ident} is a milestone: it is always scored done / late / not done by its due year"
+            gettext(
+                "{id} is a milestone: it is always scored done / late / not done by its due year"
+            ).format(id=ident)
         )
     if info is not None:  # a program's expenditure row, P002-X
         raise ValidationError(
-            f"{ident} is a budget program's expenditure: it is always summed and compared as "
-            "budget execution; it has no polarity or roll-up rule to override"
+            gettext(
+                "{id} is a budget program's expenditure: it is always summed and compared as "
+                "budget execution; it has no polarity or roll-up rule to override"
+            ).format(id=ident)
         )
     close = difflib.get_close_matches(ident.upper(), sorted(scored), n=5, cutoff=0.6)
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    raise NotFoundError(f'no indicator "{ident}" in plan {cat.plan_key}{hint}')
+    hint = gettext("; closest: {ids}").format(ids=", ".join(close)) if close else ""
+    raise NotFoundError(
+        gettext('no indicator "{id}" in plan {plan}{hint}').format(
+            id=ident, plan=cat.plan_key, hint=hint
+        )
+    )
 
 
 def polarity_choice(text: str) -> str:
@@ -102,17 +112,25 @@ def rollup_params(
     wanted = {"ratio": {"numerator", "denominator", "scale"}, "weighted": {"base"}}.get(rule, set())
     extra = sorted(k for k, v in given.items() if v is not None and k not in wanted)
     if extra:
-        raise ValidationError(f"the rule {rule} takes no {', '.join(extra)}")
+        raise ValidationError(
+            gettext("the rule {rule} takes no {params}").format(rule=rule, params=", ".join(extra))
+        )
     if rule in (RollupRule.SUM.value, RollupRule.LAST.value) and "%" in unit:
         raise ValidationError(
-            f'{ident} is a percentage (unit "{unit}"): it is never added up or taken as a '
-            "stock across regions; use ratio (numerator and denominator) or weighted (a base)"
+            gettext(
+                '{id} is a percentage (unit "{unit}"): it is never added up or taken as a '
+                "stock across regions; use ratio (numerator and denominator) or weighted (a base)"
+            ).format(id=ident, unit=unit)
         )
     if rule == RollupRule.RATIO.value:
         return _ratio_params(cat, ident, unit, params)
     if rule == RollupRule.WEIGHTED.value:
         if not params.base:
-            raise ValidationError(f"the rule weighted needs a base: the indicator weighing {ident}")
+            raise ValidationError(
+                gettext("the rule weighted needs a base: the indicator weighing {id}").format(
+                    id=ident
+                )
+            )
         return {"base": _other_indicator(cat, ident, params.base, "base")}
     return {}
 
@@ -121,19 +139,25 @@ def check_decision(
     reason: str,
     user: str,
     *,
-    no_reason: str = "an override needs a reason: say why the inference is wrong",
-    no_user: str = "who makes the override must be named (user is empty)",
+    no_reason: str = N_("an override needs a reason: say why the inference is wrong"),
+    no_user: str = N_("who makes the override must be named (user is empty)"),
 ) -> None:
     """A decision (an override, a plan's setting) is recorded with why and by whom: neither may
     be empty, and the reason must be storable. The two messages name the kind of decision."""
     if not reason.strip():
-        raise ValidationError(no_reason)
+        raise ValidationError(gettext(no_reason))
     if len(reason) > TEXT_LIMIT:
-        raise ValidationError(f"the reason has {len(reason)} characters; at most {TEXT_LIMIT}")
+        raise ValidationError(
+            gettext("the reason has {count} characters; at most {limit}").format(
+                count=len(reason), limit=TEXT_LIMIT
+            )
+        )
     if "\x00" in reason:  # PostgreSQL cannot store it
-        raise ValidationError("the reason holds a NUL character (\\x00), which cannot be stored")
+        raise ValidationError(
+            gettext("the reason holds a NUL character (\\x00), which cannot be stored")
+        )
     if not user.strip():
-        raise ValidationError(no_user)
+        raise ValidationError(gettext(no_user))
 
 
 def _unit(plan: Plan, ident: str) -> str:
@@ -148,31 +172,41 @@ def _unit(plan: Plan, ident: str) -> str:
 def _ratio_params(cat: Catalog, ident: str, unit: str, params: RuleParams) -> dict[str, Any]:
     if not params.numerator or not params.denominator:
         raise ValidationError(
-            f"the rule ratio needs a numerator and a denominator: the indicators whose facts "
-            f"make {ident}"
+            gettext(
+                "the rule ratio needs a numerator and a denominator: the indicators whose facts "
+                "make {id}"
+            ).format(id=ident)
         )
     numerator = _other_indicator(cat, ident, params.numerator, "numerator")
     denominator = _other_indicator(cat, ident, params.denominator, "denominator")
     if numerator == denominator:
-        raise ValidationError(f"numerator and denominator are both {numerator}")
+        raise ValidationError(
+            gettext("numerator and denominator are both {id}").format(id=numerator)
+        )
     scale = params.scale
     if scale is None:
         scale = PERCENT_SCALE if "%" in unit else Decimal(1)
     if not scale.is_finite() or scale <= 0:
-        raise ValidationError(f"the scale of a ratio must be a number above 0; got {scale}")
+        raise ValidationError(
+            gettext("the scale of a ratio must be a number above 0; got {scale}").format(
+                scale=scale
+            )
+        )
     return {"numerator": numerator, "denominator": denominator, "scale": scale}
 
 
 def _other_indicator(cat: Catalog, ident: str, other: str, role: str) -> str:
     other = other.strip()
     if other == ident:
-        raise ValidationError(f"{ident} cannot be its own {role}")
+        raise ValidationError(gettext("{id} cannot be its own {role}").format(id=ident, role=role))
     info = cat.indicators.get(other)
     if info is None:
         raise NotFoundError(f"{role}: {cat.unknown_message(other)}")
     if info.deleted_by is not None:
         raise ValidationError(
-            f"{role}: {other} was deleted by resolution No. {info.deleted_by}; it has no facts"
+            gettext("{role}: {id} was deleted by resolution No. {number}; it has no facts").format(
+                role=role, id=other, number=info.deleted_by
+            )
         )
     return other
 
@@ -181,7 +215,11 @@ def _choice(text: str, choices: list[str], what: str) -> str:
     value = text.strip().lower()
     allowed = [*choices, INFERRED]
     if value not in allowed:
-        raise ValidationError(f'unknown {what} "{text}": expected one of {", ".join(allowed)}')
+        raise ValidationError(
+            gettext('unknown {what} "{text}": expected one of {allowed}').format(
+                what=what, text=text, allowed=", ".join(allowed)
+            )
+        )
     return value
 
 

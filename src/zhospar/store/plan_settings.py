@@ -20,6 +20,7 @@ from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import StoreError, ValidationError
 from zhospar.evaluate.aggregate import CAP
+from zhospar.i18n import N_
 from zhospar.rules.overrides import check_decision
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import note
@@ -88,8 +89,8 @@ def _record(
     check_decision(
         reason,
         user,
-        no_reason="a plan setting needs a reason: say why the default does not fit",
-        no_user="who sets the plan's method must be named (user is empty)",
+        no_reason=N_("a plan setting needs a reason: say why the default does not fit"),
+        no_user=N_("who sets the plan's method must be named (user is empty)"),
     )
     cat = catalog(db, plan_key)
     row = {
