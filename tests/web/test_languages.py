@@ -17,8 +17,10 @@ import pytest
 
 from tests._webapp import BASE_URL, TestClient, sign_in
 from zhospar.i18n.__main__ import problems
+from zhospar.imports.translations import NameTranslation
 from zhospar.server import create_app
 from zhospar.store import Database, Settings
+from zhospar.store.translations import record_translations
 
 # Interface words that only an untranslated page shows: navigation, headings, table heads,
 # buttons and labels (case-sensitive, whole words). The plan's own text is Kazakh in Cyrillic,
@@ -202,3 +204,24 @@ def test_the_reports_page_gives_the_report_in_the_page_language(client: TestClie
     assert '<html lang="ru"' in russian and "Отчет о реализации стратегического плана" in russian
     kazakh = client.get(url).text  # nothing asked: Kazakh, as the pages
     assert '<html lang="kk"' in kazakh and "іске асыру туралы 2012 жылғы есеп" in kazakh
+
+
+def test_a_translated_name_is_shown_with_the_published_one_a_click_away(
+    empty_database: Database,
+) -> None:
+    """Direction 1 as published (line 212 of the text) beside its Russian translation."""
+    published = "Жұмысынан айрылу (жұмысының болмауы) қатерін басқару"
+    russian = "Управление риском потери работы (её отсутствия)"
+    row = NameTranslation(element_id="D1", lang="ru", text=russian, row=2)
+    record_translations(empty_database, None, [row], file="names.csv", user="tests")
+    app = create_app(empty_database, settings=Settings(empty_database.url, "os-user"))
+    with TestClient(app, base_url=BASE_URL) as reader:
+        sign_in(reader)
+        for path in ("/?year=2012", "/plan?year=2012"):
+            page = reader.get(path, headers={"Accept-Language": "ru"}).text
+            shown = page[page.index(russian) :][:400]
+            assert "опубликованное название</summary>" in shown
+            assert f'<span lang="kk">{published}</span>' in shown
+            kazakh = reader.get(path).text  # Kazakh: the published name, nothing beside it
+            assert published in kazakh and russian not in kazakh
+            assert 'class="published"' not in kazakh

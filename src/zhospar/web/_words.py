@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from zhospar.evaluate import Status
 from zhospar.evaluate.forecast import Chance
+from zhospar.evaluate.forecast import chance_word as evaluate_chance_word
 from zhospar.i18n import gettext, pgettext
 from zhospar.model.assessments import LEVELS
 from zhospar.report.risks import RiskState
@@ -64,18 +65,12 @@ def level_words() -> dict[int, str]:
 
 
 def chance_word(chance: str) -> str:
-    """The forecast's chance of reaching the final target (``zhospar.evaluate.Chance``)."""
-    words = {
-        Chance.LIKELY.value: pgettext("forecast", "likely"),
-        Chance.UNCERTAIN.value: pgettext("forecast", "uncertain"),
-        Chance.UNLIKELY.value: pgettext("forecast", "unlikely"),
-        Chance.REACHED.value: pgettext("forecast", "reached"),
-        Chance.MISSED.value: pgettext("forecast", "missed"),
-        Chance.NOT_ENOUGH_DATA.value: pgettext("forecast", "not enough data"),
-        Chance.NO_TARGET.value: pgettext("forecast", "no target"),
-        Chance.NOT_FORECAST.value: pgettext("forecast", "not forecast"),
-    }
-    return words.get(str(chance), str(chance).replace("_", " "))
+    """The forecast's chance of reaching the final target, as ``zhospar.evaluate`` names it
+    in the language of the moment (English: its value, written with spaces)."""
+    try:
+        return evaluate_chance_word(Chance(str(chance))).replace("_", " ")
+    except ValueError:
+        return str(chance).replace("_", " ")
 
 
 def search_kind(kind: str) -> str:

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from zhospar.services import queries
 from zhospar.services.http import Context
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, in_page_language, year_context
 from zhospar.web._render import render
 from zhospar.web.milestone_pages import milestone_counts, milestones_of
 
@@ -19,7 +19,7 @@ def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
     """Overall achievement and status counts, each direction and goal, and budget execution."""
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
-    report = queries.year_report(stored, chosen)
+    report = in_page_language(ctx, queries.year_report(stored, chosen))
     lines = milestones_of(report)
     context = {
         **year_context(stored.plan, chosen, "/"),

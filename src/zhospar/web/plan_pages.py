@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from zhospar.model.walk import iter_indicators
 from zhospar.services import queries
 from zhospar.services.http import Context
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, in_page_language, year_context
 from zhospar.web._render import render
 
 router = APIRouter()
@@ -28,7 +28,7 @@ def plan_tree(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
     }
     context = {
         **year_context(stored.plan, chosen, "/plan"),
-        "report": queries.year_report(stored, chosen),
+        "report": in_page_language(ctx, queries.year_report(stored, chosen)),
         "columns": stored.plan.years,
         "cells": cells,
     }
