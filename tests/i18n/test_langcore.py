@@ -142,3 +142,55 @@ def test_the_cli_prints_an_import_problem_in_zhospar_lang(tmp_path: Path) -> Non
     assert 'row 2, column "indicator_id": no indicator "X9.9-I1" in the plan' in str(
         english.exception
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "2012-03-01 10:30 UTC"),
+        ("ru", "1 марта 2012\u202fг., 10:30 UTC"),  # CLDR: a narrow no-break space
+        ("kk", "2012\u202fж. 1 наурыз, 10:30 UTC"),
+    ],
+)
+def test_the_report_date_as_each_language_writes_it(language: str, expected: str) -> None:
+    import datetime as dt
+
+    from zhospar.report._format import moment
+
+    with use_language(language):  # type: ignore[arg-type]
+        assert moment(dt.datetime(2012, 3, 1, 10, 30)) == expected
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_multiyear_table_in_the_language(tmp_path: Path, language: str) -> None:
+    out = tmp_path / f"m-{language}.html"
+    args = ["report", "--all-years", "--lang", language, "--facts", str(FACTS), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    heads = re.findall(r"<(?:h1|th|dt)[^>]*>([^<]*)<", html)
+    assert heads and _english(heads) == set()
+    assert ("плановый" if language == "ru" else "жоспарлы") in html
+    # 2012, G1.1-I1: 6.2 / 5.3 x 100 = 116.98, with a decimal comma.
+    assert re.search(r'class="num achievement" data-year="2012">116,98<', html)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_translation_keeps_the_fields_of_its_message(language: str) -> None:
+    """A translation that drops or renames a {field} would fail when it is shown."""
+    from babel.messages.pofile import read_po
+
+    from zhospar.i18n._catalogs import catalog_path
+
+    fields = re.compile(r"\{(\w*)\}|%\((\w+)\)s")
+    with catalog_path(language, "core").open("rb") as handle:
+        catalog = read_po(handle)
+    wrong = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(fields.findall(ids[-1]))
+        wrong += [ids[0] for s in strings if set(fields.findall(s)) != wanted]
+    assert wrong == []

@@ -139,3 +139,18 @@ def test_every_kind_of_name_has_an_id(bundled: ReadResult) -> None:
     assert names["G1.1-I1"] == UNEMPLOYMENT
     assert names["U:мың адам"] == "мың адам"
     assert {"D1", "T1.1.1", "G1.1-I1-b1", "P002", "R1"} <= names.keys()
+
+
+def test_the_html_report_shows_the_published_name_under_the_translation(
+    env: str, tmp_path: Path
+) -> None:
+    rows = [{"id": "G1.1-I1", "lang": "en", "text": "Unemployment rate"}]
+    assert run("plan", "translations", "import", str(_write(tmp_path / "en.csv", rows)))[0] == 0
+    out = tmp_path / "r.html"
+    assert run("report", "--lang", "en", "--year", "2012", "-o", str(out))[0] == 0
+    html = out.read_text(encoding="utf-8")
+    expected = f'Unemployment rate<br><span class="published" lang="kk">{UNEMPLOYMENT}</span>'
+    assert expected in html
+    kazakh = tmp_path / "kk.html"
+    assert run("report", "--year", "2012", "-o", str(kazakh))[0] == 0  # Kazakh: as published
+    assert "Unemployment rate" not in kazakh.read_text(encoding="utf-8")

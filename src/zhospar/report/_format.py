@@ -8,17 +8,20 @@ decimals ("0.0044 %" is never rounded to "0,00 %"); the web's number filters cal
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from zhospar.evaluate.scoring_rules import Status, status_word
-from zhospar.i18n import current_language, format_decimal, format_percent, gettext
+from zhospar.i18n import current_language, format_date, format_decimal, gettext
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
     "NO_VALUE",
     "amount",
     "assessment_text",
+    "figure",
     "indicator_label",
+    "moment",
     "number",
     "percent",
     "risk_links",
@@ -63,12 +66,27 @@ def percent(display: str | None) -> str:
         return NO_VALUE
     if current_language() == "en":
         return f"{display} %"
+    return f"{figure(display)}\u00a0%"
+
+
+def figure(display: str) -> str:
+    """A figure the evaluation shows as text ("116.98"), its decimals kept, in the language of
+    the moment ("116,98" in Kazakh and Russian; as it is in English)."""
+    if current_language() == "en":
+        return display
     try:
         value = Decimal(display)
     except ArithmeticError:
-        return f"{display} %"
-    decimals = len(display.partition(".")[2])
-    return format_percent(value, places=decimals)
+        return display
+    return format_decimal(value, places=len(display.partition(".")[2]))
+
+
+def moment(value: dt.datetime) -> str:
+    """When a report was made, in UTC: "2012-03-01 10:30 UTC" in English, the date as the
+    language writes it in Kazakh and Russian ("1 марта 2012 г., 10:30 UTC")."""
+    if current_language() == "en":
+        return f"{value:%Y-%m-%d %H:%M} UTC"
+    return f"{format_date(value)}, {value:%H:%M} UTC"
 
 
 def status_class(status: str) -> str:

@@ -29,6 +29,7 @@ from zhospar.report._format import (
     amount,
     assessment_text,
     indicator_label,
+    moment,
     number,
     percent,
     risk_links,
@@ -37,6 +38,7 @@ from zhospar.report._format import (
 )
 from zhospar.report._workbook import STATUS_COLOURS
 from zhospar.report.model import AnnualReport, GoalSection, IndicatorLine, MilestoneLine
+from zhospar.report.risks import state_word
 
 __all__ = ["INDICATOR_HEADERS", "write_docx"]
 
@@ -227,7 +229,7 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
         f"{gettext('Planned period')}: {report.period_start}-{report.period_end}",
         f"{gettext('Plan text')}: {report.plan_source or NO_VALUE}",
         f"{gettext('Facts')}: {report.facts_origin}",
-        f"{gettext('Generated')}: {report.generated_at:%Y-%m-%d %H:%M} UTC",
+        f"{gettext('Generated')}: {moment(report.generated_at)}",
     ]
     for text in details:
         _paragraph(doc, text)
@@ -287,7 +289,7 @@ def _risks(doc: DocumentObject, report: AnnualReport) -> None:
             "\n".join(r.measures),
             risk_links(r),
             signal_text(r),
-            f"{r.state}; {assessment_text(r)}",
+            f"{state_word(r.state)}; {assessment_text(r)}",
         ]
         for r in report.risks
     ]

@@ -18,6 +18,7 @@ from zhospar.evaluate.forecast import chance_word
 from zhospar.i18n import current_language, gettext, ngettext
 from zhospar.report import _format
 from zhospar.report.model import AnnualReport
+from zhospar.report.risks import state_word
 
 __all__ = ["environment", "render_html", "write_html"]
 
@@ -42,6 +43,9 @@ def environment() -> Environment:
         percent=_format.percent,
         status_class=_format.status_class,
         chance=chance_word,
+        moment=_format.moment,
+        figure=_format.figure,
+        risk_state=state_word,
         score_text=_format.score_text,
         indicator_label=_format.indicator_label,
         risk_links=_format.risk_links,

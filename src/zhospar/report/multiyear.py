@@ -17,6 +17,7 @@ from pathlib import Path
 
 from zhospar._xlsx import new_workbook
 from zhospar.evaluate import Achievement, EvaluationOptions, Fact, evaluate_year, plan_vs_fact
+from zhospar.i18n import N_, gettext, pgettext
 from zhospar.model.plan import Phase, Plan
 from zhospar.model.walk import IndicatorPlace
 from zhospar.report._lines import status_label
@@ -74,7 +75,7 @@ class MultiYearTable:
 
 def _place(place: IndicatorPlace) -> str:
     if place.program:
-        return f"program {place.program}"
+        return gettext("program {code}").format(code=place.program)
     parts = [str(place.direction), place.goal, place.task]
     return " / ".join(p for p in parts if p and p != "None")
 
@@ -93,7 +94,7 @@ def _cell(place: IndicatorPlace, year: int, result: Achievement, planned_year: b
         percent=result.percent,
         display_percent=result.display_percent,
         status=result.status.value,
-        status_label=status_label(result) if planned_year else "reported year",
+        status_label=status_label(result) if planned_year else gettext("reported year"),
         message=result.message,
     )
 
@@ -138,8 +139,14 @@ def build_multiyear(
     )
 
 
-_FIXED = (("ID", 13), ("Place", 12), ("Indicator", 50), ("Unit", 12), ("Polarity", 10))
-_PER_YEAR = ("Plan", "Fact", "%", "Status")
+_FIXED = ((N_("ID"), 13), (N_("Place"), 12), (N_("Indicator"), 50), (N_("Unit"), 12),
+          (N_("Polarity"), 10))  # fmt: skip
+_PER_YEAR = (N_("Plan"), N_("Fact"), "%", N_("Status"))
+
+
+def phase_word(year: int, period_start: int) -> str:
+    """ "planned" or "reported" of a year's column, in the language of the moment."""
+    return pgettext("year", "planned") if year >= period_start else pgettext("year", "reported")
 
 
 def write_multiyear_xlsx(table: MultiYearTable, path: str | Path) -> Path:
@@ -148,18 +155,18 @@ def write_multiyear_xlsx(table: MultiYearTable, path: str | Path) -> Path:
     book = new_workbook(target)
     try:
         f = Formats(book)
-        sheet = book.add_worksheet("Plan vs fact")
+        sheet = book.add_worksheet(gettext("Plan vs fact"))
         for col, (header, width) in enumerate(_FIXED):
             sheet.merge_range(0, col, 1, col, "", f.header)
-            write_text(sheet, 0, col, header, f.header)
+            write_text(sheet, 0, col, gettext(header), f.header)
             sheet.set_column(col, col, width, f.wrap if header == "Indicator" else None)
         for index, year in enumerate(table.years):
             first = len(_FIXED) + index * len(_PER_YEAR)
-            phase = "planned" if year >= table.period_start else "reported"
+            phase = phase_word(year, table.period_start)
             sheet.merge_range(0, first, 0, first + len(_PER_YEAR) - 1, "", f.header)
             write_text(sheet, 0, first, f"{year} ({phase})", f.header)
             for offset, header in enumerate(_PER_YEAR):
-                write_text(sheet, 1, first + offset, header, f.header)
+                write_text(sheet, 1, first + offset, gettext(header), f.header)
             sheet.set_column(first, first + 2, 9)
             sheet.set_column(first + 3, first + 3, 13)
         for r, row in enumerate(table.rows, start=2):
@@ -177,14 +184,14 @@ def write_multiyear_xlsx(table: MultiYearTable, path: str | Path) -> Path:
                 write_cell(sheet, r, first + 3, StatusCell(c.status_label, c.status), "text", f)
         sheet.freeze_panes(2, 3)
         note_row = len(table.rows) + 3
-        write_text(sheet, note_row, 0, f"Facts: {table.facts_origin}", f.note)
-        write_text(sheet, note_row + 1, 0, _NOTE, f.note)
+        write_text(sheet, note_row, 0, f"{gettext('Facts')}: {table.facts_origin}", f.note)
+        write_text(sheet, note_row + 1, 0, gettext(_NOTE), f.note)
     finally:
         book.close()
     return target
 
 
-_NOTE = (
+_NOTE = N_(
     "Plan: the target of a planned year, or the value the plan reports for a reported year "
     "(no target, so no achievement). Achievement and status by zhospar.evaluate (docs/method.md)."
 )
@@ -194,7 +201,7 @@ def render_multiyear_html(table: MultiYearTable) -> str:
     from zhospar.report.html import environment
 
     template = environment().get_template("multiyear.html.j2")
-    return template.render(table=table, note=_NOTE)
+    return template.render(table=table, note=gettext(_NOTE), phase_word=phase_word)
 
 
 def write_multiyear_html(table: MultiYearTable, path: str | Path) -> Path:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from zhospar.i18n import N_
+from zhospar.i18n import N_, pgettext
 from zhospar.model.plan import Direction, Plan, Risk
 from zhospar.report.model import RiskLink
 
@@ -40,6 +40,7 @@ __all__ = [
     "RiskState",
     "link_risks",
     "risk_state",
+    "state_word",
     "stems",
 ]
 
@@ -153,6 +154,18 @@ RISK_STATE_RULE = N_(
     "that year; watched when none is not achieved but one is only nearly achieved; calm when "
     "every signal indicator with a score is achieved; unknown when none has a score."
 )
+
+
+def state_word(state: str) -> str:
+    """A risk's state as the report names it, in the language of the moment (English: its
+    value); an unknown value is shown as it is."""
+    words = {
+        RiskState.MATERIALISING.value: pgettext("risk", "materialising"),
+        RiskState.WATCH.value: pgettext("risk", "watch"),
+        RiskState.CALM.value: pgettext("risk", "calm"),
+        RiskState.UNKNOWN.value: pgettext("risk", "unknown"),
+    }
+    return words.get(state, state)
 
 
 def risk_state(statuses: Iterable[str]) -> RiskState:

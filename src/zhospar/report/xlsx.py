@@ -20,7 +20,7 @@ from zhospar._xlsx import new_workbook
 from zhospar.evaluate.forecast import chance_word
 from zhospar.evaluate.scoring_rules import Status, status_word
 from zhospar.i18n import gettext, pgettext
-from zhospar.report._format import assessment_text, risk_links, signal_text
+from zhospar.report._format import assessment_text, moment, risk_links, signal_text
 from zhospar.report._workbook import (
     Cell,
     Col,
@@ -39,6 +39,7 @@ from zhospar.report.model import (
     RiskLine,
     Score,
 )
+from zhospar.report.risks import state_word
 
 __all__ = ["INDICATOR_COLUMNS", "PROGRAM_COLUMNS", "write_xlsx"]
 
@@ -203,7 +204,7 @@ def _summary(book: Workbook, f: Formats, report: AnnualReport) -> None:
         (gettext("Planned period"), f"{report.period_start}-{report.period_end}"),
         (gettext("Plan text"), report.plan_source or ""),
         (gettext("Facts"), report.facts_origin),
-        (gettext("Generated"), f"{report.generated_at:%Y-%m-%d %H:%M} UTC"),
+        (gettext("Generated"), moment(report.generated_at)),
     ]
     sheet = book.add_worksheet(gettext("Summary"))
     title = gettext("Annual implementation report {year}").format(year=report.year)
@@ -286,7 +287,7 @@ def _risk_cells(risk: RiskLine) -> list[Cell]:
         f"{risk.line}-{risk.end_line}",
         risk_links(risk),
         signal_text(risk),
-        risk.state,
+        state_word(risk.state),
         assessment_text(risk),
     ]
 

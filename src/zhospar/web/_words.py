@@ -7,9 +7,10 @@ from __future__ import annotations
 from zhospar.evaluate import Status
 from zhospar.evaluate.forecast import Chance
 from zhospar.evaluate.forecast import chance_word as evaluate_chance_word
+from zhospar.evaluate.scoring_rules import status_word as evaluate_status_word
 from zhospar.i18n import gettext, pgettext
 from zhospar.model.assessments import LEVELS
-from zhospar.report.risks import RiskState
+from zhospar.report.risks import RiskState, state_word
 from zhospar.rules.access import Role
 from zhospar.services.search import KIND_LABELS
 
@@ -33,23 +34,17 @@ def role_words() -> dict[str, str]:
 
 
 def status_word(status: str) -> str:
-    """A score's status in words ("nearly achieved" for ``nearly``)."""
-    words = {
-        Status.ACHIEVED.value: pgettext("status", "achieved"),
-        Status.NEARLY.value: pgettext("status", "nearly achieved"),
-        Status.NOT_ACHIEVED.value: pgettext("status", "not achieved"),
-        Status.NO_DATA.value: pgettext("status", "no data"),
-    }
-    return words.get(str(status), str(status).replace("_", " "))
+    """A score's status in words, as ``zhospar.evaluate`` names it in the language of the
+    moment (English: its value, written with spaces)."""
+    try:
+        return evaluate_status_word(Status(str(status))).replace("_", " ")
+    except ValueError:
+        return str(status).replace("_", " ")
 
 
 def risk_state_words() -> dict[str, str]:
-    return {
-        RiskState.MATERIALISING.value: pgettext("risk", "materialising"),
-        RiskState.WATCH.value: pgettext("risk", "watch"),
-        RiskState.CALM.value: pgettext("risk", "calm"),
-        RiskState.UNKNOWN.value: pgettext("risk", "unknown"),
-    }
+    """Each risk state as the report names it (``zhospar.report.risks.state_word``)."""
+    return {state.value: state_word(state.value) for state in RiskState}
 
 
 def level_words() -> dict[int, str]:
