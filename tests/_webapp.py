@@ -30,6 +30,7 @@ with warnings.catch_warnings():  # starlette asks for httpx2 on import; httpx is
 
 __all__ = [
     "BASE_URL",
+    "ENGLISH",
     "PASSWORD",
     "USER",
     "TestClient",
@@ -46,6 +47,7 @@ __all__ = [
 
 USER = "aigerim"  # the planner every client is signed in as, unless a test says otherwise
 PASSWORD = "correct horse battery"
+ENGLISH = {"Accept-Language": "en"}  # what the page tests' clients ask for: English words
 BASE_URL = "http://localhost"  # a host name the app answers to (the Host allow-list)
 
 
@@ -79,8 +81,10 @@ def sign_in(client: TestClient, name: str = USER, role: str = "planner", **scope
 def new_client(
     app: Any, name: str | None = USER, role: str = "planner", scope: str = ""
 ) -> Iterator[TestClient]:
-    """A client of ``app`` signed in as ``name`` (None: nobody)."""
-    with TestClient(app, base_url=BASE_URL) as client:
+    """A client of ``app`` signed in as ``name`` (None: nobody), asking for English pages
+    (``Accept-Language: en``): the page tests read the English words; the language tests
+    (``tests/web/test_languages.py``) ask for the others."""
+    with TestClient(app, base_url=BASE_URL, headers=ENGLISH) as client:
         if name is not None:
             sign_in(client, name, role, scope=scope)
         yield client

@@ -203,14 +203,14 @@ def test_upload_a_file_preview_then_confirm(base_url: str, page: object, tmp_pat
     page.set_input_files("#import-file", str(bad))
     page.click('#upload button[type="submit"]')
     problems = page.locator("#problems")
-    expect(problems).to_contain_text("bad.csv: 2 problem(s), nothing written")
+    expect(problems).to_contain_text("bad.csv: 2 problems, nothing written")
     expect(problems).to_contain_text("the period 2020 is outside the plan")
     page.set_input_files("#import-file", str(good))
     page.click('#upload button[type="submit"]')
-    expect(page.locator("#preview-counts")).to_contain_text("1 value(s): 1 would be added")
+    expect(page.locator("#preview-counts")).to_contain_text("1 value: 1 would be added")
     page.wait_for_load_state("networkidle")
     page.click("#confirm-import")
-    expect(page.locator("#import-counts")).to_contain_text("1 value(s) recorded: 1 added")
+    expect(page.locator("#import-counts")).to_contain_text("1 value recorded: 1 added")
     assert page.evaluate("window.__marker") == "same document"  # htmx swapped the body
     page.goto(f"{base_url}/indicators/T4.1.2-I1?year=2013", wait_until="networkidle")
     expect(page.locator("#revisions")).to_contain_text("pensions-2013.csv, row 2")
@@ -352,11 +352,11 @@ def test_no_csp_violation_on_the_main_pages_nor_in_the_import(
     page.goto(f"{base_url}/import", wait_until="networkidle")
     page.set_input_files("#import-file", str(good))
     page.click('#upload button[type="submit"]')
-    expect(page.locator("#preview-counts")).to_contain_text("1 value(s): 1 would be added")
+    expect(page.locator("#preview-counts")).to_contain_text("1 value: 1 would be added")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)  # past htmx's settle delay (20 ms): the page has settled
     page.click("#confirm-import")
-    expect(page.locator("#import-counts")).to_contain_text("1 value(s) recorded: 1 added")
+    expect(page.locator("#import-counts")).to_contain_text("1 value recorded: 1 added")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__cspViolations") == [] and said == []
@@ -409,3 +409,29 @@ def test_budget_numbers_never_wrap_on_a_narrow_screen(base_url: str, page: objec
     numbers = page.locator("#budget td.num").first
     assert numbers.evaluate("e => getComputedStyle(e).fontVariantNumeric") == "tabular-nums"
     expect(page.locator("#budget-chart")).to_be_visible()
+
+
+def test_the_language_switch_in_the_browser(page: object, base_url: str, tmp_path: Path) -> None:
+    """Each language chosen by the switch: the page's ``lang`` as the browser reads it, its
+    headings in that language, and a screenshot of the dashboard in each (kept under the
+    test's temporary folder)."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    headings = {
+        "kk": "Бағыттар мен мақсаттар",
+        "ru": "Направления и цели",
+        "en": "Directions and goals",
+    }
+    shots: dict[str, bytes] = {}
+    page.goto(f"{base_url}/?year=2012")
+    for language, name in (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")):
+        page.click(f'nav.languages a:text-is("{name}")')
+        page.wait_for_url(f"{base_url}/?year=2012")  # back to the same page
+        assert page.evaluate("document.documentElement.lang") == language
+        expect(page.locator("h2", has_text=headings[language])).to_be_visible()
+        path = tmp_path / f"dashboard-{language}.png"
+        page.screenshot(path=str(path), full_page=True)
+        shots[language] = path.read_bytes()
+        assert path.stat().st_size > 10_000 and shots[language].startswith(b"\x89PNG")
+    assert len(set(shots.values())) == 3  # three different pages, not one picture thrice

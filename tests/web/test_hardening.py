@@ -15,6 +15,7 @@ import pytest
 
 from tests._webapp import (
     BASE_URL,
+    ENGLISH,
     PASSWORD,
     USER,
     TestClient,
@@ -151,7 +152,9 @@ def test_a_session_cookie_is_httponly_lax_and_renewed_at_each_login(app: Any) ->
 
 
 def test_failed_logins_are_slowed_and_logged(app: Any, empty_database: Database) -> None:
-    with TestClient(app, base_url=BASE_URL, client=("10.20.30.40", 5000)) as client:
+    with TestClient(
+        app, base_url=BASE_URL, client=("10.20.30.40", 5000), headers=ENGLISH
+    ) as client:
         for _ in range(FREE_FAILURES + 1):
             answer = _login(client, password="wrong password")
             assert answer.status_code == 401 and "wrong name or password" in answer.text

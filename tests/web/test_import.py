@@ -74,7 +74,7 @@ def test_a_bad_file_shows_every_problem_and_writes_nothing(
     status, html = _upload(empty_client, "bad.csv", BAD.encode())
     assert status == 422
     problems = html[html.index('id="problems"') :]
-    assert "bad.csv: 4 problem(s), nothing written" in problems
+    assert "bad.csv: 4 problems, nothing written" in problems
     rows = re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]*)</td><td>([^<]*)</td></tr>', html)
     assert [(r, c) for r, c, _ in rows] == [
         ("3", "жыл"),
@@ -97,13 +97,13 @@ def test_a_good_file_is_previewed_then_recorded_once(
     assert '<option value="2010" selected>' in empty_client.get("/budget").text
     status, html = _upload(empty_client, FACTS.name, FACTS.read_bytes())
     assert status == 200, html
-    assert "9 value(s): 9 would be added, 0 revised, 0 unchanged" in html
+    assert "9 values: 9 would be added, 0 revised, 0 unchanged" in html
     assert '<td><a href="/indicators/G1.1-I1">G1.1-I1</a></td><td>2012</td>' in html
     assert latest_actuals(empty_database) == []  # a preview writes nothing
     staged = _staged_token(html)
     status, html = _confirm(empty_client, staged)
     assert status == 200, html
-    assert "9 value(s) recorded: 9 added, 0 revised, 0 unchanged" in html
+    assert "9 values recorded: 9 added, 0 revised, 0 unchanged" in html
     recorded = latest_actuals(empty_database)
     assert len(recorded) == 9
     assert {a.entered_by for a in recorded} == {USER}
@@ -117,7 +117,7 @@ def test_a_good_file_is_previewed_then_recorded_once(
     assert '<option value="2014" selected>' in empty_client.get("/budget").text
     # the same file again changes nothing
     _, again = _upload(empty_client, FACTS.name, FACTS.read_bytes())
-    assert "9 value(s): 0 would be added, 0 revised, 9 unchanged" in again
+    assert "9 values: 0 would be added, 0 revised, 9 unchanged" in again
 
 
 def test_a_tampered_foreign_or_expired_token_is_refused(

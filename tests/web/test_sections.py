@@ -111,7 +111,7 @@ def test_recording_an_assessment_keeps_its_history(web_client: TestClient) -> No
         likelihood="2", impact="5", note="eased",
     )  # fmt: skip
     risk = html[html.index('id="R2"') : html.index('id="R3"')]
-    assert "Likelihood 2 (low)" in risk and "History: 2 assessment(s)" in risk
+    assert "Likelihood 2 (low)" in risk and "History: 2 assessments" in risk
     report = web_client.get("/risks?year=2012").text
     assert "Not assessed for 2012." in report[report.index('id="R2"') : report.index('id="R3"')]
 

@@ -1,10 +1,11 @@
-"""Extract the messages and update the catalogs: ``python -m zhospar.i18n extract|check``.
+"""Extract the messages and update the catalogs: ``python -m zhospar.i18n extract|check [DOMAIN]``.
 
 ``extract`` reads the source (Python everywhere, the Jinja templates of the web app), writes one
 template per domain (``zhospar/locale/<domain>.pot``) and merges it into each language's ``.po``:
 new messages arrive untranslated, vanished ones are kept as obsolete, changed ones are marked
 fuzzy for a translator to confirm. ``check`` exits non-zero when a message of the source is not in
 the catalogs or a Kazakh or Russian translation is missing or fuzzy (the test suite runs it).
+Both take the domains to work on (``web``, ``core``); without any, every domain.
 """
 
 from __future__ import annotations
@@ -67,8 +68,17 @@ def _read(language: str, domain: str) -> Catalog:
         return read_po(handle, locale=language, domain=domain)
 
 
-def extract() -> None:
-    for domain in METHODS:
+def _domains(names: list[str] | None) -> list[str]:
+    if not names:
+        return list(METHODS)
+    unknown = [name for name in names if name not in METHODS]
+    if unknown:
+        raise SystemExit(f"unknown domain {unknown[0]!r}: the domains are {', '.join(METHODS)}")
+    return names
+
+
+def extract(domains: list[str] | None = None) -> None:
+    for domain in _domains(domains):
         pot = template(domain)
         LOCALE.mkdir(parents=True, exist_ok=True)
         with (LOCALE / f"{domain}.pot").open("wb") as handle:
@@ -90,10 +100,11 @@ def _translated(string: str | tuple[str, ...] | None) -> bool:
     return bool(string)
 
 
-def problems() -> list[str]:
-    """Every message of the source that Kazakh or Russian lacks, or holds only as a guess."""
+def problems(domains: list[str] | None = None) -> list[str]:
+    """Every message of the source that Kazakh or Russian lacks, or holds only as a guess
+    (in ``domains``, else in every domain)."""
     found: list[str] = []
-    for domain in METHODS:
+    for domain in _domains(domains):
         wanted = {
             (message.id if isinstance(message.id, str) else message.id[0], message.context)
             for message in template(domain)
@@ -115,10 +126,10 @@ def problems() -> list[str]:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else ""
     if command == "extract":
-        extract()
+        extract(argv[1:])
         return 0
     if command == "check":
-        found = problems()
+        found = problems(argv[1:])
         for line in found:
             print(line)
         print(f"{len(found)} problems")

@@ -346,14 +346,17 @@ class SignOff:
     @property
     def marker(self) -> str:
         """The words every page of a draft carries (no user text: safe in CSS and headers)."""
-        return f"DRAFT: the figures of {self.year} are not approved"
+        return gettext("DRAFT: the figures of {year} are not approved").format(year=self.year)
 
     def describe(self) -> str:
         """ "approved by NAME on 2026-12-07 14:00 UTC", or the draft marker."""
         if not self.approved:
             return self.marker
-        when = f" on {self.at:%Y-%m-%d %H:%M} UTC" if self.at is not None else ""
-        return f"approved by {self.by or 'unknown'}{when}"
+        by = self.by or gettext("unknown")
+        if self.at is None:
+            return gettext("approved by {name}").format(name=by)
+        when = f"{self.at:%Y-%m-%d %H:%M} UTC"
+        return gettext("approved by {name} on {when}").format(name=by, when=when)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.routing import BaseRoute, Match, Mount
 
 from zhospar._exceptions import ZhosparError
+from zhospar.i18n import gettext
 from zhospar.rules.access import (
     Decision,
     Person,
@@ -52,6 +53,7 @@ ROUTE_RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/login"): Rule.PUBLIC,
     ("POST", "/login"): Rule.PUBLIC,
     ("POST", "/logout"): Rule.PUBLIC,
+    ("GET", "/language"): Rule.PUBLIC,  # the language switch: the login page has it too
     ("*", "/static"): Rule.PUBLIC,
     # pages
     ("GET", "/"): Rule.READ,
@@ -200,12 +202,15 @@ def _refusal(request: Request, decision: Decision, rule: Rule | None) -> Respons
             query = f"?{request.url.query}" if request.url.query else ""
             target = quote(request.url.path + query)
             return RedirectResponse(f"/login?next={target}", status_code=303)
-        response = error_page(request, 401, "sign in first (or send Authorization: Bearer TOKEN)")
+        response = error_page(
+            request, 401, gettext("sign in first (or send Authorization: Bearer TOKEN)")
+        )
         response.headers["WWW-Authenticate"] = 'Bearer realm="zhospar"'
         return response
     if rule is None:
-        return error_page(request, 403, "this route has no access rule: it is refused to everyone")
-    return error_page(request, 403, "your role or scope does not allow this")
+        message = gettext("this route has no access rule: it is refused to everyone")
+        return error_page(request, 403, message)
+    return error_page(request, 403, gettext("your role or scope does not allow this"))
 
 
 async def _decision(

@@ -17,17 +17,25 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from zhospar.i18n import current_language
+from zhospar.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, gettext, ngettext
 from zhospar.report import format_amount, format_number, format_percent, status_class
 from zhospar.rules.facts import fact_label
 from zhospar.store import find_region
 from zhospar.store.evaluation import Memo
 from zhospar.web._security import CSRF_FIELD, csrf_token
+from zhospar.web._words import (
+    chance_word,
+    risk_state_words,
+    role_words,
+    search_kind,
+    status_word,
+)
 
 __all__ = [
     "after_post",
     "attachment",
     "environment",
+    "here",
     "is_fragment",
     "render",
     "render_shared",
@@ -38,7 +46,7 @@ __all__ = [
 def _region_name(code: str | None) -> str:
     """A region's name for a code kept with a value; the whole country when there is none."""
     if not code:
-        return "whole country"
+        return gettext("whole country")
     region = find_region(code)
     return f"{region.name_kk} ({code})" if region is not None else code
 
@@ -46,13 +54,22 @@ def _region_name(code: str | None) -> str:
 @cache
 def environment() -> Environment:
     """Autoescape on for every template (their names end in .j2, which Jinja's default
-    extension-based choice would not escape), and undefined names are errors."""
+    extension-based choice would not escape), and undefined names are errors.
+
+    The templates' words go through gettext in the language of the moment (the request's,
+    ``zhospar.web._language``): ``_("...")``, ``ngettext(...)`` with named values, new-style
+    (the values are escaped, the translation is not formatted twice)."""
     env = Environment(
         loader=PackageLoader("zhospar.web", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        current_language=current_language, languages=LANGUAGES, language_names=LANGUAGE_NAMES
     )
     env.filters.update(
         number=format_number,
@@ -61,6 +78,9 @@ def environment() -> Environment:
         status_class=status_class,
         region=_region_name,
         fact_note=_fact_note,
+        status_word=status_word,
+        chance_word=chance_word,
+        search_kind=search_kind,
     )
     return env
 
@@ -75,6 +95,12 @@ def is_fragment(request: Request) -> bool:
     return headers.get("hx-request") == "true" and "hx-history-restore-request" not in headers
 
 
+def here(request: Request) -> str:
+    """The page's path and query: where the language switch comes back to."""
+    query = request.url.query
+    return f"{request.url.path}?{query}" if query else request.url.path
+
+
 def render(
     request: Request, name: str, context: dict[str, Any], *, status: int = 200
 ) -> HTMLResponse:
@@ -85,9 +111,15 @@ def render(
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
         "signed_in": getattr(request.state, "person", None),
+        "role_names": role_words(),
+        "risk_states": risk_state_words(),
         **context,
     }
-    html = environment().get_template(template).render(request_path=request.url.path, **values)
+    html = (
+        environment()
+        .get_template(template)
+        .render(request_path=request.url.path, here=here(request), **values)
+    )
     response = HTMLResponse(html, status_code=status)
     response.headers["Vary"] = "HX-Request"
     return response

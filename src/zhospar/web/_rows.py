@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
+from zhospar.i18n import gettext, lazy_gettext
 from zhospar.rules.actuals import CLI_FORCE_HINT
 from zhospar.services import commands
 from zhospar.services.context import AppContext
@@ -23,15 +24,19 @@ from zhospar.web._render import after_post, render
 
 __all__ = ["FORCE_FIELD", "PageContext", "RowEntry", "RowPage", "for_the_form"]
 
-FORCE_FIELD = "Reason to accept a value outside the sensible range"  # every value form's label
+FORCE_FIELD = lazy_gettext("Reason to accept a value outside the sensible range")  # the label
 
 
 def for_the_form(errors: dict[str, str], where: str = "below") -> dict[str, str]:
     """The store's messages as a form's reader needs them: a value out of its sensible range
     is accepted through the form's own field (``where`` it stands), not the command line's
     ``--force``."""
-    hint = f'(in the field "{FORCE_FIELD}" {where}, then record it again)'
-    return {name: text.replace(CLI_FORCE_HINT, hint) for name, text in errors.items()}
+    place = gettext("of this row") if where == "of this row" else gettext("below")
+    hint = gettext('(in the field "{field}" {where}, then record it again)').format(
+        field=FORCE_FIELD, where=place
+    )
+    cli_hint = gettext(CLI_FORCE_HINT)  # the message was made in the page's language
+    return {name: text.replace(cli_hint, hint) for name, text in errors.items()}
 
 
 @dataclass(frozen=True)

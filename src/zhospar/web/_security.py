@@ -28,6 +28,7 @@ from typing import Annotated
 from fastapi import Depends, Form, HTTPException, Request, Response
 from fastapi.responses import PlainTextResponse
 
+from zhospar.i18n import gettext
 from zhospar.web._uploads import MAX_UPLOAD_BYTES
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "check_host",
     "csrf_token",
     "limit_body",
+    "same_site_path",
     "security_headers",
 ]
 
@@ -120,7 +122,10 @@ def check_csrf(request: Request, submitted: str | None) -> None:
     expected = _sign(request, binding) if binding is not None else ""
     if not (expected and submitted and hmac.compare_digest(expected, submitted)):
         raise HTTPException(
-            403, "the form's security token is missing or out of date: reload the page and retry"
+            403,
+            gettext(
+                "the form's security token is missing or out of date: reload the page and retry"
+            ),
         )
 
 
@@ -147,6 +152,19 @@ async def limit_body(
     if request.method == "POST" and length.isdigit() and int(length) > limit:
         return PlainTextResponse(f"the request is larger than {limit // 1024} KB", 413)
     return await call_next(request)
+
+
+def same_site_path(target: str) -> str:
+    """``target`` when it is a path of this site, else ``/``: never ``//evil.example``,
+    ``/\\evil.example`` nor a full URL (an open redirect), nor a control character."""
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and target.isprintable()
+    ):
+        return target
+    return "/"
 
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})

@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from zhospar._exceptions import ZhosparError, quoted
+from zhospar.i18n import gettext, lazy_gettext
 from zhospar.services.context import AppContext
 from zhospar.services.http import http_status
 from zhospar.store import Database, Settings, open_database
@@ -41,6 +42,7 @@ from zhospar.web import (
     dashboard,
     import_pages,
     indicator_pages,
+    language_pages,
     milestone_pages,
     people_pages,
     period_pages,
@@ -52,25 +54,26 @@ from zhospar.web import (
 )
 from zhospar.web._access import authorize
 from zhospar.web._head import HeadAsGet
-from zhospar.web._render import environment, is_fragment
+from zhospar.web._language import RequestLanguage
+from zhospar.web._render import environment, here, is_fragment
 from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
 
 __all__ = ["pages_app"]
 
-_TITLES = {
-    400: "Bad request",
-    401: "Sign in",
-    413: "Too large",
-    403: "Refused",
-    404: "Not found",
-    405: "Not allowed",
-    415: "Unsupported form",
-    409: "Not now",
-    422: "Cannot do that",
-    429: "Too many attempts",
-    500: "Server error",
-    503: "Database unavailable",
+_TITLES: dict[int, Any] = {  # translated when shown, in the page's language
+    400: lazy_gettext("Bad request"),
+    401: lazy_gettext("Sign in"),
+    413: lazy_gettext("Too large"),
+    403: lazy_gettext("Refused"),
+    404: lazy_gettext("Not found"),
+    405: lazy_gettext("Not allowed"),
+    415: lazy_gettext("Unsupported form"),
+    409: lazy_gettext("Not now"),
+    422: lazy_gettext("Cannot do that"),
+    429: lazy_gettext("Too many attempts"),
+    500: lazy_gettext("Server error"),
+    503: lazy_gettext("Database unavailable"),
 }
 
 
@@ -123,12 +126,13 @@ def pages_app(
     app.middleware("http")(limit_body)
     app.middleware("http")(check_host)
     app.middleware("http")(security_headers)
+    app.add_middleware(RequestLanguage)  # every layer inside speaks the page's language
     app.add_middleware(HeadAsGet)  # the outermost: every layer sees a HEAD as the GET it is
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
              audit_pages, report_pages, section_pages, risk_pages, search_pages, people_pages,
-             period_pages)  # fmt: skip
+             period_pages, language_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)
@@ -143,12 +147,18 @@ def error_page(request: Request, status: int, message: str) -> Response:
     """A page that says what went wrong in words, with a way back; JSON under /api."""
     if _is_api(request):
         return JSONResponse({"detail": message}, status_code=status)
-    title = _TITLES.get(status, "Error")
+    title = str(_TITLES.get(status) or gettext("Error"))
     name = "error_body.html.j2" if is_fragment(request) else "error.html.j2"  # htmx: the body
     html = (
         environment()
         .get_template(name)
-        .render(status=status, title=title, message=message, request_path=request.url.path)
+        .render(
+            status=status,
+            title=title,
+            message=message,
+            request_path=request.url.path,
+            here=here(request),
+        )
     )
     return Response(html, status_code=status, media_type="text/html; charset=utf-8")
 
@@ -197,7 +207,7 @@ def _errors(app: FastAPI) -> None:
         assert isinstance(exc, HTTPException)
         if _is_api(request):
             return await http_exception_handler(request, exc)
-        message = exc.detail if exc.status_code != 404 else "There is no such page."
+        message = exc.detail if exc.status_code != 404 else gettext("There is no such page.")
         return error_page(request, exc.status_code, str(message))
 
     async def bad_parameters(request: Request, exc: Exception) -> Response:
@@ -208,7 +218,9 @@ def _errors(app: FastAPI) -> None:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
         )
-        return error_page(request, 422, f"Wrong parameter — {problems}")
+        return error_page(
+            request, 422, gettext("Wrong parameter — {problems}").format(problems=problems)
+        )
 
     app.add_exception_handler(ZhosparError, zhospar_error)
     for driver_error in (DBAPIError, sqlite3.Error, psycopg.Error):

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError
+from zhospar.i18n import gettext
 from zhospar.imports.resolve import EXPENDITURE_SUFFIX
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
@@ -72,8 +73,14 @@ def record_expenditure(
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     if code not in {p.code for p in stored.plan.budget_programs}:
-        raise NotFoundError(f'no budget program "{code}" in this plan (codes look like 002)')
-    notice = f"program {code}, {chosen}: actual expenditure recorded"
+        raise NotFoundError(
+            gettext('no budget program "{code}" in this plan (codes look like 002)').format(
+                code=code
+            )
+        )
+    notice = gettext("program {code}, {year}: actual expenditure recorded").format(
+        code=code, year=chosen
+    )
     entry = RowEntry(f"P{code}", form, notice=notice)
     return _PAGE.record(request, ctx, chosen, expenditure_id(code), entry)
 

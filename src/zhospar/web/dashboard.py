@@ -8,12 +8,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from zhospar.i18n import gettext
 from zhospar.report import AnnualReport
 from zhospar.services import queries
 from zhospar.services.http import Context
 from zhospar.services.overview import Overview, overview
 from zhospar.web._chart import ColumnChart, LineChart, column_chart, year_line_chart
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, in_page_language, year_context
 from zhospar.web._render import render_shared
 from zhospar.web.milestone_pages import milestone_counts, milestones_of
 
@@ -29,7 +30,7 @@ def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
     layout = year_context(stored.plan, chosen, "/")
 
     def context() -> dict[str, Any]:
-        report = queries.year_report(stored, chosen)
+        report = in_page_language(ctx, queries.year_report(stored, chosen))
         lines = milestones_of(report)
         years = overview(stored)
         return {
@@ -57,10 +58,10 @@ def direction_chart(report: AnnualReport) -> ColumnChart:
         (f"D{d.number}", [(f"status-{d.score.verdict.replace('_', '-')}", d.score.score)])
         for d in report.directions
     ]
-    return column_chart(groups, ("direction", "score, %"), top=HUNDRED)
+    return column_chart(groups, (gettext("direction"), gettext("score, %")), top=HUNDRED)
 
 
 def headline_chart(years: Overview) -> LineChart:
     """The plan's score over the planned years; no line across a year without a score."""
     points = {y: s.score for y, s in zip(years.years, years.plan, strict=True)}
-    return year_line_chart(points, ("year", "plan score, %"), top=HUNDRED)
+    return year_line_chart(points, (gettext("year"), gettext("plan score, %")), top=HUNDRED)

@@ -18,6 +18,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import ValidationError
+from zhospar.i18n import gettext
 from zhospar.imports import write_template
 from zhospar.services import queries
 from zhospar.services.context import AppContext
@@ -92,7 +93,7 @@ def preview(
 ) -> Response:
     """Keep the upload and dry-run it: the counts and the first rows, or every problem."""
     if file is None or not file.filename:
-        context = _page(ctx, year, None, error="choose a CSV or XLSX file to upload")
+        context = _page(ctx, year, None, error=gettext("choose a CSV or XLSX file to upload"))
         return render(request, "import", context, status=422)
     store = uploads(request)
     try:

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict
 
 from zhospar._exceptions import ConflictError, NotFoundError, ValidationError
+from zhospar.i18n import gettext, lazy_gettext
 from zhospar.model.actuals import Actual
 from zhospar.rules.access import Person
 from zhospar.rules.regions import region_by_code
@@ -114,7 +115,7 @@ def _page(
         "notice": forms.notice,
         "regions": REGIONS,
         "user": ctx.user,
-        "force_field": FORCE_FIELD,
+        "force_field": str(FORCE_FIELD),
         "reasons": reasons.indicator_reasons(ctx, indicator_id),
         "reason_form": forms.reason or ReasonForm(year=str(chosen)),
         "reason_error": forms.reason_error,
@@ -134,10 +135,10 @@ def indicator_page(
     return render(request, "indicator", _page(ctx, indicator_id, year, Forms(), _person(request)))
 
 
-_WORDS = {
-    "added": "recorded",
-    "revised": "recorded as a new revision",
-    "unchanged": "already recorded as the latest revision; nothing written",
+_WORDS = {  # translated when shown, in the page's language
+    "added": lazy_gettext("recorded"),
+    "revised": lazy_gettext("recorded as a new revision"),
+    "unchanged": lazy_gettext("already recorded as the latest revision; nothing written"),
 }
 
 
@@ -227,7 +228,7 @@ def confirm_inferred_polarity(
             _page(ctx, indicator_id, year, forms, _person(request)),
             status=422,
         )
-    notice = f"polarity {done.value} confirmed"
+    notice = gettext("polarity {polarity} confirmed").format(polarity=done.value)
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError
 from zhospar.evaluate import MilestoneState
+from zhospar.i18n import gettext, pgettext
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_milestones
 from zhospar.report import AnnualReport, MilestoneLine
@@ -30,16 +31,19 @@ from zhospar.web._render import render
 from zhospar.web._rows import RowEntry, RowPage
 from zhospar.web._security import CsrfForm
 
-__all__ = ["STATE_WORDS", "milestone_counts", "milestones_of", "router"]
+__all__ = ["milestone_counts", "milestones_of", "router", "state_words"]
 
 router = APIRouter()
 
-STATE_WORDS = {
-    MilestoneState.DONE.value: "done",
-    MilestoneState.LATE.value: "late",
-    MilestoneState.NOT_DONE.value: "not done",
-    MilestoneState.NOT_YET_DUE.value: "not yet due",  # scored as no data
-}
+
+def state_words() -> dict[str, str]:
+    """Each state's word in the language of the moment."""
+    return {
+        MilestoneState.DONE.value: pgettext("milestone", "done"),
+        MilestoneState.LATE.value: pgettext("milestone", "late"),
+        MilestoneState.NOT_DONE.value: pgettext("milestone", "not done"),
+        MilestoneState.NOT_YET_DUE.value: pgettext("milestone", "not yet due"),  # no data
+    }
 
 
 def milestones_of(report: AnnualReport) -> list[MilestoneLine]:
@@ -49,7 +53,8 @@ def milestones_of(report: AnnualReport) -> list[MilestoneLine]:
 
 def milestone_counts(lines: list[MilestoneLine]) -> Counter[str]:
     """How many milestones are in each state, in the words the page uses."""
-    return Counter(STATE_WORDS.get(m.state or "", "no data") for m in lines)
+    words = state_words()
+    return Counter(words.get(m.state or "", pgettext("milestone", "no data")) for m in lines)
 
 
 def _deleted(plan: Plan) -> frozenset[str]:
@@ -65,7 +70,7 @@ def _page(ctx: AppContext, year: int | None, entry: RowEntry | None = None) -> d
         **year_context(stored.plan, chosen, "/milestones"),
         "milestones": lines,
         "deleted": _deleted(stored.plan),
-        "states": STATE_WORDS,
+        "states": state_words(),
         "counts": milestone_counts(lines),
         "entry": entry or RowEntry(),  # the row whose form comes back with messages
         "user": ctx.user,
@@ -83,8 +88,11 @@ def milestones(request: Request, ctx: Context, year: Year = None) -> HTMLRespons
 
 
 def _notice(milestone_id: str, value: str, year: int) -> str:
-    what = {"1": f"done in {year}", "0": f"not done by {year}"}.get(value, f"value {value}")
-    return f"{milestone_id}: {what} recorded"
+    what = {
+        "1": gettext("done in {year}").format(year=year),
+        "0": gettext("not done by {year}").format(year=year),
+    }.get(value, gettext("value {value}").format(value=value))
+    return gettext("{milestone}: {what} recorded").format(milestone=milestone_id, what=what)
 
 
 @router.post("/milestones/{milestone_id}/actual", response_model=None, dependencies=[CsrfForm])
@@ -100,6 +108,7 @@ def record_milestone(
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     if milestone_id not in {m.id for _, m in iter_milestones(stored.plan)}:
-        raise NotFoundError(f'no milestone "{milestone_id}" in this plan (ids look like T1.1.1-M1)')
+        message = gettext('no milestone "{id}" in this plan (ids look like T1.1.1-M1)')
+        raise NotFoundError(message.format(id=milestone_id))
     entry = RowEntry(milestone_id, form, notice=_notice(milestone_id, form.value, chosen))
     return _PAGE.record(request, ctx, chosen, milestone_id, entry)

@@ -17,7 +17,7 @@ from zhospar.model.walk import iter_indicators
 from zhospar.services import queries
 from zhospar.services.http import Context
 from zhospar.web._filter import plan_filter
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, in_page_language, year_context
 from zhospar.web._render import render, render_shared
 
 router = APIRouter()
@@ -41,7 +41,7 @@ def plan_tree(
             p.indicator.id: {v.year: v for v in p.indicator.values}
             for p in iter_indicators(stored.plan)
         }
-        report = queries.year_report(stored, chosen)
+        report = in_page_language(ctx, queries.year_report(stored, chosen))
         return {
             **layout,
             "report": report,

@@ -15,14 +15,16 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError, ValidationError
+from zhospar.i18n import gettext
 from zhospar.services import queries
 from zhospar.services.commands import FreeText
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
-from zhospar.services.risks import LEVELS, AssessmentForm, risk_register, submit_assessment
+from zhospar.services.risks import AssessmentForm, risk_register, submit_assessment
 from zhospar.web._pages import Year, year_context
 from zhospar.web._render import after_post, render
 from zhospar.web._security import CsrfForm
+from zhospar.web._words import level_words
 
 router = APIRouter()
 
@@ -57,7 +59,7 @@ def _page(
         "register": register,
         "shown": shown,
         "direction": direction,
-        "levels": LEVELS,
+        "levels": level_words(),
         "entry": entry or Entry(),
         "user": ctx.user,
     }
@@ -91,7 +93,7 @@ def record(
     except ValidationError as refused:
         entry = Entry(risk_id, form, str(refused))
         return render(request, "risks", _page(ctx, chosen, None, entry), status=422)
-    notice = f"{done.risk_id} {done.year}: assessment recorded"
+    notice = gettext("{risk} {year}: assessment recorded").format(risk=done.risk_id, year=done.year)
     return after_post(
         request,
         f"/risks?year={chosen}#{risk_id}",

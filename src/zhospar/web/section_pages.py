@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from zhospar.i18n import gettext
 from zhospar.model.plan import Plan
 from zhospar.services import sections
 from zhospar.services.context import AppContext
@@ -43,13 +44,13 @@ def _text_page(request: Request, ctx: Context, kinds: tuple[str, ...], title: st
 @router.get("/plan/text", response_class=HTMLResponse)
 def plan_text(request: Request, ctx: Context) -> HTMLResponse:
     """The mission, the vision and the analysis of the current situation, paragraph by paragraph."""
-    return _text_page(request, ctx, sections.TEXT_KINDS, "Mission, vision and analysis")
+    return _text_page(request, ctx, sections.TEXT_KINDS, gettext("Mission, vision and analysis"))
 
 
 @router.get("/plan/capabilities", response_class=HTMLResponse)
 def capabilities(request: Request, ctx: Context) -> HTMLResponse:
     """The functional capabilities (and possible risks) section."""
-    return _text_page(request, ctx, (sections.CAPABILITIES,), "Functional capabilities")
+    return _text_page(request, ctx, (sections.CAPABILITIES,), gettext("Functional capabilities"))
 
 
 @router.get("/plan/alignment", response_class=HTMLResponse)

@@ -1,0 +1,82 @@
+"""The pages' words for the values of the model's enumerations (roles, statuses, states,
+levels), in the language of the moment. The values themselves stay as stored; only their
+names on the page are translated."""
+
+from __future__ import annotations
+
+from zhospar.evaluate import Status
+from zhospar.evaluate.forecast import Chance
+from zhospar.evaluate.forecast import chance_word as evaluate_chance_word
+from zhospar.evaluate.scoring_rules import status_word as evaluate_status_word
+from zhospar.i18n import gettext, pgettext
+from zhospar.model.assessments import LEVELS
+from zhospar.report.risks import RiskState, state_word
+from zhospar.rules.access import Role
+from zhospar.services.search import KIND_LABELS
+
+__all__ = [
+    "chance_word",
+    "level_words",
+    "risk_state_words",
+    "role_words",
+    "search_kind",
+    "status_word",
+]
+
+
+def role_words() -> dict[str, str]:
+    return {
+        Role.ADMIN.value: pgettext("role", "admin"),
+        Role.PLANNER.value: pgettext("role", "planner"),
+        Role.EDITOR.value: pgettext("role", "editor"),
+        Role.VIEWER.value: pgettext("role", "viewer"),
+    }
+
+
+def status_word(status: str) -> str:
+    """A score's status in words, as ``zhospar.evaluate`` names it in the language of the
+    moment (English: its value, written with spaces)."""
+    try:
+        return evaluate_status_word(Status(str(status))).replace("_", " ")
+    except ValueError:
+        return str(status).replace("_", " ")
+
+
+def risk_state_words() -> dict[str, str]:
+    """Each risk state as the report names it (``zhospar.report.risks.state_word``)."""
+    return {state.value: state_word(state.value) for state in RiskState}
+
+
+def level_words() -> dict[int, str]:
+    """The five levels of a likelihood or an impact (``zhospar.model.assessments.LEVELS``)."""
+    words = {
+        1: pgettext("level", "very low"),
+        2: pgettext("level", "low"),
+        3: pgettext("level", "medium"),
+        4: pgettext("level", "high"),
+        5: pgettext("level", "very high"),
+    }
+    return {level: words.get(level, gettext(name)) for level, name in LEVELS.items()}
+
+
+def chance_word(chance: str) -> str:
+    """The forecast's chance of reaching the final target, as ``zhospar.evaluate`` names it
+    in the language of the moment (English: its value, written with spaces)."""
+    try:
+        return evaluate_chance_word(Chance(str(chance))).replace("_", " ")
+    except ValueError:
+        return str(chance).replace("_", " ")
+
+
+def search_kind(kind: str) -> str:
+    """What a search hit is (``zhospar.services.search.KIND_LABELS``'s kinds)."""
+    words = {
+        "direction": pgettext("found", "strategic direction"),
+        "goal": pgettext("found", "goal"),
+        "task": pgettext("found", "task"),
+        "indicator": pgettext("found", "indicator"),
+        "program": pgettext("found", "budget program"),
+        "risk": pgettext("found", "risk"),
+        "legal-act": pgettext("found", "legal act"),
+    }
+    return words.get(kind, KIND_LABELS.get(kind, kind))

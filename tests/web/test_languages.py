@@ -1,0 +1,227 @@
+"""The pages in Kazakh, Russian and English (issue 11): the language each request is answered
+in, the switch, the headers, the catalogs of the ``web`` domain, and pages free of English
+interface words in Kazakh and Russian.
+
+The other page tests ask for English (``tests/_webapp.py``); these clients send no
+``Accept-Language`` unless a test says so, as a browser that says nothing would.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests._webapp import BASE_URL, TestClient, sign_in
+from zhospar.i18n.__main__ import problems
+from zhospar.imports.translations import NameTranslation
+from zhospar.server import create_app
+from zhospar.store import Database, Settings
+from zhospar.store.translations import record_translations
+
+# Interface words that only an untranslated page shows: navigation, headings, table heads,
+# buttons and labels (case-sensitive, whole words). The plan's own text is Kazakh in Cyrillic,
+# so none of these can come from it.
+ENGLISH_WORDS = (
+    "Dashboard", "Plan text", "Milestones", "Budget", "Import", "Audit", "Reports", "Sign-off",
+    "Search", "Sign in", "Sign out", "Year", "Show", "Indicator", "Achieved", "Achievement",
+    "Fact", "Plan", "Period", "Value", "Region", "Source", "Comment", "Record",
+    "Directions and goals",
+    "Budget execution", "thousand tenge", "Upload a file", "Cancel", "Approve", "Reopen",
+    "Password", "Likelihood", "Impact", "Risk register", "Annual implementation report",
+    "Where the plan contradicts itself", "no score", "Per program", "Program", "Goal", "Task",
+    "Direction", "Language", "Sign-off of the years", "The plan", "Template for",
+)  # fmt: skip
+
+PAGES = (
+    "/?year=2012",
+    "/plan?year=2012",
+    "/indicators/G1.1-I1?year=2012",
+    "/budget?year=2012",
+    "/milestones?year=2012",
+    "/import",
+    "/report?year=2012",
+    "/periods",
+    "/search?q=G1.1",
+    "/risks?year=2012",
+    "/audit",
+)
+
+
+@pytest.fixture(scope="module")
+def app(web_database: Database) -> Any:
+    return create_app(web_database, settings=Settings(web_database.url, "os-user"))
+
+
+@pytest.fixture(scope="module")
+def client(app: Any) -> Iterator[TestClient]:
+    """A planner's client that sends no Accept-Language (a browser that says nothing)."""
+    with TestClient(app, base_url=BASE_URL) as made:
+        sign_in(made)
+        made.cookies.delete("zhospar_lang")
+        yield made
+
+
+def _lang(page: str) -> str:
+    found = re.search(r'<html lang="([a-z]+)">', page)
+    assert found is not None, page[:200]
+    return found.group(1)
+
+
+def _shown_text(page: str) -> str:
+    """What a reader sees or hears: the text between tags and the attributes read out."""
+    attributes = re.findall(r'(?:title|placeholder|aria-label)="([^"]*)"', page)
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", body)
+    return html_module.unescape(" ".join([text, *attributes]))
+
+
+def _english_words(page: str) -> list[str]:
+    shown = _shown_text(page)
+    return [w for w in ENGLISH_WORDS if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", shown)]
+
+
+def test_the_web_catalogs_translate_every_message() -> None:
+    """Every message of the pages has a Kazakh and a Russian translation, none fuzzy."""
+    assert problems(["web"]) == []
+
+
+def test_kazakh_is_the_default_and_the_request_chooses(client: TestClient) -> None:
+    assert _lang(client.get("/?year=2012").text) == "kk"  # nothing asked: the state language
+    assert _lang(client.get("/?year=2012&lang=ru").text) == "ru"
+    assert (
+        _lang(client.get("/?year=2012", headers={"Accept-Language": "ru-RU,ru;q=0.9"}).text) == "ru"
+    )
+    assert (
+        _lang(client.get("/", headers={"Accept-Language": "de, en;q=0.5, ru;q=0.3"}).text) == "en"
+    )
+    assert _lang(client.get("/", headers={"Accept-Language": "fr"}).text) == "kk"
+    # the query wins over the browser, the cookie over both
+    assert _lang(client.get("/?lang=en", headers={"Accept-Language": "ru"}).text) == "en"
+    client.cookies.set("zhospar_lang", "ru")
+    try:
+        answer = client.get("/?lang=en", headers={"Accept-Language": "kk"})
+    finally:
+        client.cookies.delete("zhospar_lang")
+    assert _lang(answer.text) == "ru"
+
+
+def test_the_answer_names_its_language_and_what_it_depends_on(client: TestClient) -> None:
+    answer = client.get("/plan?year=2012&lang=ru")
+    assert answer.headers["content-language"] == "ru"
+    vary = [v.strip() for v in answer.headers["vary"].split(",")]
+    assert "Cookie" in vary and "Accept-Language" in vary
+    assert "Content-Language" not in client.get("/api/plans?lang=ru").headers  # the API: English
+
+
+def test_the_login_page_speaks_the_language(app: Any) -> None:
+    with TestClient(app, base_url=BASE_URL) as anonymous:
+        login = anonymous.get("/login", headers={"Accept-Language": "ru"}).text
+        assert _lang(login) == "ru" and "Вход в систему" in login and "Пароль" in login
+        assert _english_words(login) == []
+        kazakh = anonymous.get("/login").text
+        assert "Құпиясөз" in kazakh and _english_words(kazakh) == []
+
+
+def test_a_missing_page_is_explained_in_the_language(client: TestClient) -> None:
+    answer = client.get("/no-such-page?lang=ru")
+    assert answer.status_code == 404 and "Такой страницы нет." in answer.text
+    assert "Не найдено" in answer.text and _lang(answer.text) == "ru"
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_pages_show_no_english_interface_word(client: TestClient, language: str) -> None:
+    found: dict[str, list[str]] = {}
+    for path in PAGES:
+        answer = client.get(path, headers={"Accept-Language": language})
+        assert answer.status_code == 200, (path, answer.text[:300])
+        assert _lang(answer.text) == language
+        words = _english_words(answer.text)
+        if words:
+            found[path] = words
+    assert found == {}
+
+
+def test_the_word_list_does_catch_an_english_page(client: TestClient) -> None:
+    """The check above can fail: the same pages in English show the words."""
+    english = client.get("/?year=2012", headers={"Accept-Language": "en"}).text
+    assert {"Dashboard", "Budget", "Year", "Directions and goals"} <= set(_english_words(english))
+
+
+def test_russian_words_and_plural_forms_on_the_pages(client: TestClient) -> None:
+    headers = {"Accept-Language": "ru"}
+    dashboard = client.get("/?year=2012", headers=headers).text
+    assert "Направления и цели" in dashboard and "Исполнение бюджета в 2012 году" in dashboard
+    assert 'placeholder="тыс. тенге"' in client.get("/budget?year=2012", headers=headers).text
+    # 17 milestones: the third Russian form ("мероприятий"), as "17 мероприятий" is written
+    milestones = client.get("/milestones?year=2012", headers=headers).text
+    assert re.search(r'<p id="milestone-counts">17 мероприятий', milestones)
+    kazakh = client.get("/?year=2012", headers={"Accept-Language": "kk"}).text
+    assert "Бағыттар мен мақсаттар" in kazakh and "2012 жылғы бюджеттің атқарылуы" in kazakh
+
+
+def test_the_switch_sets_the_cookie_and_returns_to_the_page(client: TestClient) -> None:
+    page = client.get("/plan?year=2013").text
+    link = re.search(r'href="(/language\?lang=ru&amp;next=[^"]+)"', page)
+    assert link is not None  # the switch is on the page, pointing back to it
+    answer = client.get(html_module.unescape(link.group(1)), follow_redirects=False)
+    try:
+        assert answer.status_code == 303 and answer.headers["location"] == "/plan?year=2013"
+        assert "zhospar_lang=ru" in answer.headers["set-cookie"]
+        assert "httponly" in answer.headers["set-cookie"].lower()
+        back = client.get(answer.headers["location"])
+        assert (
+            _lang(back.text) == "ru" and "aria-current" in back.text.split('lang="ru"', 2)[2][:40]
+        )
+    finally:
+        client.cookies.delete("zhospar_lang")
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:x", "/a\nb"],
+)
+def test_the_switch_only_returns_to_this_site(client: TestClient, target: str) -> None:
+    answer = client.get("/language", params={"lang": "en", "next": target}, follow_redirects=False)
+    client.cookies.delete("zhospar_lang")
+    assert answer.status_code == 303 and answer.headers["location"] == "/"
+
+
+def test_the_switch_is_open_to_anyone_and_refuses_other_languages(app: Any) -> None:
+    with TestClient(app, base_url=BASE_URL) as anonymous:
+        answer = anonymous.get("/language?lang=kk&next=/login", follow_redirects=False)
+        assert answer.status_code == 303 and answer.headers["location"] == "/login"
+        assert anonymous.get("/language?lang=de", follow_redirects=False).status_code == 422
+
+
+def test_the_reports_page_gives_the_report_in_the_page_language(client: TestClient) -> None:
+    """The HTML report downloaded from the Reports page is written in the page's language."""
+    url = "/report?year=2012&format=html"
+    russian = client.get(url, headers={"Accept-Language": "ru"}).text
+    assert '<html lang="ru"' in russian and "Отчет о реализации стратегического плана" in russian
+    kazakh = client.get(url).text  # nothing asked: Kazakh, as the pages
+    assert '<html lang="kk"' in kazakh and "іске асыру туралы 2012 жылғы есеп" in kazakh
+
+
+def test_a_translated_name_is_shown_with_the_published_one_a_click_away(
+    empty_database: Database,
+) -> None:
+    """Direction 1 as published (line 212 of the text) beside its Russian translation."""
+    published = "Жұмысынан айрылу (жұмысының болмауы) қатерін басқару"
+    russian = "Управление риском потери работы (её отсутствия)"
+    row = NameTranslation(element_id="D1", lang="ru", text=russian, row=2)
+    record_translations(empty_database, None, [row], file="names.csv", user="tests")
+    app = create_app(empty_database, settings=Settings(empty_database.url, "os-user"))
+    with TestClient(app, base_url=BASE_URL) as reader:
+        sign_in(reader)
+        for path in ("/?year=2012", "/plan?year=2012"):
+            page = reader.get(path, headers={"Accept-Language": "ru"}).text
+            shown = page[page.index(russian) :][:400]
+            assert "опубликованное название</summary>" in shown
+            assert f'<span lang="kk">{published}</span>' in shown
+            kazakh = reader.get(path).text  # Kazakh: the published name, nothing beside it
+            assert published in kazakh and russian not in kazakh
+            assert 'class="published"' not in kazakh
