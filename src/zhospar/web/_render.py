@@ -20,7 +20,15 @@ from zhospar.report import format_amount, format_number, format_percent, status_
 from zhospar.store import find_region
 from zhospar.web._security import CSRF_FIELD, csrf_token
 
-__all__ = ["after_post", "attachment", "environment", "is_fragment", "render", "safe_file_name"]
+__all__ = [
+    "after_post",
+    "attachment",
+    "environment",
+    "is_fragment",
+    "render",
+    "safe_file_name",
+    "same_site_path",
+]
 
 
 def _region_name(code: str | None) -> str:
@@ -52,6 +60,29 @@ def environment() -> Environment:
     return env
 
 
+def same_site_path(target: str) -> str:
+    """Only a path of this site: never ``//evil.example`` nor a full URL (an open redirect)."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+def plan_bar(request: Request) -> dict[str, Any] | None:
+    """The plan this page shows, and the plans to switch to: every page names its plan.
+
+    Only once the request's plan was worked out (``zhospar.services.http.chosen_plan_key``);
+    an error page made before that shows no bar rather than asking a database that failed."""
+    if not hasattr(request.state, "plan_key"):
+        return None
+    db = request.app.state.context.db
+    choices = db.plan_titles()
+    key = request.state.plan_key or (choices[0][0] if choices else None)
+    if key is None:
+        return None
+    titles = dict(choices)
+    return {"key": key, "title": titles.get(key.partition("@")[0], key), "choices": choices}
+
+
 def is_fragment(request: Request) -> bool:
     headers = request.headers
     return headers.get("hx-request") == "true" and "hx-history-restore-request" not in headers
@@ -67,6 +98,7 @@ def render(
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
         "signed_in": getattr(request.state, "person", None),
+        "plan_bar": plan_bar(request),
         **context,
     }
     html = environment().get_template(template).render(request_path=request.url.path, **values)

@@ -45,6 +45,7 @@ from zhospar.web import (
     people_pages,
     period_pages,
     plan_pages,
+    plan_switch,
     report_pages,
     risk_pages,
     search_pages,
@@ -55,6 +56,7 @@ from zhospar.web._head import HeadAsGet
 from zhospar.web._render import environment, is_fragment
 from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
+from zhospar.web.plan_switch import name_the_plan
 
 __all__ = ["pages_app"]
 
@@ -118,7 +120,8 @@ def pages_app(
     app.state.uploads = StagedUploads()  # its folder is made at the first upload
     app.state.public = public
     app.state.allowed_hosts = LOOPBACK_HOSTS | {h.strip().lower() for h in allowed_hosts}
-    app.middleware("http")(authorize)  # the innermost: runs last, next to the routes
+    app.middleware("http")(name_the_plan)  # the innermost: names the plan the route worked on
+    app.middleware("http")(authorize)  # runs just before the routes
     app.middleware("http")(limit_body)
     app.middleware("http")(check_host)
     app.middleware("http")(security_headers)
@@ -127,7 +130,7 @@ def pages_app(
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
              audit_pages, report_pages, section_pages, risk_pages, search_pages, people_pages,
-             period_pages)  # fmt: skip
+             period_pages, plan_switch)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)

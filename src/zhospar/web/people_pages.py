@@ -27,7 +27,7 @@ from zhospar.store.credentials import (
 )
 from zhospar.store.people import check_password
 from zhospar.web._access import SESSION_COOKIE
-from zhospar.web._render import render
+from zhospar.web._render import render, same_site_path
 from zhospar.web._security import CsrfForm
 
 router = APIRouter()
@@ -35,16 +35,9 @@ router = APIRouter()
 _FIELD_LIMIT = 1000
 
 
-def _next(target: str) -> str:
-    """Only a path of this site: never ``//evil.example`` nor a full URL (an open redirect)."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
-
-
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: Annotated[str, Query(max_length=2000)] = "/") -> Response:
-    return render(request, "login", {"next": _next(next), "error": None, "name": ""})
+    return render(request, "login", {"next": same_site_path(next), "error": None, "name": ""})
 
 
 def _refused(request: Request, name: str, target: str, message: str, status: int) -> Response:
@@ -61,7 +54,7 @@ def login(
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
     """Sign in: a new session and back to the page asked for; slowed after failures."""
-    target, address = _next(next), request.client.host if request.client else "unknown"
+    target, address = same_site_path(next), request.client.host if request.client else "unknown"
     wait = login_wait(ctx.db, name, address)
     if wait:
         message = f"too many failed logins: try again in {wait} s"
