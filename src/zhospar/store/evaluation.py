@@ -75,8 +75,10 @@ def plan_overrides(db: Database, plan_key: str, plan: Plan) -> Overrides:
 
 def evaluation_inputs(db: Database, plan_key: str | None = None) -> StoredEvaluation:
     """The stored plan (default: the first stored), its facts in force, overrides and cap."""
+    from zhospar.store.amendments import plan_in_force  # it imports the plan store, as we do
+
     key = plan_key or db.default_plan_key()
-    plan = db.load_plan(key)
+    plan = plan_in_force(db, key)  # each year against the version in force in it
     facts = latest_actuals(db, key)
     cap, setting = cap_in_force(db, key)
     assessed = tuple(assessment_history(db, key))

@@ -72,7 +72,10 @@ ROUTE_RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/search"): Rule.READ,
     ("GET", "/activity"): Rule.PLANNER,
     ("GET", "/periods"): Rule.READ,
-    ("POST", "/plans/choose"): Rule.READ,  # which plan the pages show: a reader's own choice
+    ("POST", "/plans/choose"): Rule.READ,
+    ("GET", "/plan/versions"): Rule.READ,
+    ("GET", "/plan/diff"): Rule.READ,
+    ("POST", "/plan/amend"): Rule.PLANNER,  # which plan the pages show: a reader's own choice
     ("POST", "/periods/{year}/approve"): Rule.PLANNER,
     ("POST", "/periods/{year}/reopen"): Rule.PLANNER,
     ("POST", "/indicators/{indicator_id}/actuals"): Rule.WRITE_FACTS,

@@ -36,6 +36,7 @@ from zhospar.services.http import http_status
 from zhospar.store import Database, Settings, open_database
 from zhospar.store.db import database_error
 from zhospar.web import (
+    amendment_pages,
     audit_pages,
     budget_pages,
     dashboard,
@@ -130,7 +131,7 @@ def pages_app(
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
              audit_pages, report_pages, section_pages, risk_pages, search_pages, people_pages,
-             period_pages, plan_switch)  # fmt: skip
+             period_pages, plan_switch, amendment_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)
