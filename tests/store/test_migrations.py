@@ -29,6 +29,7 @@ TABLES = {
     "name_translations",
     "people",
     "period_signoffs",
+    "plan_amendments",
     "plan_versions",
     "plans",
     "staged_uploads",
@@ -49,7 +50,7 @@ def _tables(db: Database) -> set[str]:
 
 def test_empty_database_is_migrated_to_head(database: Database) -> None:
     assert database.created is True
-    assert schema_revision(database.engine) == head_revision() == "0010_plan_translations"
+    assert schema_revision(database.engine) == head_revision() == "0011_plan_amendments"
     assert _tables(database) == TABLES
 
 
@@ -76,7 +77,7 @@ def test_opening_again_changes_nothing(database_url: str) -> None:
         assert first.created
     with open_database(database_url) as second:
         assert not second.created
-        assert second.migrated_from == "0010_plan_translations"
+        assert second.migrated_from == "0011_plan_amendments"
 
 
 @pytest.mark.parametrize("statement", ["UPDATE actuals SET value = 1", "DELETE FROM actuals"])

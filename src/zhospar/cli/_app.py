@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from zhospar.cli import (
+    amend_cmds,
     audit_cmds,
     evaluate_cmds,
     import_cmds,
@@ -32,6 +33,7 @@ __all__ = ["app", "build_app"]
 
 _HELP = "Zhospar: monitoring and evaluation of government strategic plans."
 _COMMAND_MODULES = (
+    amend_cmds,
     audit_cmds,
     evaluate_cmds,
     import_cmds,

@@ -78,9 +78,10 @@ def import_file(
     Raises ImportFileError listing every problem of the file.
     """
     from zhospar.store import record_actuals
+    from zhospar.store.amendments import plan_in_force
     from zhospar.store.plans import split_key
 
-    plan = db.load_plan(plan_key)
+    plan = plan_in_force(db, plan_key)
     checked = check_file(
         path,
         plan,

@@ -11,7 +11,6 @@ from typing import NamedTuple
 from sqlalchemy import select
 
 from zhospar._exceptions import NotFoundError
-from zhospar.model.plan import Plan
 from zhospar.rules.catalog import Catalog, catalog_of
 from zhospar.store.db import Database
 from zhospar.store.plans import split_key
@@ -39,11 +38,15 @@ def catalog(db: Database, plan_key: str | None) -> StoredCatalog:
 
 
 def _load(db: Database, key: str) -> StoredCatalog:
-    """The plan as read is its current version (``_versions``): the catalog is built from it."""
+    """The catalog of the plan as scored (``amendments.plan_in_force``): the plan as read, its
+    current version, unless amendments made in the app govern some years differently (a row
+    deleted in 2013 still takes its facts of 2012)."""
+    from zhospar.store.amendments import plan_in_force  # it imports the plan store, as we do
+
     with db.session() as session:
         query = select(PlanRow.id, PlanRow.document).where(PlanRow.key == key)
         row = session.execute(query).first()
         if row is None:
             known = ", ".join(session.scalars(select(PlanRow.key))) or "none (run `zhospar init`)"
             raise NotFoundError(f'no plan "{key}" in the database; plans stored: {known}')
-    return StoredCatalog(row.id, catalog_of(Plan.model_validate_json(row.document), key))
+    return StoredCatalog(row.id, catalog_of(plan_in_force(db, key), key))

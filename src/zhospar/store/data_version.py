@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from zhospar._exceptions import NotFoundError
 from zhospar.store.db import Database
-from zhospar.store.schema import PlanRow
+from zhospar.store.schema import PlanRow, PlanVersionRow
 
 __all__ = ["PlanState", "bump_data_version", "plan_state", "plan_states"]
 
@@ -34,11 +34,12 @@ class PlanState:
     plan_id: int
     created_at: dt.datetime  # with the id: which stored plan this is (a restore may swap it)
     data_version: int
+    versions: int = 1  # an amendment made in the app adds one (``store.amendments``)
 
     @property
-    def identity(self) -> tuple[int, str]:
-        """What names the plan's text, which never changes once stored."""
-        return (self.plan_id, self.created_at.isoformat())
+    def identity(self) -> tuple[int, str, int]:
+        """What names the plan's text: it changes only when an amendment makes a version."""
+        return (self.plan_id, self.created_at.isoformat(), self.versions)
 
 
 def bump_data_version(conn: Connection, plan_id: int) -> None:
@@ -50,10 +51,18 @@ def bump_data_version(conn: Connection, plan_id: int) -> None:
 
 def plan_states(db: Database) -> list[PlanState]:
     """Every stored plan, first stored first, with its data version: one query."""
-    query = select(PlanRow.key, PlanRow.id, PlanRow.created_at, PlanRow.data_version)
+    versions = (
+        select(func.count())
+        .where(PlanVersionRow.plan_id == PlanRow.id)
+        .scalar_subquery()
+        .label("versions")
+    )
+    query = select(PlanRow.key, PlanRow.id, PlanRow.created_at, PlanRow.data_version, versions)
     with db.reading() as conn:
         rows = conn.execute(query.order_by(PlanRow.id)).all()
-    return [PlanState(r.key, r.id, r.created_at, int(r.data_version)) for r in rows]
+    return [
+        PlanState(r.key, r.id, r.created_at, int(r.data_version), int(r.versions)) for r in rows
+    ]
 
 
 def plan_state(db: Database, plan_key: str | None) -> tuple[str, PlanState | None]:

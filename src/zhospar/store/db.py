@@ -205,6 +205,12 @@ class Database:
         with self.reading() as conn:
             return list(conn.scalars(select(PlanRow.key).order_by(PlanRow.id)))
 
+    def plan_titles(self) -> list[tuple[str, str]]:
+        """Each stored plan's key and title, in the order they were stored (the switcher)."""
+        with self.reading() as conn:
+            rows = conn.execute(select(PlanRow.key, PlanRow.title).order_by(PlanRow.id))
+            return [(key, title) for key, title in rows]
+
     def default_plan_key(self) -> str:
         """The first plan stored (the bundled one after ``zhospar init``)."""
         keys = self.plan_keys()

@@ -117,8 +117,10 @@ def evaluation_inputs(
     db: Database, plan_key: str | None = None, *, plan: Plan | None = None
 ) -> StoredEvaluation:
     """The stored plan (default: the first stored), its facts in force, overrides and cap."""
+    from zhospar.store.amendments import plan_in_force  # it imports the plan store, as we do
+
     key = plan_key or db.default_plan_key()
-    plan = plan if plan is not None else db.load_plan(key)
+    plan = plan if plan is not None else plan_in_force(db, key)  # each year: its version
     facts = latest_actuals(db, key)
     cap, setting = cap_in_force(db, key)
     assessed = tuple(assessment_history(db, key))
@@ -136,12 +138,14 @@ def cached_plan(db: Database, plan_key: str | None = None) -> Plan:
     return _plan(db, key, state.identity)
 
 
-def _plan(db: Database, key: str, identity: tuple[int, str]) -> Plan:
+def _plan(db: Database, key: str, identity: tuple[int, str, int]) -> Plan:
     slot = ("plan", key)
     found = db._cache.get(slot)
     if found is not None and found[0] == identity:
         return found[1]  # type: ignore[no-any-return]
-    plan = db.load_plan(key)
+    from zhospar.store.amendments import plan_in_force  # it imports the plan store, as we do
+
+    plan = plan_in_force(db, key)  # each year against the version in force in it
     db._cache[slot] = (identity, plan)
     return plan
 

@@ -116,3 +116,18 @@ class ReasonRow(Base):
     text: Mapped[str] = mapped_column(Text)
     entered_by: Mapped[str] = mapped_column(String(100))
     entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PlanAmendmentRow(Base):
+    """An amendment made in Zhospar: the act, why, who, when, and its changes (JSON of
+    ``zhospar.model.amendments.Amendment``); the version it made is ``plan_versions.key``.
+    Never updated or deleted (triggers refuse it)."""
+
+    __tablename__ = "plan_amendments"
+    __table_args__ = (Index(None, "plan_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    version_key: Mapped[str] = mapped_column(String(100))
+    amendment: Mapped[str] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, or_, select, text
+from sqlalchemy import Connection, delete, func, insert, or_, select, text
 
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_indicators
@@ -104,6 +104,20 @@ def index_plan(conn: Connection, plan_id: int, plan: Plan) -> int:
             {"plan": plan_id},
         )
     return len(rows)
+
+
+def reindex_plan(conn: Connection, plan_id: int, plan: Plan) -> int:
+    """Replace a plan's search entries with those of ``plan`` (an amendment changed it)."""
+    if conn.dialect.name == "sqlite":  # an external-content FTS5 table forgets rows by 'delete'
+        conn.execute(
+            text(
+                "INSERT INTO search_fts(search_fts, rowid, words) "
+                "SELECT 'delete', id, words FROM search_entries WHERE plan_id = :plan"
+            ),
+            {"plan": plan_id},
+        )
+    conn.execute(delete(SearchEntryRow).where(SearchEntryRow.plan_id == plan_id))
+    return index_plan(conn, plan_id, plan)
 
 
 def _all_words(value: str) -> list[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Iterator
+from dataclasses import replace
 from urllib.parse import quote
 
 import psycopg
@@ -37,7 +38,7 @@ from zhospar.rules.access import (
     milestone_codes,
     program_codes,
 )
-from zhospar.services.http import http_status
+from zhospar.services.http import chosen_plan_key, http_status
 from zhospar.store.activity import Actor, acting
 from zhospar.store.credentials import session_person, token_person
 from zhospar.store.db import Database, database_error
@@ -75,6 +76,10 @@ ROUTE_RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/search"): Rule.READ,
     ("GET", "/activity"): Rule.PLANNER,
     ("GET", "/periods"): Rule.READ,
+    ("POST", "/plans/choose"): Rule.READ,
+    ("GET", "/plan/versions"): Rule.READ,
+    ("GET", "/plan/diff"): Rule.READ,
+    ("POST", "/plan/amend"): Rule.PLANNER,  # which plan the pages show: a reader's own choice
     ("POST", "/periods/{year}/approve"): Rule.PLANNER,
     ("POST", "/periods/{year}/reopen"): Rule.PLANNER,
     ("POST", "/indicators/{indicator_id}/actuals"): Rule.WRITE_FACTS,
@@ -175,7 +180,7 @@ def _signed_in(request: Request) -> Person | None:
 async def _write_codes(request: Request, params: dict[str, str]) -> frozenset[str] | None:
     """Where a write of facts lands in the plan tree; None: anywhere (an import)."""
     ctx = request.app.state.context
-    plan = ctx.plan()  # read once per process
+    plan = replace(ctx, plan_key=chosen_plan_key(request)).plan()  # read once per process
     if "indicator_id" in params:
         return indicator_codes(plan, params["indicator_id"]) or frozenset()
     if "milestone_id" in params:

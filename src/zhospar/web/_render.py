@@ -37,6 +37,7 @@ __all__ = [
     "environment",
     "here",
     "is_fragment",
+    "plan_bar",
     "render",
     "render_shared",
     "safe_file_name",
@@ -90,6 +91,22 @@ def _fact_note(actual: Any) -> str:
     return fact_label(getattr(actual, "status", None), getattr(actual, "coverage", None))
 
 
+def plan_bar(request: Request) -> dict[str, Any] | None:
+    """The plan this page shows, and the plans to switch to: every page names its plan.
+
+    Only once the request's plan was worked out (``zhospar.services.http.chosen_plan_key``);
+    an error page made before that shows no bar rather than asking a database that failed."""
+    if not hasattr(request.state, "plan_key"):
+        return None
+    db = request.app.state.context.db
+    choices = db.plan_titles()
+    key = request.state.plan_key or (choices[0][0] if choices else None)
+    if key is None:
+        return None
+    titles = dict(choices)
+    return {"key": key, "title": titles.get(key.partition("@")[0], key), "choices": choices}
+
+
 def is_fragment(request: Request) -> bool:
     headers = request.headers
     return headers.get("hx-request") == "true" and "hx-history-restore-request" not in headers
@@ -113,6 +130,7 @@ def render(
         "signed_in": getattr(request.state, "person", None),
         "role_names": role_words(),
         "risk_states": risk_state_words(),
+        "plan_bar": plan_bar(request),
         **context,
     }
     html = (

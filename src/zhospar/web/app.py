@@ -37,6 +37,7 @@ from zhospar.services.http import http_status
 from zhospar.store import Database, Settings, open_database
 from zhospar.store.db import database_error
 from zhospar.web import (
+    amendment_pages,
     audit_pages,
     budget_pages,
     dashboard,
@@ -47,6 +48,7 @@ from zhospar.web import (
     people_pages,
     period_pages,
     plan_pages,
+    plan_switch,
     report_pages,
     risk_pages,
     search_pages,
@@ -58,6 +60,7 @@ from zhospar.web._language import RequestLanguage
 from zhospar.web._render import environment, here, is_fragment
 from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
 from zhospar.web._uploads import StagedUploads
+from zhospar.web.plan_switch import name_the_plan
 
 __all__ = ["pages_app"]
 
@@ -122,7 +125,8 @@ def pages_app(
     app.state.uploads = StagedUploads(lambda: app.state.context.db)
     app.state.public = public
     app.state.allowed_hosts = LOOPBACK_HOSTS | {h.strip().lower() for h in allowed_hosts}
-    app.middleware("http")(authorize)  # the innermost: runs last, next to the routes
+    app.middleware("http")(name_the_plan)  # the innermost: names the plan the route worked on
+    app.middleware("http")(authorize)  # runs just before the routes
     app.middleware("http")(limit_body)
     app.middleware("http")(check_host)
     app.middleware("http")(security_headers)
@@ -132,7 +136,7 @@ def pages_app(
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     pages = (dashboard, plan_pages, milestone_pages, indicator_pages, budget_pages, import_pages,
              audit_pages, report_pages, section_pages, risk_pages, search_pages, people_pages,
-             period_pages, language_pages)  # fmt: skip
+             period_pages, language_pages, plan_switch, amendment_pages)  # fmt: skip
     for module in pages:  # pages answer HTML: the OpenAPI description is the JSON API's
         app.include_router(module.router, include_in_schema=False)
     _errors(app)
