@@ -43,7 +43,7 @@ def test_draft_then_approved(env: dict[str, str], tmp_path: Path) -> None:
     with open_database(env["ZHOSPAR_DATABASE_URL"]) as db:
         record_reason(db, None, "G1.2-I1", 2012, "the survey was not run in 2012", by="dana")
     draft = tmp_path / "draft.pdf"
-    _run(env, "report", "--year", "2012", "--form", "official", "-o", str(draft))
+    _run(env, "report", "--lang", "en", "--year", "2012", "--form", "official", "-o", str(draft))
     pages = _pdf_pages(draft)
     assert all(DRAFT in text for text in pages)
     text = "\n".join(pages)
@@ -52,9 +52,9 @@ def test_draft_then_approved(env: dict[str, str], tmp_path: Path) -> None:
     assert "the survey was not run in" in text  # the reason in force, from the store
 
     _run(env, "period", "approve", "2012")
-    _run(env, "report", "--year", "2012", "--form", "official", "-o", str(tmp_path / "f.xlsx"))
-    _run(env, "report", "--year", "2012", "--form", "official", "-o", str(tmp_path / "f.docx"))
-    _run(env, "report", "--year", "2012", "-o", str(tmp_path / "annual.pdf"))
+    _run(env, "report", "--lang", "en", "--year", "2012", "--form", "official", "-o", str(tmp_path / "f.xlsx"))
+    _run(env, "report", "--lang", "en", "--year", "2012", "--form", "official", "-o", str(tmp_path / "f.docx"))
+    _run(env, "report", "--lang", "en", "--year", "2012", "-o", str(tmp_path / "annual.pdf"))
     book = openpyxl.load_workbook(tmp_path / "f.xlsx")
     try:
         sheet = book["Report 2012"]
@@ -84,8 +84,8 @@ def test_draft_then_approved(env: dict[str, str], tmp_path: Path) -> None:
 
 
 def test_the_draft_year_on_the_annual_docx_and_xlsx(env: dict[str, str], tmp_path: Path) -> None:
-    _run(env, "report", "--year", "2013", "-o", str(tmp_path / "r.docx"))
-    _run(env, "report", "--year", "2013", "-o", str(tmp_path / "r.xlsx"))
+    _run(env, "report", "--lang", "en", "--year", "2013", "-o", str(tmp_path / "r.docx"))
+    _run(env, "report", "--lang", "en", "--year", "2013", "-o", str(tmp_path / "r.xlsx"))
     marker = "DRAFT: the figures of 2013 are not approved"
     document = docx.Document(str(tmp_path / "r.docx"))
     assert document.sections[0].header.paragraphs[0].text == marker

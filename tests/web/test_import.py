@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tests._webapp import BASE_URL, USER, TestClient, csrf_token, new_client
+from tests._webapp import BASE_URL, ENGLISH, USER, TestClient, csrf_token, new_client
 from tests.conftest import FACTS
 from zhospar.server import create_app
 from zhospar.store import Database, Settings, latest_actuals, open_database
@@ -193,11 +193,11 @@ def test_a_preview_is_confirmed_through_another_worker(
     url = empty_database.engine.url.render_as_string(hide_password=False)
     with open_database(url) as other_db:
         other = create_app(other_db, settings=Settings(other_db.url, "os-user"))
-        with TestClient(other, base_url=BASE_URL) as worker:
+        with TestClient(other, base_url=BASE_URL, headers=ENGLISH) as worker:
             worker.cookies = empty_client.cookies  # the same browser: session and CSRF cookie
             status, html = _confirm(worker, staged)
             assert status == 200, html
-            assert "1 value(s) recorded" in html
+            assert "1 value recorded" in html
             assert _confirm(worker, staged)[0] == 422  # used once, on every worker
     assert _confirm(empty_client, staged)[0] == 422
     assert "6.55" in empty_client.get(page).text  # the other's write moved the data version

@@ -97,7 +97,7 @@ def test_the_plan_folds_and_filters_without_javascript(empty_client: TestClient)
     assert 'id="G1.1"' not in html and 'id="D1"' not in html  # direction 1: no pensions
     assert len(html) < len(whole) / 3
     nothing = empty_client.get("/plan?year=2012&q=no-such-words-anywhere").text
-    assert "“no-such-words-anywhere”: nothing." in nothing and "<details" not in nothing
+    assert "Nothing matches “no-such-words-anywhere”." in nothing and "<details" not in nothing
 
 
 def test_the_audit_folds_by_kind_and_filters(empty_client: TestClient) -> None:

@@ -119,9 +119,10 @@ def report(
     report_format(
         output, MULTIYEAR_FORMATS if all_years else OFFICIAL_FORMATS if official else FORMATS
     )
+    if facts:  # read in the CLI's language: a problem of the file is the CLI's message
+        the_plan, values, origin, options = _plan_and_facts(plan, facts)
     with use_language(language):  # every word and number of the report, not the CLI's lines
         if facts:
-            the_plan, values, origin, options = _plan_and_facts(plan, facts)
             if all_years:
                 table = build_multiyear(the_plan, values, options=options, facts_origin=origin)
                 written = write_multiyear(table, output)

@@ -88,4 +88,4 @@ def record_expenditure(
 def budget_chart(years: tuple[BudgetYear, ...]) -> ColumnChart:
     """Planned and actual expenditure per year, thousand tenge (no bar: nothing stated)."""
     groups = [(str(y.year), [("planned", y.planned), ("actual", y.actual)]) for y in years]
-    return column_chart(groups, ("year", "thousand tenge"))
+    return column_chart(groups, (gettext("year"), gettext("thousand tenge")))
