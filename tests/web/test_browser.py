@@ -178,13 +178,13 @@ def test_record_a_value_through_the_form(base_url: str, page: object) -> None:
     page.fill('input[name="value"]', "150")  # thousand persons: accepted
     page.fill('input[name="period"]', "2012")
     page.fill('input[name="source"]', "browser test <b>bulletin</b>")
-    page.click('form.entry button[type="submit"]')
+    page.click('#actual-form button[type="submit"]')
     expect(page.locator(".notice")).to_contain_text("2012: recorded")
     history = page.locator("#revisions")
     expect(history).to_contain_text("browser test <b>bulletin</b>")  # shown as text
     expect(history).to_contain_text(USER)
     page.fill('input[name="value"]', "abc")
-    page.click('form.entry button[type="submit"]')
+    page.click('#actual-form button[type="submit"]')
     expect(page.locator("#value-error")).to_contain_text("expected a number such as 5.3")
     expect(page.locator('input[name="value"]')).to_have_value("abc")
 
@@ -274,7 +274,7 @@ def _enter_as(page: object, base_url: str, editor: str, year: int) -> None:
     page.goto(f"{base_url}/indicators/T1.3.1-I1?year={year}", wait_until="networkidle")
     page.fill('input[name="value"]', "140")
     page.fill('input[name="period"]', str(year))
-    page.click('form.entry button[type="submit"]')
+    page.click('#actual-form button[type="submit"]')
 
 
 def test_an_editor_records_a_value_within_their_scope(base_url: str, page: object) -> None:
@@ -284,6 +284,14 @@ def test_an_editor_records_a_value_within_their_scope(base_url: str, page: objec
     _enter_as(page, base_url, EDITOR_IN, 2013)
     expect(page.locator(".notice")).to_contain_text("2013: recorded")
     expect(page.locator("#revisions")).to_contain_text(EDITOR_IN)
+    # and the reason for the year, in the same page's reason form (within the editor's scope)
+    page.wait_for_load_state("networkidle")
+    page.fill('#reason-form input[name="year"]', "2013")
+    page.fill('#reason-form textarea[name="text"]', "fewer <i>vacancies</i> than planned")
+    page.click('#reason-form button[type="submit"]')
+    reasons = page.locator("#reasons-in-force")
+    expect(reasons).to_contain_text("fewer <i>vacancies</i> than planned")  # shown as text
+    expect(reasons).to_contain_text(EDITOR_IN)
 
 
 def test_an_editor_outside_their_scope_is_refused(base_url: str, page: object) -> None:
@@ -385,7 +393,7 @@ def test_the_plan_and_the_audit_fold_and_filter_as_one_types(base_url: str, page
     assert page.evaluate("document.documentElement.scrollHeight") < 2500
     page.locator("#audit-q").press_sequentially("785")  # program 002's form, line 785
     expect(page.locator('[id="F-expenditure-list-form-002-2010"]')).to_be_visible()
-    expect(page.locator("#filter-summary")).to_contain_text("mention “785”")
+    expect(page.locator("#filter-summary")).to_contain_text("mentions “785”")
 
 
 def test_budget_numbers_never_wrap_on_a_narrow_screen(base_url: str, page: object) -> None:
