@@ -52,8 +52,30 @@ def test_draft_then_approved(env: dict[str, str], tmp_path: Path) -> None:
     assert "the survey was not run in" in text  # the reason in force, from the store
 
     _run(env, "period", "approve", "2012")
-    _run(env, "report", "--lang", "en", "--year", "2012", "--form", "official", "-o", str(tmp_path / "f.xlsx"))
-    _run(env, "report", "--lang", "en", "--year", "2012", "--form", "official", "-o", str(tmp_path / "f.docx"))
+    _run(
+        env,
+        "report",
+        "--lang",
+        "en",
+        "--year",
+        "2012",
+        "--form",
+        "official",
+        "-o",
+        str(tmp_path / "f.xlsx"),
+    )
+    _run(
+        env,
+        "report",
+        "--lang",
+        "en",
+        "--year",
+        "2012",
+        "--form",
+        "official",
+        "-o",
+        str(tmp_path / "f.docx"),
+    )
     _run(env, "report", "--lang", "en", "--year", "2012", "-o", str(tmp_path / "annual.pdf"))
     book = openpyxl.load_workbook(tmp_path / "f.xlsx")
     try:
