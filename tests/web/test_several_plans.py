@@ -17,10 +17,11 @@ from starlette.routing import Route
 
 from tests._builders import indicator
 from tests._webapp import TestClient, csrf_token, new_client
+from zhospar.export.xlsx import write_workbook
 from zhospar.model.plan import Direction, Goal, Phase, Plan, Task, YearValue
 from zhospar.server import create_app
+from zhospar.services.plan_files import load_plan_file
 from zhospar.store import Database, Settings
-from zhospar.store.plans import store_plan
 from zhospar.web._access import app_routes
 
 SMALL = "small-2020"
@@ -69,9 +70,15 @@ def small_plan() -> Plan:
 
 
 @pytest.fixture(scope="module")
-def two_plans(empty_database: Database) -> Iterator[TestClient]:
-    """The bundled plan (the server's) and the small one, a planner signed in."""
-    store_plan(empty_database, small_plan(), SMALL)
+def two_plans(
+    empty_database: Database, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """The bundled plan (the server's) and the small one, loaded from a plan workbook the
+    test writes (``zhospar plan load``'s own path), a planner signed in."""
+    workbook = tmp_path_factory.mktemp("small") / "small-plan.xlsx"
+    write_workbook(small_plan(), workbook)
+    loaded = load_plan_file(empty_database, workbook, SMALL)
+    assert loaded.kind == "workbook" and loaded.stored.created
     app = create_app(empty_database, settings=Settings(empty_database.url, "os-user"))
     with new_client(app) as client:
         yield client

@@ -156,14 +156,15 @@ def amend_list(plan: PlanOption = None) -> None:
 
     with _open() as db:
         found = amendments_of(db, plan)
-    table = Table("version", "act date", "changes", "by", "when (UTC)", "reason")
+    table = Table("act date", "changes", "by", "when (UTC)", "reason")
+    table.add_column("version", overflow="fold")  # an id is folded, never cut
     for a in found:
         table.add_row(
-            a.version,
             str(a.amendment.act.date),
             str(len(a.amendment.changes)),
             a.entered_by,
             f"{a.entered_at:%Y-%m-%d %H:%M}",
             a.amendment.reason,
+            a.version,
         )
     _console().print(table)

@@ -44,6 +44,9 @@ __all__ = [
     "DeleteItem",
     "SetTarget",
     "apply_amendment",
+    "changes_between",
+    "compose_in_force",
+    "in_force",
 ]
 
 NOT_IN_TEXT = 0  # the line of a row or value an amendment made: none in the published text
@@ -327,3 +330,51 @@ def _indicators(plan: Plan) -> Iterator[Indicator]:
     for item in _items(plan):
         if isinstance(item, Indicator):
             yield item
+
+
+def changes_between(old: Plan, new: Plan) -> list[Change]:
+    """The changes that make ``new`` of ``old`` as an amendment counts them: targets changed
+    (planned years), indicators and milestones deleted or added. Wording, sources and the other
+    sections are not amendments Zhospar tracks; a plan that differs only there gives none."""
+    before = {i.id: i for i in _indicators(old) if i.deleted is None}
+    after = {i.id: i for i in _indicators(new) if i.deleted is None}
+    years = range(new.period_start, new.period_end + 1)
+    changes: list[Change] = []
+    for ident, row in after.items():
+        was = before.get(ident)
+        if was is None:
+            if "-b" not in ident:  # a breakdown comes with its indicator
+                changes.append(_added(ident, row, years))
+            continue
+        old_targets, new_targets = _targets_of(was, years), _targets_of(row, years)
+        for year in years:
+            if old_targets.get(year) != new_targets.get(year):
+                value = new_targets.get(year)
+                changes.append(SetTarget(indicator_id=ident, year=year, value=value))
+    changes += [DeleteItem(item_id=i) for i in before if i not in after and "-b" not in i]
+    old_ms, new_ms = _milestones(old), _milestones(new)
+    changes += [DeleteItem(item_id=m) for m in old_ms if m not in new_ms]
+    changes += [
+        AddMilestone(task_id=m.rsplit("-M", 1)[0], name=row.name, due_years=row.due_years)
+        for m, row in new_ms.items()
+        if m not in old_ms
+    ]
+    return changes
+
+
+def _targets_of(row: Indicator, years: range) -> dict[int, Decimal | None]:
+    return {v.year: v.value for v in row.values if v.year in years}
+
+
+def _added(ident: str, row: Indicator, years: range) -> AddIndicator:
+    targets = {y: v for y, v in _targets_of(row, years).items() if v is not None}
+    parent = ident.rsplit("-I", 1)[0]
+    return AddIndicator(parent_id=parent, name=row.name, unit=row.unit, targets=targets)
+
+
+def _milestones(plan: Plan) -> dict[str, Milestone]:
+    return {
+        item.id: item
+        for item in _items(plan)
+        if isinstance(item, Milestone) and item.deleted is None
+    }

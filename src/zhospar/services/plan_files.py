@@ -12,8 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhospar._exceptions import ImportFileError, PlanReadError, Problem
-from zhospar.model.plan import Plan
+from zhospar._exceptions import (
+    ConflictError,
+    ImportFileError,
+    PlanReadError,
+    Problem,
+    ValidationError,
+)
+from zhospar.model.plan import ActRef, Plan
 from zhospar.store.db import Database
 from zhospar.store.plans import StoredPlan, store_plan
 
@@ -28,6 +34,7 @@ class LoadedPlan:
     kind: str  # "workbook", "json" or "text"
     plan: Plan
     stored: StoredPlan
+    amended_from: str | None = None  # the version it amended ("KEY@1417"), when it did
 
 
 def plan_file_kind(path: Path) -> str:
@@ -85,7 +92,35 @@ def read_plan_file(path: str | Path) -> tuple[str, Plan]:
     return kind, result.plan
 
 
-def load_plan_file(db: Database, path: str | Path, key: str) -> LoadedPlan:
-    """Read the file whole, then store its plan under ``key`` (nothing stored on a problem)."""
+def load_plan_file(
+    db: Database,
+    path: str | Path,
+    key: str,
+    *,
+    act: ActRef | None = None,
+    reason: str = "",
+    by: str = "",
+) -> LoadedPlan:
+    """Read the file whole, then store its plan under ``key`` (nothing stored on a problem).
+
+    Under a key already taken, a file that changes the stored plan's targets, indicators or
+    milestones is an amendment: with the amending ``act`` and a ``reason`` it becomes the
+    plan's new version (``store.amendments.amend_with_plan``); without them it is refused,
+    never stored silently beside or over the plan. A file that changes nothing is a no-op."""
+    from zhospar.model.amendments import changes_between
+    from zhospar.store.amendments import amend_with_plan
+
     kind, plan = read_plan_file(path)
-    return LoadedPlan(kind, plan, store_plan(db, plan, key))
+    if key not in db.plan_keys() or not changes_between(db.load_plan(key), plan):
+        if act is not None and key in db.plan_keys():
+            raise ValidationError(f"{path}: it changes nothing in plan {key}: nothing to amend")
+        return LoadedPlan(kind, plan, store_plan(db, plan, key))
+    if act is None or not reason.strip():
+        raise ConflictError(
+            f'{path}: plan "{key}" is stored and this file changes its targets, indicators or '
+            "milestones; to load it as an amendment give --act NUMBER --act-date DATE "
+            "--reason TEXT, or store it under another key"
+        )
+    done = amend_with_plan(db, key, plan, act, reason.strip(), by=by)
+    stored = StoredPlan(key, True, [done.version.partition("@")[2]], 0)
+    return LoadedPlan(kind, plan, stored, amended_from=done.previous)

@@ -16,13 +16,19 @@ the years before it, and has no target from its act's year on.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 
-from zhospar._exceptions import ConflictError, NotFoundError
-from zhospar.model.amendments import Amendment, apply_amendment, compose_in_force
-from zhospar.model.plan import Plan
+from zhospar._exceptions import ConflictError, NotFoundError, ValidationError
+from zhospar.model.amendments import (
+    Amendment,
+    apply_amendment,
+    changes_between,
+    compose_in_force,
+)
+from zhospar.model.plan import ActRef, Plan
 from zhospar.store._versions import VersionSpec
 from zhospar.store.activity import note
 from zhospar.store.data_version import bump_data_version
@@ -54,6 +60,50 @@ class AmendmentRecord:
 
 def amend_plan(db: Database, plan_key: str | None, amendment: Amendment, *, by: str) -> Amended:
     """Store the plan after ``amendment`` as its new current version (all or nothing)."""
+
+    def make(current: Plan) -> Plan:
+        return apply_amendment(current, amendment)
+
+    return _new_version(db, plan_key, amendment, make, by=by)
+
+
+def amend_with_plan(
+    db: Database, plan_key: str, new: Plan, act: ActRef, reason: str, *, by: str
+) -> Amended:
+    """Store ``new`` (an amended plan loaded from a workbook or a text) as the plan's new
+    current version, recording the changes it makes (``changes_between``) as the amendment.
+
+    The file is the authority for the new version's wording; the record says what changed in
+    targets, indicators and milestones. A file that changes none of them is refused."""
+
+    def amended(current: Plan) -> Plan:
+        if not changes_between(current, new):
+            raise ValidationError(
+                "the file changes no target, indicator or milestone of the stored plan: "
+                "nothing to amend"
+            )
+        result = new.model_copy(deep=True)
+        acts = [a.number for a in result.amended_by]
+        if act.number not in acts:
+            result.amended_by.append(act)
+        return result
+
+    def record(current: Plan) -> Amendment:
+        return Amendment(act=act, reason=reason, changes=changes_between(current, new))
+
+    return _new_version(db, plan_key, record, amended, by=by)
+
+
+def _new_version(
+    db: Database,
+    plan_key: str | None,
+    amendment: Amendment | Callable[[Plan], Amendment],
+    make: Callable[[Plan], Plan],
+    *,
+    by: str,
+) -> Amended:
+    """The plan as ``make`` changes the stored one, stored as its new current version, with the
+    amendment recorded (who, when, why) and the activity log noted, in one transaction."""
     key = split_key(plan_key or db.default_plan_key())[0]
     with db.session() as session, session.begin():
         row = session.scalar(select(PlanRow).where(PlanRow.key == key))
@@ -65,11 +115,12 @@ def amend_plan(db: Database, plan_key: str | None, amendment: Amendment, *, by: 
                 PlanVersionRow.plan_id == row.id
             )
         ).all()
-        version_key = amendment.act.number
+        current = Plan.model_validate_json(row.document)
+        made = amendment if isinstance(amendment, Amendment) else amendment(current)
+        version_key = made.act.number
         if any(v.key == version_key for v in versions):
             raise ConflictError(f"plan {key} already has a version {key}@{version_key}")
-        current = Plan.model_validate_json(row.document)
-        amended = apply_amendment(current, amendment)
+        amended = make(current)
         previous = next((v.key for v in versions if v.is_current), versions[-1].key)
         session.execute(
             update(PlanVersionRow).where(PlanVersionRow.plan_id == row.id).values(is_current=False)
@@ -77,7 +128,7 @@ def amend_plan(db: Database, plan_key: str | None, amendment: Amendment, *, by: 
         spec = VersionSpec(
             key=version_key,
             seq=max(v.seq for v in versions) + 1,
-            act=amendment.act,
+            act=made.act,
             kind="amended",
             plan=amended,
             placeholders=0,
@@ -89,7 +140,7 @@ def amend_plan(db: Database, plan_key: str | None, amendment: Amendment, *, by: 
             PlanAmendmentRow(
                 plan_id=row.id,
                 version_key=version_key,
-                amendment=amendment.model_dump_json(),
+                amendment=made.model_dump_json(),
                 entered_by=by,
                 entered_at=dt.datetime.now(dt.UTC),
             )
@@ -99,12 +150,12 @@ def amend_plan(db: Database, plan_key: str | None, amendment: Amendment, *, by: 
         reindex_plan(conn, row.id, amended)
         bump_data_version(conn, row.id)  # every server reads the plan and its scores again
         detail = (
-            f"{key}@{version_key}: {len(amendment.changes)} change(s) by No. "
-            f"{amendment.act.number} of {amendment.act.date}; reason: {amendment.reason}"
+            f"{key}@{version_key}: {len(made.changes)} change(s) by No. "
+            f"{made.act.number} of {made.act.date}; reason: {made.reason}"
         )
         note(conn, "plan.amend", detail, user=by)
     db._cache.clear()  # plans read once per process are read again
-    return Amended(f"{key}@{version_key}", f"{key}@{previous}", len(amendment.changes))
+    return Amended(f"{key}@{version_key}", f"{key}@{previous}", len(made.changes))
 
 
 def amendments_of(db: Database, plan_key: str | None) -> list[AmendmentRecord]:
