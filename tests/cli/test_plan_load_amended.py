@@ -8,14 +8,14 @@ amendment dated 01.03.2013, and 2012 keeps its target 6,2: 6.2 / 5.3 x 100 = 116
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from zhospar.cli import app, main
+from tests.cli._main import run_main as _main
+from zhospar.cli import app
 from zhospar.export.xlsx import write_workbook
 from zhospar.ingest import read_plan
 
@@ -28,15 +28,6 @@ def stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ZHOSPAR_USER", "dana")
     assert CliRunner().invoke(app, ["init"]).exit_code == 0
     return tmp_path
-
-
-def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["zhospar", *args])
-    try:
-        main()
-    except SystemExit as done:
-        return int(done.code or 0)
-    return 0
 
 
 def _amended_workbook(folder: Path) -> Path:

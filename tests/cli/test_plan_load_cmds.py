@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from zhospar.cli import app, main
+from tests.cli._main import run_main as _main
+from zhospar.cli import app
 from zhospar.export import plan_to_json
 from zhospar.ingest import bundled_plan_path, read_plan
 from zhospar.workbook import SHEETS
@@ -22,15 +22,6 @@ def database_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "zhospar.sqlite3"
     monkeypatch.setenv("ZHOSPAR_DATABASE_URL", f"sqlite:///{path}")
     return path
-
-
-def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["zhospar", *args])
-    try:
-        main()
-    except SystemExit as done:
-        return int(done.code or 0)
-    return 0
 
 
 def test_template_has_instructions_lists_and_every_sheet(tmp_path: Path) -> None:
