@@ -149,11 +149,17 @@ def test_a_value_recorded_for_one_plan_stays_with_it(two_plans: TestClient) -> N
     assert "104.17" in page.text
 
 
-def test_a_report_names_its_plan(two_plans: TestClient) -> None:
-    xlsx = two_plans.get("/report", params={"plan": SMALL, "year": "2021", "format": "xlsx"})
-    assert xlsx.status_code == 200
-    assert SMALL in xlsx.headers["content-disposition"]
-    assert xlsx.headers["Zhospar-Plan"] == SMALL
+@pytest.mark.parametrize("form", ["annual", "official"])
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])
+def test_every_report_of_the_named_plan(two_plans: TestClient, form: str, fmt: str) -> None:
+    asked = {"plan": SMALL, "year": "2021", "form": form, "format": fmt, "download": "true"}
+    report = two_plans.get("/report", params=asked)
+    assert report.status_code == 200, report.text[:300]
+    assert SMALL in report.headers["content-disposition"]
+    assert report.headers["Zhospar-Plan"] == SMALL
+    assert len(report.content) > 1000
+    if fmt == "html":  # the small plan's own rows, not the bundled plan's
+        assert "Services online" in report.text and "Жұмыссыздық" not in report.text
 
 
 def test_a_plan_no_one_stored_is_a_404_naming_the_plans(two_plans: TestClient) -> None:
