@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError as PydanticError
 
 from zhospar._exceptions import ValidationError
+from zhospar.i18n import gettext
 from zhospar.model.amendments import (
     AddIndicator,
     AddMilestone,
@@ -118,7 +119,9 @@ def amend_page(
     except ValidationError as error:
         page = _page(ctx, error=str(error), form=form)
         return render(request, "versions", page, status=422)
-    notice = f"{done.version} made from {done.previous}"
+    notice = gettext("{version} made from {previous}").format(
+        version=done.version, previous=done.previous
+    )
     return after_post(
         request,
         "/plan/versions",

@@ -128,7 +128,7 @@ def confirm(
         return render(request, "import", context, status=422)
     try:
         if action == "cancel":
-            notice = f"{staged.name}: import cancelled, nothing written"
+            notice = gettext("{file}: import cancelled, nothing written").format(file=staged.name)
             return render(request, "import", _page(ctx, year, None, notice=notice))
         outcome = run_import(ctx, staged, dry_run=False, person=request.state.person)
     finally:

@@ -189,7 +189,7 @@ def record_override(
             _page(ctx, indicator_id, year, forms, _person(request)),
             status=422,
         )
-    notice = f"{form.kind} set to {form.value}"
+    notice = gettext("{kind} set to {value}").format(kind=form.kind, value=form.value)
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),
@@ -268,7 +268,9 @@ def record_reason(
         status = 409 if isinstance(error, ConflictError) else 422
         context = _page(ctx, indicator_id, year, forms, _person(request))
         return render(request, "indicator", context, status=status)
-    notice = f"{done.year}: reason recorded by {done.entered_by}"
+    notice = gettext("{year}: reason recorded by {name}").format(
+        year=done.year, name=done.entered_by
+    )
     return after_post(
         request,
         _location(indicator_id, year, "reasons"),
