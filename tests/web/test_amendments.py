@@ -213,3 +213,25 @@ def test_a_planner_amends_in_the_page_and_a_viewer_may_not(planner: TestClient) 
         refused = viewer.post("/plan/amend", data={**form, "csrf_token": token, "act_number": "92"})
         assert refused.status_code == 403
         assert 'id="amend-form"' not in viewer.get("/plan/versions").text
+
+
+def test_an_amendment_by_another_process_reaches_the_checks_of_new_facts(
+    amended: Database,
+) -> None:
+    """The facts' checks are cached per plan version: an indicator another server added is
+    accepted at once (before, this process kept the plan it had read first)."""
+    from zhospar.model.actuals import ActualInput
+    from zhospar.model.periods import Period
+    from zhospar.store import open_database, set_actual
+
+    def record(db: Database, indicator: str) -> None:
+        item = ActualInput(indicator_id=indicator, period=Period.parse("2014"), value=Decimal(61))
+        set_actual(db, KEY, item, entered_by="statistics")
+
+    record(amended, "G1.1-I1")  # this process reads the plan's checks
+    url = amended.engine.url.render_as_string(hide_password=False)
+    with open_database(url) as other:
+        change = AddIndicator(parent_id="G1.1", name="Youth in work", unit="%",
+                              targets={2014: Decimal("60")})  # fmt: skip
+        amend(other, KEY, "95", "2014-01-15", "a new measure", [change], by="aigerim")
+    record(amended, "G1.1-I2")  # the indicator the other server added

@@ -1,7 +1,9 @@
 """The catalog of a stored plan (``zhospar.rules.catalog``), with the plan's id in the database.
 
-Built once per plan from the plan the store keeps, and kept on the ``Database`` (a stored plan
-never changes), so that checking a million imported rows costs a dictionary lookup each.
+Built once per plan version from the plan the store keeps, and kept on the ``Database``, so
+that checking a million imported rows costs a dictionary lookup each. The plan's identity
+(``data_version.plan_state``: one query) names the version: an amendment made by any process,
+worker or host is seen at the next write.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from sqlalchemy import select
 
 from zhospar._exceptions import NotFoundError
 from zhospar.rules.catalog import Catalog, catalog_of
+from zhospar.store.data_version import plan_state
 from zhospar.store.db import Database
 from zhospar.store.plans import split_key
 from zhospar.store.schema import PlanRow
@@ -28,12 +31,14 @@ class StoredCatalog(NamedTuple):
 
 def catalog(db: Database, plan_key: str | None) -> StoredCatalog:
     """The catalog of a plan's current version (the default plan when ``plan_key`` is None)."""
-    key = split_key(plan_key or db.default_plan_key())[0]
+    key, state = plan_state(db, split_key(plan_key)[0] if plan_key else None)
+    if state is None:
+        return _load(db, key)  # raises NotFoundError naming the plans stored
     cached = db._cache.get(("catalog", key))
-    if isinstance(cached, StoredCatalog):
-        return cached
+    if cached is not None and cached[0] == state.identity:
+        return cached[1]  # type: ignore[no-any-return]
     found = _load(db, key)
-    db._cache[("catalog", key)] = found
+    db._cache[("catalog", key)] = (state.identity, found)
     return found
 
 
