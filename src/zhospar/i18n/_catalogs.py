@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import gettext as _gettext
 from functools import cache
 from importlib import resources
 from io import BytesIO
-
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from typing import TYPE_CHECKING
 
 from zhospar.i18n._language import Language
+
+if TYPE_CHECKING:  # Babel is imported where a catalog is compiled: the CLI starts without it
+    from babel.messages.catalog import Catalog
 
 __all__ = ["DOMAINS", "catalog_path", "translations"]
 
@@ -27,21 +27,26 @@ def _read(language: str, domain: str) -> Catalog | None:
     path = catalog_path(language, domain)
     if not path.is_file():
         return None
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         return read_po(handle, locale=language, domain=domain)
 
 
 @cache
-def translations(language: Language) -> NullTranslations:
+def translations(language: Language) -> _gettext.NullTranslations:
     """Every domain of ``language`` as one gettext object (a page may show a core message).
 
     Fuzzy entries are left out, as gettext's own compiler leaves them: a guess is not a
     translation. English, the source language, gets the messages themselves."""
-    merged: NullTranslations = NullTranslations()
+    merged: _gettext.NullTranslations = _gettext.NullTranslations()
     for domain in DOMAINS:
         catalog = _read(language, domain)
         if catalog is None:
             continue
+        from babel.messages.mofile import write_mo
+        from babel.support import Translations
+
         buffer = BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         buffer.seek(0)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from babel.support import LazyProxy
+from typing import TYPE_CHECKING, Any
 
 from zhospar.i18n._catalogs import translations
 from zhospar.i18n._language import Language, current_language
+
+if TYPE_CHECKING:  # imported where a lazy message is made (the web), not at the CLI's start
+    from babel.support import LazyProxy
 
 __all__ = ["N_", "Message", "gettext", "lazy_gettext", "ngettext", "npgettext", "pgettext"]
 
@@ -39,6 +40,8 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
 
 def lazy_gettext(message: str) -> LazyProxy:
     """A message translated when it is shown, in the language speaking then (for constants)."""
+    from babel.support import LazyProxy
+
     return LazyProxy(gettext, message, enable_cache=False)
 
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal as _babel_decimal
-
 from zhospar.i18n._language import Language, current_language
 
 __all__ = ["format_date", "format_decimal", "format_percent"]
@@ -36,6 +33,8 @@ def format_decimal(
     as it has (up to six, no trailing zeros)."""
     if value is None:
         return NO_VALUE
+    from babel.numbers import format_decimal as _babel_decimal  # not at the CLI's start
+
     return _babel_decimal(
         value,
         format=_pattern(places),
@@ -59,5 +58,7 @@ def format_percent(
 
 def format_date(value: date | datetime, *, language: Language | None = None) -> str:
     """A date as the language writes it in running text ("1 марта 2012 г.")."""
+    from babel.dates import format_date as _babel_date  # not at the CLI's start
+
     day = value.date() if isinstance(value, datetime) else value
     return _babel_date(day, format="long", locale=language or current_language())
