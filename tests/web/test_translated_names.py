@@ -119,6 +119,8 @@ CASES = [
     ("/?year=2012", '#G1.1">', "</tr>", "G1.1", GOAL),
     ("/plan?year=2012", "D1", "</section>", "G1.1-I1", INDICATOR),
     ("/plan?year=2012", "D1", "</section>", "T1.1.1", TASK),
+    ("/plan?year=2012", "/indicators/G1.1-I1?", "</tr>", "U:" + UNIT, UNIT),
+    ("/plan?year=2012", "P002", "</h3>", "P002", PROGRAM),
     ("/search?q=G1.1", "search-summary", "</ol>", "G1.1", "1.1 " + GOAL),  # the hit as found
     ("/plan/alignment", "AG1.1-1", "</tr>", "D1", DIRECTION),
     ("/plan/alignment", "AG1.1-1", "</tr>", "G1.1", GOAL),
