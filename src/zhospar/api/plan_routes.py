@@ -1,7 +1,8 @@
 """The API of the plan's sections, the risk register, search, imports and overrides.
 
 Each route asks the same function as its page (``zhospar.services``): ``/api/plan/sections``,
-``/api/risks``, ``/api/legal-acts``, ``/api/allocation`` and ``/api/search`` read;
+``/api/plan/names``, ``/api/risks``, ``/api/legal-acts``, ``/api/allocation`` and
+``/api/search`` read;
 ``POST /api/risks/{id}/assessments``, ``POST /api/imports`` and
 ``POST /api/indicators/{id}/overrides`` write, with the checks of the pages. Writes from a
 browser are refused from another site: a JSON body needs its ``Content-Type`` (so a preflight
@@ -11,7 +12,7 @@ asking, needs the ``X-Requested-With`` header, which no form can send.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
@@ -26,6 +27,7 @@ from zhospar.api.plan_models import (
     FoundOut,
     ImportOut,
     LegalActOut,
+    NameOut,
     OverrideIn,
     OverrideOut,
     PlanSectionsOut,
@@ -34,6 +36,7 @@ from zhospar.api.plan_models import (
     RiskRegisterOut,
 )
 from zhospar.api.routes import json_from_same_origin
+from zhospar.imports.translations import plan_names
 from zhospar.services import queries, sections
 from zhospar.services.http import Context, Year
 from zhospar.services.imports import run_import
@@ -73,6 +76,23 @@ def plan_sections(ctx: Context) -> PlanSectionsOut:
         prose=[ProseOut.model_validate(s) for s in text.sections],
         alignment=[AlignmentOut.model_validate(r) for r in stored.plan.alignment],
     )
+
+
+Language = Annotated[
+    Literal["kk", "ru", "en"],
+    Query(description="The language of the translated names (kk: the published ones)."),
+]
+
+
+@router.get("/plan/names")
+def names(ctx: Context, lang: Language) -> list[NameOut]:
+    """Every name of the plan (directions, goals, tasks, indicators and their breakdowns,
+    programs, risks, units) by id, as published and in ``lang`` where a translation is loaded
+    (``zhospar plan translations import``): the other answers give the published names, which
+    a client shows in ``lang`` by id, as the pages do."""
+    translated = queries.translated_names(ctx, None, lang)
+    published = plan_names(ctx.plan())
+    return [NameOut(id=i, published=p, translated=translated.get(i)) for i, p in published.items()]
 
 
 @router.get("/legal-acts")
