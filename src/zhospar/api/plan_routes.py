@@ -36,6 +36,7 @@ from zhospar.api.plan_models import (
     RiskRegisterOut,
 )
 from zhospar.api.routes import json_from_same_origin
+from zhospar.i18n import negotiate
 from zhospar.imports.translations import plan_names
 from zhospar.services import queries, sections
 from zhospar.services.http import Context, Year
@@ -79,18 +80,19 @@ def plan_sections(ctx: Context) -> PlanSectionsOut:
 
 
 Language = Annotated[
-    Literal["kk", "ru", "en"],
-    Query(description="The language of the translated names (kk: the published ones)."),
+    Literal["kk", "ru", "en"] | None,
+    Query(description="The translations' language (kk: none); else Accept-Language's."),
 ]
 
 
 @router.get("/plan/names")
-def names(ctx: Context, lang: Language) -> list[NameOut]:
+def names(request: Request, ctx: Context, lang: Language = None) -> list[NameOut]:
     """Every name of the plan (directions, goals, tasks, indicators and their breakdowns,
     programs, risks, units) by id, as published and in ``lang`` where a translation is loaded
     (``zhospar plan translations import``): the other answers give the published names, which
     a client shows in ``lang`` by id, as the pages do."""
-    translated = queries.translated_names(ctx, None, lang)
+    asked = negotiate(query=lang, accept_language=request.headers.get("accept-language"))
+    translated = queries.translated_names(ctx, None, asked)
     published = plan_names(ctx.plan())
     return [NameOut(id=i, published=p, translated=translated.get(i)) for i, p in published.items()]
 
