@@ -160,6 +160,20 @@ def test_the_allocation_row_of_a_goal_keeps_the_appendix_label_as_published(
     assert GOAL not in row and RUSSIAN["G1.1"] in row
 
 
+def test_the_annual_report_of_the_reports_page_names_them_in_its_language(
+    seen: tuple[TestClient, dict[str, str]],
+) -> None:
+    """The report downloaded from the Reports page is in the page's language: its names too,
+    the published name beside each translated one."""
+    client, _ = seen
+    url = "/report?year=2012&format=html"
+    russian = client.get(url, headers=RU).text
+    shown = f'{RUSSIAN["G1.1-I1"]}<br><span class="published" lang="kk">{INDICATOR}</span>'
+    assert shown in russian
+    kazakh = client.get(url, headers=KK).text
+    assert INDICATOR in kazakh and RUSSIAN["G1.1-I1"] not in kazakh
+
+
 @pytest.mark.parametrize("path", ["/indicators/G1.1-I1-b1?year=2012", "/plan?year=2012"])
 def test_a_translation_is_text_never_markup(
     seen: tuple[TestClient, dict[str, str]], path: str
