@@ -124,7 +124,8 @@ def test_search(web_client: TestClient) -> None:
 def test_openapi_describes_the_new_routes(web_client: TestClient) -> None:
     paths = web_client.get("/api/openapi.json").json()["paths"]
     for path, method in [
-        ("/api/plan/sections", "get"), ("/api/risks", "get"), ("/api/legal-acts", "get"),
+        ("/api/plan/sections", "get"), ("/api/plan/names", "get"), ("/api/risks", "get"),
+        ("/api/legal-acts", "get"),
         ("/api/allocation", "get"), ("/api/search", "get"), ("/api/imports", "post"),
         ("/api/indicators/{indicator_id}/overrides", "post"),
         ("/api/risks/{risk_id}/assessments", "post"),

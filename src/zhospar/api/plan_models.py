@@ -128,6 +128,16 @@ class RiskLinkOut(_Out):
     score: Decimal
 
 
+class NameOut(_Out):
+    """One name of the plan: as published, and in the language asked where translated."""
+
+    id: str = Field(description="The element's id (G1.1, G1.1-I1, P002, R1); a unit U:...")
+    published: str = Field(description="The name as published (Kazakh).")
+    translated: str | None = Field(
+        description="The name in the language asked; null: none is loaded, show the published."
+    )
+
+
 class SignalOut(_Out):
     id: str
     name: str

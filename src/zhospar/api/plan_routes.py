@@ -1,7 +1,8 @@
 """The API of the plan's sections, the risk register, search, imports and overrides.
 
 Each route asks the same function as its page (``zhospar.services``): ``/api/plan/sections``,
-``/api/risks``, ``/api/legal-acts``, ``/api/allocation`` and ``/api/search`` read;
+``/api/plan/names``, ``/api/risks``, ``/api/legal-acts``, ``/api/allocation`` and
+``/api/search`` read;
 ``POST /api/risks/{id}/assessments``, ``POST /api/imports`` and
 ``POST /api/indicators/{id}/overrides`` write, with the checks of the pages. Writes from a
 browser are refused from another site: a JSON body needs its ``Content-Type`` (so a preflight
@@ -11,7 +12,7 @@ asking, needs the ``X-Requested-With`` header, which no form can send.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
@@ -26,6 +27,7 @@ from zhospar.api.plan_models import (
     FoundOut,
     ImportOut,
     LegalActOut,
+    NameOut,
     OverrideIn,
     OverrideOut,
     PlanSectionsOut,
@@ -34,6 +36,8 @@ from zhospar.api.plan_models import (
     RiskRegisterOut,
 )
 from zhospar.api.routes import json_from_same_origin
+from zhospar.i18n import negotiate
+from zhospar.imports.translations import plan_names
 from zhospar.services import queries, sections
 from zhospar.services.http import Context, Year
 from zhospar.services.imports import run_import
@@ -73,6 +77,24 @@ def plan_sections(ctx: Context) -> PlanSectionsOut:
         prose=[ProseOut.model_validate(s) for s in text.sections],
         alignment=[AlignmentOut.model_validate(r) for r in stored.plan.alignment],
     )
+
+
+Language = Annotated[
+    Literal["kk", "ru", "en"] | None,
+    Query(description="The translations' language (kk: none); else Accept-Language's."),
+]
+
+
+@router.get("/plan/names")
+def names(request: Request, ctx: Context, lang: Language = None) -> list[NameOut]:
+    """Every name of the plan (directions, goals, tasks, indicators and their breakdowns,
+    programs, risks, units) by id, as published and in ``lang`` where a translation is loaded
+    (``zhospar plan translations import``): the other answers give the published names, which
+    a client shows in ``lang`` by id, as the pages do."""
+    asked = negotiate(query=lang, accept_language=request.headers.get("accept-language"))
+    translated = queries.translated_names(ctx, None, asked)
+    published = plan_names(ctx.plan())
+    return [NameOut(id=i, published=p, translated=translated.get(i)) for i, p in published.items()]
 
 
 @router.get("/legal-acts")

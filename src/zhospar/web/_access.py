@@ -102,6 +102,7 @@ ROUTE_RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/audit"): Rule.READ,
     ("GET", "/api/budget"): Rule.READ,
     ("GET", "/api/plan/sections"): Rule.READ,
+    ("GET", "/api/plan/names"): Rule.READ,
     ("GET", "/api/legal-acts"): Rule.READ,
     ("GET", "/api/allocation"): Rule.READ,
     ("GET", "/api/risks"): Rule.READ,

@@ -26,6 +26,7 @@ from zhospar.services.http import Context
 from zhospar.store.amendments import amendments_of
 from zhospar.store.diff import diff_versions
 from zhospar.store.plans import list_plans, split_key
+from zhospar.web._pages import page_names
 from zhospar.web._render import after_post, render
 from zhospar.web._security import CsrfForm
 
@@ -48,6 +49,7 @@ def _page(ctx: AppContext, **extra: Any) -> dict[str, Any]:
         "error": None,
         "form": {},
         "diff": None,
+        "names": page_names(ctx),
         **extra,
     }
 

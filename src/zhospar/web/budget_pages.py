@@ -22,7 +22,7 @@ from zhospar.services.context import AppContext
 from zhospar.services.http import Context
 from zhospar.services.overview import BudgetYear, overview
 from zhospar.web._chart import ColumnChart, column_chart
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, page_names, year_context
 from zhospar.web._render import render
 from zhospar.web._rows import FORCE_FIELD, RowEntry, RowPage
 from zhospar.web._security import CsrfForm
@@ -40,6 +40,7 @@ def _page(ctx: AppContext, year: int | None, entry: RowEntry | None = None) -> d
         "budget_chart": budget_chart(years),
         **year_context(stored.plan, chosen, "/budget"),
         "budget": report.budget,
+        "names": page_names(ctx, stored),
         "summary": queries.budget_summary(report.budget),
         "entry": entry or RowEntry(),  # the row whose form comes back with messages
         "user": ctx.user,

@@ -14,7 +14,7 @@ from zhospar.services import queries
 from zhospar.services.http import Context
 from zhospar.services.overview import Overview, overview
 from zhospar.web._chart import ColumnChart, LineChart, column_chart, year_line_chart
-from zhospar.web._pages import Year, in_page_language, year_context
+from zhospar.web._pages import Year, in_page_language, page_names, year_context
 from zhospar.web._render import render_shared
 from zhospar.web.milestone_pages import milestone_counts, milestones_of
 
@@ -39,6 +39,7 @@ def dashboard(request: Request, ctx: Context, year: Year = None) -> HTMLResponse
             "direction_chart": direction_chart(report),
             "headline_chart": headline_chart(years),
             "report": report,
+            "names": page_names(ctx, stored),
             "plan": stored.plan,
             "cap": stored.cap,
             "budget": queries.budget_summary(report.budget),

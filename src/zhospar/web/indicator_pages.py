@@ -39,7 +39,7 @@ from zhospar.services.overrides import (
 from zhospar.store import REGIONS, Region
 from zhospar.store.confirmation import confirm_polarity
 from zhospar.web._chart import plan_vs_fact_chart
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, page_names, year_context
 from zhospar.web._render import after_post, render
 from zhospar.web._rows import FORCE_FIELD, for_the_form
 from zhospar.web._security import CsrfForm
@@ -102,6 +102,7 @@ def _page(
     return {
         **year_context(stored.plan, chosen, f"/indicators/{indicator_id}"),
         "detail": detail,
+        "names": page_names(ctx, stored),
         "signoff": queries.year_signoff(stored, chosen),
         "chart": plan_vs_fact_chart(detail.indicator.values, known),
         "regional": _regional(detail, chosen),

@@ -26,7 +26,7 @@ from zhospar.report import AnnualReport, MilestoneLine
 from zhospar.services import commands, queries
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, page_names, year_context
 from zhospar.web._render import render
 from zhospar.web._rows import RowEntry, RowPage
 from zhospar.web._security import CsrfForm
@@ -69,6 +69,7 @@ def _page(ctx: AppContext, year: int | None, entry: RowEntry | None = None) -> d
     return {
         **year_context(stored.plan, chosen, "/milestones"),
         "milestones": lines,
+        "names": page_names(ctx, stored),
         "deleted": _deleted(stored.plan),
         "states": state_words(),
         "counts": milestone_counts(lines),

@@ -17,7 +17,7 @@ from zhospar.model.walk import iter_indicators
 from zhospar.services import queries
 from zhospar.services.http import Context
 from zhospar.web._filter import plan_filter
-from zhospar.web._pages import Year, in_page_language, year_context
+from zhospar.web._pages import Year, in_page_language, page_names, year_context
 from zhospar.web._render import render, render_shared
 
 router = APIRouter()
@@ -37,10 +37,8 @@ def plan_tree(
     layout = year_context(stored.plan, chosen, "/plan")
 
     def context() -> dict[str, Any]:
-        cells = {
-            p.indicator.id: {v.year: v for v in p.indicator.values}
-            for p in iter_indicators(stored.plan)
-        }
+        places = list(iter_indicators(stored.plan))
+        cells = {p.indicator.id: {v.year: v for v in p.indicator.values} for p in places}
         report = in_page_language(ctx, queries.year_report(stored, chosen))
         return {
             **layout,
@@ -48,6 +46,8 @@ def plan_tree(
             "filter": plan_filter(q, report.directions, report.programs),
             "columns": stored.plan.years,
             "cells": cells,
+            "units": {p.indicator.id: p.indicator.unit for p in places},  # as published
+            "names": page_names(ctx, stored),
         }
 
     if q:  # a query's page is made for it alone: caching every query asked would grow unbounded

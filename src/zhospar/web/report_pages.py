@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from zhospar.report import write_official, write_report
 from zhospar.services import queries
 from zhospar.services.http import Context
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, in_page_language, year_context
 from zhospar.web._render import attachment, render, safe_file_name
 
 router = APIRouter()
@@ -70,7 +70,7 @@ def report_page(
             official = queries.official_report(ctx.db, stored, chosen)
             data = write_official(official, Path(folder) / name).read_bytes()
         else:
-            report = queries.year_report(stored, chosen)
+            report = in_page_language(ctx, queries.year_report(stored, chosen))
             data = write_report(report, Path(folder) / name).read_bytes()
     if format is ReportFormat.HTML and not download:
         return in_browser(data, name)

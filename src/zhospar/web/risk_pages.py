@@ -21,7 +21,7 @@ from zhospar.services.commands import FreeText
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
 from zhospar.services.risks import AssessmentForm, risk_register, submit_assessment
-from zhospar.web._pages import Year, year_context
+from zhospar.web._pages import Year, page_names, year_context
 from zhospar.web._render import after_post, render
 from zhospar.web._security import CsrfForm
 from zhospar.web._words import level_words
@@ -57,6 +57,7 @@ def _page(
     return {
         **year_context(stored.plan, chosen, "/risks"),
         "register": register,
+        "names": page_names(ctx, stored),
         "shown": shown,
         "direction": direction,
         "levels": level_words(),

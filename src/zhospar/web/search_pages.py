@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from zhospar.services.http import Context
 from zhospar.services.search import MAX_QUERY, search
+from zhospar.web._pages import page_names
 from zhospar.web._render import render
 
 router = APIRouter()
@@ -25,5 +26,6 @@ SearchText = Annotated[str, Query(description="A code (G1.1, P002) or words of a
 def search_page(request: Request, ctx: Context, q: SearchText = "") -> HTMLResponse:
     query = q[:MAX_QUERY]
     found = search(ctx, query) if query.strip() else []
-    context = {"plan_title": "Search", "search_q": query, "found": found}
+    names = page_names(ctx) if found else None
+    context = {"plan_title": "Search", "search_q": query, "found": found, "names": names}
     return render(request, "search", context)

@@ -18,6 +18,7 @@ from zhospar.model.plan import Plan
 from zhospar.services import sections
 from zhospar.services.context import AppContext
 from zhospar.services.http import Context
+from zhospar.web._pages import page_names
 from zhospar.web._render import render
 
 router = APIRouter()
@@ -30,7 +31,8 @@ def _goal_directions(plan: Plan) -> dict[str, int]:
 
 def _common(ctx: AppContext) -> tuple[Plan, dict[str, Any]]:
     plan = ctx.plan()
-    return plan, {"plan_title": plan.title, "goal_directions": _goal_directions(plan)}
+    common = {"plan_title": plan.title, "goal_directions": _goal_directions(plan)}
+    return plan, {**common, "names": page_names(ctx)}
 
 
 def _text_page(request: Request, ctx: Context, kinds: tuple[str, ...], title: str) -> HTMLResponse:
