@@ -17,7 +17,7 @@ from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRu
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.scoring_rules import CONCLUSIVE, TOO_FEW_FACTS, status_word
 from zhospar.evaluate.sentence import coverage
-from zhospar.i18n import gettext
+from zhospar.i18n import Message, gettext
 from zhospar.model.assessments import RiskAssessment
 
 __all__ = [
@@ -120,7 +120,7 @@ class ScoredLine:
     name: str
     line: int  # where the indicator or milestone stands in the plan text
     polarity: Polarity
-    polarity_reason: str
+    polarity_reason: Message  # shown in the language that asks (the report is cached)
     polarity_overridden: bool  # set by a user (``zhospar polarity set``), not inferred
     fact: Decimal | None
     fact_note: str  # its status unless final and its coverage: "operational, Q1 2012"

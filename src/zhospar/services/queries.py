@@ -23,6 +23,7 @@ from zhospar.evaluate import (
     plan_vs_fact,
     rollup_specs,
 )
+from zhospar.i18n import current_language
 from zhospar.ingest import LineNote, ReadResult, read_plan
 from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
@@ -106,7 +107,8 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
             signoff=year_signoff(stored, year),
         )  # fmt: skip
 
-    return stored.memo.get(("report", year), build)
+    # its sentences are written in the language of the moment: one model per language asked
+    return stored.memo.get(("report", year, current_language()), build)
 
 
 def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
@@ -116,7 +118,7 @@ def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
         rows = plan_vs_fact(stored.plan, stored.facts, stored.options())
         return {r.place.indicator.id: r for r in rows}
 
-    return stored.memo.get("plan-vs-fact", build)
+    return stored.memo.get(("plan-vs-fact", current_language()), build)
 
 
 def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str, str]:

@@ -18,6 +18,7 @@ from zhospar._exceptions import ConflictError, ValidationError
 from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import actor_name, note
+from zhospar.store.activity_words import APPROVED, REOPENED, entry
 from zhospar.store.db import Database
 from zhospar.store.people_tables import PeriodSignoffRow
 
@@ -114,7 +115,11 @@ def _sign(
                 entered_at=now,
             )
         )  # fmt: skip
-        words = f"approved {year}" if action == "approve" else f"reopened {year}: {reason}"
+        words = (
+            entry(APPROVED, year=year)
+            if action == "approve"
+            else entry(REOPENED, year=year, reason=reason)
+        )
         note(conn, f"period-{action}", words, user=by)
         return YearState(year, action == "approve", who, now, reason)
 

@@ -12,7 +12,9 @@ from zhospar.i18n import gettext, pgettext
 from zhospar.model.assessments import LEVELS
 from zhospar.report.risks import RiskState, state_word
 from zhospar.rules.access import Role
+from zhospar.rules.overrides import setting_word
 from zhospar.services.search import KIND_LABELS
+from zhospar.store.activity_words import role_word
 
 __all__ = [
     "chance_word",
@@ -20,17 +22,14 @@ __all__ = [
     "risk_state_words",
     "role_words",
     "search_kind",
+    "series_word",
+    "setting_word",
     "status_word",
 ]
 
 
 def role_words() -> dict[str, str]:
-    return {
-        Role.ADMIN.value: pgettext("role", "admin"),
-        Role.PLANNER.value: pgettext("role", "planner"),
-        Role.EDITOR.value: pgettext("role", "editor"),
-        Role.VIEWER.value: pgettext("role", "viewer"),
-    }
+    return {role.value: role_word(role.value) for role in Role}
 
 
 def status_word(status: str) -> str:
@@ -80,3 +79,14 @@ def search_kind(kind: str) -> str:
         "legal-act": pgettext("found", "legal act"),
     }
     return words.get(kind, KIND_LABELS.get(kind, kind))
+
+
+def series_word(series: str) -> str:
+    """What a chart's column shows: a status (``status-too-few-facts``), or planned / actual."""
+    if series.startswith("status-"):
+        value = series.removeprefix("status-").replace("-", "_")
+        if value == "too_few_facts":
+            return gettext("too few facts")
+        return status_word(value)
+    words = {"planned": gettext("planned"), "actual": gettext("actual"), "score": gettext("score")}
+    return words.get(series, series)
