@@ -30,7 +30,7 @@ from zhospar._exceptions import StoreError
 from zhospar.evaluate.polarity import Polarity, PolarityOverride
 from zhospar.evaluate.rollup import RollupRule, RollupSpec
 from zhospar.evaluate.service import EvaluationOptions
-from zhospar.i18n import Message
+from zhospar.i18n import Message, gettext
 from zhospar.model.plan import Plan
 from zhospar.rules.catalog import Catalog
 from zhospar.rules.overrides import (
@@ -148,7 +148,9 @@ class Overrides(NamedTuple):
         """In words, e.g. "overrides: 1 polarity, 0 roll-up"; empty when there is none."""
         if not self.polarity and not self.rollups:
             return ""
-        return f"overrides: {len(self.polarity)} polarity, {len(self.rollups)} roll-up"
+        return gettext("overrides: {polarity} polarity, {rollups} roll-up").format(
+            polarity=len(self.polarity), rollups=len(self.rollups)
+        )
 
 
 def _plain(value: Decimal | None) -> str:

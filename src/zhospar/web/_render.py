@@ -27,7 +27,9 @@ from zhospar.store.activity_words import shown as activity_shown
 from zhospar.store.evaluation import Memo
 from zhospar.web._security import CSRF_FIELD, csrf_token
 from zhospar.web._words import (
+    act_word,
     chance_word,
+    change_word,
     risk_state_words,
     role_words,
     search_kind,
@@ -90,6 +92,8 @@ def environment() -> Environment:
         setting_word=setting_word,
         series_word=series_word,
         action_word=action_word,
+        act_word=act_word,
+        change_word=change_word,
         activity_detail=_activity_detail,
         section_words=section_words,
         money_kind=kind_word,

@@ -17,7 +17,9 @@ from zhospar.services.search import KIND_LABELS
 from zhospar.store.activity_words import role_word
 
 __all__ = [
+    "act_word",
     "chance_word",
+    "change_word",
     "level_words",
     "risk_state_words",
     "role_words",
@@ -90,3 +92,28 @@ def series_word(series: str) -> str:
         return status_word(value)
     words = {"planned": gettext("planned"), "actual": gettext("actual"), "score": gettext("score")}
     return words.get(series, series)
+
+
+def act_word(kind: str) -> str:
+    """The kind of a legal act as the plan's text names it (``ingest.front``'s kinds), or a
+    plan version's origin ("approved": the plan as first approved)."""
+    words = {
+        "resolution": pgettext("act", "resolution"),
+        "decree": pgettext("act", "decree"),
+        "law": pgettext("act", "law"),
+        "order": pgettext("act", "order"),
+        "approved": pgettext("act", "approved"),
+    }
+    return words.get(kind, kind)
+
+
+def change_word(kind: str) -> str:
+    """A kind of change an amendment makes (the form still sends the kind itself)."""
+    words = {
+        "set-target": gettext("set a target"),
+        "delete": gettext("delete an item"),
+        "add-indicator": gettext("add an indicator"),
+        "add-task": gettext("add a task"),
+        "add-milestone": gettext("add a measure"),
+    }
+    return words.get(kind, kind)
