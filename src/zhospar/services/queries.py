@@ -23,7 +23,7 @@ from zhospar.evaluate import (
     plan_vs_fact,
     rollup_specs,
 )
-from zhospar.i18n import current_language
+from zhospar.i18n import current_language, gettext
 from zhospar.ingest import LineNote, ReadResult, read_plan
 from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
@@ -73,8 +73,9 @@ def check_year(stored: StoredEvaluation, year: int | None) -> int:
         return stored.memo.get("default-year", lambda: _default_year(stored))
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
-            f"year {year} is outside the plan's period: expected {plan.period_start} to "
-            f"{plan.period_end}"
+            gettext("year {year} is outside the plan's period: expected {first} to {last}").format(
+                year=year, first=plan.period_start, last=plan.period_end
+            )
         )
     return year
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import ConflictError, NotFoundError, ValidationError
+from zhospar.i18n import gettext
 from zhospar.rules.catalog import Catalog
 from zhospar.rules.reasons import ReasonInput, check_reason_text, missing_reasons_message
 from zhospar.store._catalog import catalog
@@ -64,7 +65,9 @@ def check_reasons(cat: Catalog, items: Iterable[ReasonInput]) -> list[ReasonInpu
         years = cat.years
         if years is not None and item.year not in years:
             raise ValidationError(
-                f"year {item.year} is outside the plan's period: expected {years[0]} to {years[-1]}"
+                gettext(
+                    "year {year} is outside the plan's period: expected {first} to {last}"
+                ).format(year=item.year, first=years[0], last=years[-1])
             )
         checked.append(ReasonInput(ident, item.year, check_reason_text(item.text)))
     return checked

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import NotFoundError, StoreError, ValidationError
+from zhospar.i18n import gettext
 from zhospar.model.assessments import LEVELS, RiskAssessment
 from zhospar.store.activity import note as log_note
 from zhospar.store.activity_words import ASSESSED, entry
@@ -83,8 +84,9 @@ def record_assessment(
         raise NotFoundError(f'no risk "{risk_id}" in plan {key}; its risks: {", ".join(known)}')
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
-            f"year {year} is outside the plan's period: expected {plan.period_start} to "
-            f"{plan.period_end}"
+            gettext("year {year} is outside the plan's period: expected {first} to {last}").format(
+                year=year, first=plan.period_start, last=plan.period_end
+            )
         )
     if not user.strip():
         raise ValidationError("who makes the assessment must be named (user is empty)")

@@ -21,6 +21,7 @@ __all__ = [
     "chance_word",
     "change_word",
     "level_words",
+    "line_status_word",
     "risk_state_words",
     "role_words",
     "search_kind",
@@ -117,3 +118,13 @@ def change_word(kind: str) -> str:
         "add-milestone": gettext("add a measure"),
     }
     return words.get(kind, kind)
+
+
+def line_status_word(status: str) -> str:
+    """How a line of the plan's text was read (``ingest.report.LineStatus``), in words."""
+    words = {
+        "read": pgettext("line", "read"),
+        "explained": pgettext("line", "explained"),
+        "not-understood": pgettext("line", "not understood"),
+    }
+    return words.get(status, status.replace("-", " "))
