@@ -22,7 +22,7 @@ from zhospar.i18n.__main__ import problems
 from zhospar.imports import import_file
 from zhospar.imports.translations import NameTranslation
 from zhospar.server import create_app
-from zhospar.store import Database, Settings
+from zhospar.store import Database, Settings, open_database
 from zhospar.store.translations import record_translations
 from zhospar.web._access import app_routes
 
@@ -345,3 +345,33 @@ def test_a_translated_name_is_shown_with_the_published_one_a_click_away(
             kazakh = reader.get(path).text  # Kazakh: the published name, nothing beside it
             assert published in kazakh and russian not in kazakh
             assert 'class="published"' not in kazakh
+
+
+def test_what_is_kept_between_requests_is_shown_in_each_request_s_language(
+    lived_in: TestClient,
+) -> None:
+    """The year's report and the indicator's reasons are made once and kept: a page asked in
+    English after one in Russian is in English (and back). Unemployment (G1.1-I1) is planned
+    at 6,2 for 2012 (line 217), the fact 5.3 (tests/data): decrease by its wording."""
+    db = open_database(lived_in.app.state.context.db.url)  # type: ignore[attr-defined]
+    app = create_app(db, settings=Settings(db.url, "os-user"))  # nothing kept yet
+    try:
+        with TestClient(app, base_url=BASE_URL) as client:
+            sign_in(client)
+            client.cookies.delete("zhospar_lang")
+            pages = {
+                language: client.get(
+                    "/indicators/G1.1-I1?year=2012", headers={"Accept-Language": language}
+                ).text
+                for language in ("ru", "en", "kk")
+            }
+    finally:
+        db.close()
+    assert "формулировка: «Жұмыссыздық деңгей» — уровень безработицы" in pages["ru"]
+    assert "6.2 / 5.3 × 100 = 116.98 % (снижение: план / факт)" in pages["ru"]
+    assert (
+        "wording: &#34;Жұмыссыздық деңгей&#34; — an unemployment rate: lower is better"
+        in pages["en"]
+    )
+    assert "6.2 / 5.3 × 100 = 116.98 % (decrease: target / fact)" in pages["en"]
+    assert "тұжырым: «Жұмыссыздық деңгей» — жұмыссыздық деңгейі" in pages["kk"]
