@@ -61,7 +61,7 @@ def test_wording_decides_before_targets(
     result = infer_polarity(indicator("X-I1", name, unit, series, line=42))
     assert result.polarity is polarity
     assert result.source is PolaritySource.WORDING
-    assert f'"{word}"' in result.reason
+    assert f'"{word}"' in str(result.reason)
     assert result.line == 42
 
 
@@ -95,10 +95,10 @@ def test_targets_give_the_direction() -> None:
         )
     )
     assert rising.polarity is Polarity.INCREASE
-    assert rising.reason == "targets rise from 1 (2010) to 3 (2014)"
+    assert str(rising.reason) == "targets rise from 1 (2010) to 3 (2014)"
     assert falling.polarity is Polarity.DECREASE
     assert flat.polarity is Polarity.KEEP
-    assert flat.reason == "targets stay at 40 from 40 (2010) to 40 (2014)"
+    assert str(flat.reason) == "targets stay at 40 from 40 (2010) to 40 (2014)"
     assert flat.line == 384
 
 
@@ -124,9 +124,9 @@ def test_breakdown_row_reads_its_parents_wording() -> None:
     plan = small_plan()
     polarities = infer_polarities(plan)
     assert polarities["G1.1-I1-b1"].polarity is Polarity.DECREASE
-    assert "of G1.1-I1" in polarities["G1.1-I1-b1"].reason
+    assert "of G1.1-I1" in str(polarities["G1.1-I1-b1"].reason)
     assert polarities["T1.1.1-M1"].polarity is Polarity.MILESTONE
-    assert polarities["T1.1.1-M1"].reason.startswith("a milestone of its task (due 2011-2012)")
+    assert str(polarities["T1.1.1-M1"].reason).startswith("a milestone of its task (due 2011-2012)")
 
 
 def test_override_wins_and_keeps_what_inference_said() -> None:
@@ -138,7 +138,7 @@ def test_override_wins_and_keeps_what_inference_said() -> None:
     assert (chosen.polarity, chosen.source) == (Polarity.KEEP, PolaritySource.OVERRIDE)
     assert chosen.override == override
     assert chosen.inferred == inferred["T1.1.1-I1"]
-    assert "set to keep by aigerim on 2012-03-01 09:30" in chosen.reason
+    assert "set to keep by aigerim on 2012-03-01 09:30" in str(chosen.reason)
     assert result["G1.1-I1"] == inferred["G1.1-I1"]  # the others untouched
 
 
@@ -163,7 +163,7 @@ def test_a_count_or_money_is_increase_whatever_its_targets(name: str, unit: str)
     # does not make fewer better (issue 15). The unit decides, and it is not weak evidence.
     result = infer_polarity(indicator("X-I1", name, unit, FALLING))
     assert (result.polarity, result.source) == (Polarity.INCREASE, PolaritySource.QUANTITY)
-    assert f'"{unit}"' in result.reason
+    assert f'"{unit}"' in str(result.reason)
     assert not result.to_confirm
 
 

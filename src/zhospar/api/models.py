@@ -280,9 +280,9 @@ class IndicatorDetailOut(_Out):
         return cls(
             indicator=d.line,
             year=year,
-            polarity_reason=d.line.polarity_reason,
+            polarity_reason=str(d.line.polarity_reason),
             rollup=d.rollup.rule.value,
-            rollup_reason=d.rollup.reason,
+            rollup_reason=str(d.rollup.reason),
             targets=d.indicator.values,
             years=[YearOut.of(r, given.in_force.get(r.year)) for r in d.years],
             revisions=[ActualOut.of(a) for a in d.revisions],

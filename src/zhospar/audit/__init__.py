@@ -15,8 +15,17 @@ from zhospar.audit.kinds import FindingKind
 
 if TYPE_CHECKING:
     from zhospar.audit._audit import AuditResult, audit_plan
-    from zhospar.audit._finding import Explanation, Finding, Place, Severity, Skip
+    from zhospar.audit._finding import (
+        Explanation,
+        Finding,
+        Place,
+        Severity,
+        Skip,
+        finding_kind_word,
+        severity_word,
+    )
     from zhospar.audit._values import fmt as format_value
+    from zhospar.audit._values import kind_word, section_words
 
 _HOMES = {
     "AuditResult": ("zhospar.audit._audit", "AuditResult"),
@@ -27,6 +36,10 @@ _HOMES = {
     "Severity": ("zhospar.audit._finding", "Severity"),
     "Skip": ("zhospar.audit._finding", "Skip"),
     "format_value": ("zhospar.audit._values", "fmt"),
+    "finding_kind_word": ("zhospar.audit._finding", "finding_kind_word"),
+    "severity_word": ("zhospar.audit._finding", "severity_word"),
+    "kind_word": ("zhospar.audit._values", "kind_word"),
+    "section_words": ("zhospar.audit._values", "section_words"),
 }
 
 
@@ -48,5 +61,9 @@ __all__ = [
     "Severity",
     "Skip",
     "audit_plan",
+    "finding_kind_word",
     "format_value",
+    "kind_word",
+    "section_words",
+    "severity_word",
 ]

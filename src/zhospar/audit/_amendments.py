@@ -30,6 +30,7 @@ from zhospar.audit._finding import Explanation, Finding, FindingKind
 from zhospar.audit._scopes import TotalScope
 from zhospar.audit._values import LIST, Column
 from zhospar.audit._versions import State, appendix_verdict, list_verdict
+from zhospar.i18n import N_, gettext
 from zhospar.model.plan import ActRef, Indicator, Plan
 from zhospar.model.walk import find_indicator
 
@@ -71,20 +72,26 @@ def _classify(
     lines = [finding.a.line, *finding.a.lines, finding.b.line, *finding.b.lines]
     marked = [act for part, act in governed if any(part.holds(line) for line in lines)]
     if marked:
-        where = ", ".join(dict.fromkeys(f"No. {a.number} (note at line {a.line})" for a in marked))
-        return _possibly(finding, marked, f"the text marks this table as amended: {where}")
+        at = gettext("No. {number} (note at line {line})")
+        where = ", ".join(dict.fromkeys(at.format(number=a.number, line=a.line) for a in marked))
+        note = gettext("the text marks this table as amended: {where}").format(where=where)
+        return _possibly(finding, marked, note)
     if finding.kind is FindingKind.BREAKDOWN:
         deleted = _deleted_rows(plan, finding.subject)
         if deleted:
-            note = "a breakdown row was deleted (Алынып тасталды) by " + ", ".join(
-                f"No. {a.number} (line {a.line})" for a in deleted
+            at = gettext("No. {number} (line {line})")
+            acts = ", ".join(at.format(number=a.number, line=a.line) for a in deleted)
+            note = gettext("a breakdown row was deleted (Алынып тасталды) by {acts}").format(
+                acts=acts
             )
             return _possibly(finding, deleted, note)
     if finding.kind is FindingKind.PROGRAM_ABSENT and finding.a.section != LIST:
-        return _contradiction(finding, "the list gives the program money but it has no form")
+        return _contradiction(
+            finding, gettext("the list gives the program money but it has no form")
+        )
     if finding.kind in _MONEY or finding.kind is FindingKind.PROGRAM_ABSENT:
         return _by_versions(plan, finding, scopes, others)
-    return _contradiction(finding, "no amendment is marked where these figures stand")
+    return _contradiction(finding, gettext("no amendment is marked where these figures stand"))
 
 
 def _possibly(finding: Finding, acts: Sequence[ActRef], note: str) -> Finding:
@@ -195,7 +202,7 @@ def _by_versions(
     plan: Plan, finding: Finding, scopes: Sequence[TotalScope], others: Sequence[Finding]
 ) -> Finding:
     if finding.expenditure_kind is None:
-        return _contradiction(finding, "the column's kind is not known")
+        return _contradiction(finding, gettext("the column's kind is not known"))
     column: Column = (finding.year, finding.expenditure_kind)
     if finding.kind is FindingKind.EXPENDITURE_FORM_APPENDIX:
         verdict = appendix_verdict(plan, finding, column, _diffs(others, finding.kind, column))
@@ -205,18 +212,24 @@ def _by_versions(
             kind = FindingKind.EXPENDITURE_LIST_FORM
         verdict = list_verdict(finding, column, scopes, _diffs(others, kind, column))
     if verdict.state is not State.COHERENT:
-        return _contradiction(finding, _NOT_COHERENT[verdict.state].format(where=verdict.where))
+        return _contradiction(
+            finding, gettext(_NOT_COHERENT[verdict.state]).format(where=verdict.where)
+        )
     acts = [a for a in plan.amended_by if a.date is not None and a.date.year <= finding.year]
     if not acts:
         return _contradiction(
             finding,
-            f"no amending act of the plan is dated in or before {finding.year}, so none can "
-            "have changed the figure",
+            gettext(
+                "no amending act of the plan is dated in or before {year}, so none can have "
+                "changed the figure"
+            ).format(year=finding.year),
         )
-    note = _COHERENT[finding.kind].format(where=verdict.where)
+    note = gettext(_COHERENT[finding.kind]).format(where=verdict.where)
     if verdict.corrected:
-        note += f" (once the misprint of {', '.join(verdict.corrected)} is set right)"
-    return _possibly(finding, acts, note + _UNSAID)
+        note += gettext(" (once the misprint of {codes} is set right)").format(
+            codes=", ".join(verdict.corrected)
+        )
+    return _possibly(finding, acts, note + gettext(_UNSAID))
 
 
 def _diffs(findings: Sequence[Finding], kind: FindingKind, column: Column) -> dict[str, Decimal]:
@@ -227,21 +240,33 @@ def _diffs(findings: Sequence[Finding], kind: FindingKind, column: Column) -> di
     }
 
 
-_UNSAID = "; the text does not say which figures the amendments changed"
+_UNSAID = N_("; the text does not say which figures the amendments changed")
 _COHERENT = {
-    FindingKind.EXPENDITURE_LIST_FORM: "the list's figure adds up with the list's own total "
-    "({where}): the list and the form look like two consistent versions of the budget",
-    FindingKind.EXPENDITURE_LIST_APPENDIX: "the list's figure adds up with the list's own total "
-    "({where}): the list and the appendix look like two consistent versions of the budget",
-    FindingKind.EXPENDITURE_FORM_APPENDIX: "the appendix rows add up to their goal's total "
-    "({where}): the appendix is consistent in itself and differs from the form",
-    FindingKind.PROGRAM_ABSENT: "the list's total of all programs adds up without this program "
-    "({where}): the list looks like a consistent version of the budget without it",
+    FindingKind.EXPENDITURE_LIST_FORM: N_(
+        "the list's figure adds up with the list's own total "
+        "({where}): the list and the form look like two consistent versions of the budget"
+    ),
+    FindingKind.EXPENDITURE_LIST_APPENDIX: N_(
+        "the list's figure adds up with the list's own total "
+        "({where}): the list and the appendix look like two consistent versions of the budget"
+    ),
+    FindingKind.EXPENDITURE_FORM_APPENDIX: N_(
+        "the appendix rows add up to their goal's total "
+        "({where}): the appendix is consistent in itself and differs from the form"
+    ),
+    FindingKind.PROGRAM_ABSENT: N_(
+        "the list's total of all programs adds up without this program "
+        "({where}): the list looks like a consistent version of the budget without it"
+    ),
 }
 _NOT_COHERENT = {
-    State.MISPRINT: "the place's own total ({where}) adds up with the other place's figure, "
-    "not with its own: a misprint",
-    State.BROKEN: "the place's own total ({where}) does not add up either way, so nothing in "
-    "the text points to an amendment",
-    State.UNTESTABLE: "there is no total to test the figure against ({where})",
+    State.MISPRINT: N_(
+        "the place's own total ({where}) adds up with the other place's figure, "
+        "not with its own: a misprint"
+    ),
+    State.BROKEN: N_(
+        "the place's own total ({where}) does not add up either way, so nothing in "
+        "the text points to an amendment"
+    ),
+    State.UNTESTABLE: N_("there is no total to test the figure against ({where})"),
 }

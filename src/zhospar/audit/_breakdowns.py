@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhospar.audit._finding import Explanation, Finding, FindingKind, Place, Skip, severity_of
+from zhospar.i18n import N_, gettext
 from zhospar.model.plan import Indicator, Plan, YearValue
 from zhospar.model.walk import IndicatorPlace, iter_indicators
 
@@ -89,7 +90,7 @@ def _check(place: IndicatorPlace, parent: Indicator, skips: list[Skip]) -> Itera
     years = [y for y in (_year(rows, v) for v in _values(parent)) if y is not None]
     if not any(y.adds_up for y in years):
         if years:
-            skips.append(_skip(parent, _PARTIAL))
+            skips.append(_skip(parent, gettext(_PARTIAL)))
         return
     for y in years:
         if y.adds_up or (y.missing and y.total <= y.stated):
@@ -97,7 +98,7 @@ def _check(place: IndicatorPlace, parent: Indicator, skips: list[Skip]) -> Itera
         yield _finding(place, parent, y, len(rows))
 
 
-_PARTIAL = (
+_PARTIAL = N_(
     "its rows add up to it in no year, so they are read as a partial or overlapping list "
     '("of which"), which need not add up'
 )
@@ -133,15 +134,17 @@ def _why_not_additive(parent: Indicator, rows: list[Indicator]) -> str | None:
     """None when the indicator is a count whose breakdowns should add up; else the reason."""
     overlapping = [_label(r) for r in rows if _OVERLAPPING.search(_label(r))]
     if overlapping:
-        return f"its breakdowns ({', '.join(overlapping)}) cut across one another"
+        return gettext("its breakdowns ({rows}) cut across one another").format(
+            rows=", ".join(overlapping)
+        )
     units = {r.unit.strip() for r in rows if r.unit and r.unit.strip()}
     unit = (parent.unit or "").strip() or (units.pop() if len(units) == 1 else "")
     if unit:
         if _NOT_ADDITIVE_UNIT.search(unit) or not _COUNT_UNIT.search(unit):
-            return f'its unit "{unit}" is not a count that adds up'
+            return gettext('its unit "{unit}" is not a count that adds up').format(unit=unit)
         return None
     if _RATE_WORDS.search(parent.name) or not _COUNT_WORDS.search(parent.name):
-        return "it has no unit and its name does not make it a count"
+        return gettext("it has no unit and its name does not make it a count")
     return None
 
 
@@ -154,7 +157,9 @@ def _skip(parent: Indicator, why: str) -> Skip:
         check=FindingKind.BREAKDOWN,
         year=None,
         subjects=(parent.id,),
-        reason=f"{parent.id} is not checked against its breakdowns: {why}",
+        reason=gettext("{id} is not checked against its breakdowns: {why}").format(
+            id=parent.id, why=why
+        ),
         lines=(parent.line,),
     )
 
@@ -175,8 +180,10 @@ def _finding(place: IndicatorPlace, parent: Indicator, y: _Year, terms: int) -> 
             line=y.lines[0],
             lines=y.lines,
             value=y.total,
-            label="sum of " + " + ".join(y.labels),
+            label=gettext("sum of {rows}").format(rows=" + ".join(y.labels)),
         ),
         difference=y.total - value,
-        note="rows without a value: " + ", ".join(y.missing) if y.missing else "",
+        note=gettext("rows without a value: {rows}").format(rows=", ".join(y.missing))
+        if y.missing
+        else "",
     )

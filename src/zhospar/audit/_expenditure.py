@@ -23,8 +23,10 @@ from zhospar.audit._values import (
     appendix_rows,
     columns,
     form_section,
+    kind_word,
     program_code,
 )
+from zhospar.i18n import N_, gettext
 from zhospar.model.plan import Expenditure, Plan
 
 
@@ -47,7 +49,11 @@ _PAIRS = (
     ("list", "appendix", FindingKind.EXPENDITURE_LIST_APPENDIX),
     ("form", "appendix", FindingKind.EXPENDITURE_FORM_APPENDIX),
 )
-_WHERE = {"list": "the list of programs", "form": "the form", "appendix": "the appendix"}
+_WHERE = {
+    "list": N_("the list of programs"),
+    "form": N_("the form"),
+    "appendix": N_("the appendix"),
+}
 
 
 def check_expenditure(plan: Plan) -> tuple[list[Finding], list[Skip]]:
@@ -70,8 +76,10 @@ def check_expenditure(plan: Plan) -> tuple[list[Finding], list[Skip]]:
                     check=FindingKind.EXPENDITURE_LIST_APPENDIX,
                     year=None,
                     subjects=(code,),
-                    reason=f"program {code} has no row in the allocation appendix; "
-                    "it is not allocated to a goal, so there is nothing to compare",
+                    reason=gettext(
+                        "program {code} has no row in the allocation appendix; it is not "
+                        "allocated to a goal, so there is nothing to compare"
+                    ).format(code=code),
                 )
             )
     for (kind, year, why), codes in sorted(mismatched.items()):
@@ -104,8 +112,12 @@ def _sources(plan: Plan, code: str, skips: list[Skip]) -> dict[str, _Source]:
                     check=FindingKind.EXPENDITURE_LIST_FORM,
                     year=None,
                     subjects=(code,),
-                    reason=f"program {code} appears {len(found)} times in {_WHERE[where]}; "
-                    f"only the first (line {lines[0]}) is compared",
+                    reason=gettext(
+                        "program {code} appears {times} times in {where}; only the first "
+                        "(line {line}) is compared"
+                    ).format(
+                        code=code, times=len(found), where=gettext(_WHERE[where]), line=lines[0]
+                    ),
                     lines=lines,
                 )
             )
@@ -174,17 +186,23 @@ def _kind_mismatches(a: _Source, b: _Source) -> Iterator[tuple[int, str]]:
         if only_a or only_b:
             yield (
                 year,
-                (
-                    f"{year}: {_WHERE[a.name]} gives {_kinds(a.kinds_of(year))}, "
-                    f"{_WHERE[b.name]} gives {_kinds(b.kinds_of(year))}; a figure without a "
+                gettext(
+                    "{year}: {a} gives {a_kinds}, {b} gives {b_kinds}; a figure without a "
                     "counterpart of the same kind is not compared (a different figure, not a "
                     "contradiction)"
+                ).format(
+                    year=year,
+                    a=gettext(_WHERE[a.name]),
+                    a_kinds=_kinds(a.kinds_of(year)),
+                    b=gettext(_WHERE[b.name]),
+                    b_kinds=_kinds(b.kinds_of(year)),
                 ),
             )
 
 
 def _kinds(kinds: set[str]) -> str:
-    return " and ".join(sorted(kinds)) or "nothing"
+    words = [kind_word(k) for k in sorted(kinds)]
+    return gettext(" and ").join(words) or gettext("nothing")
 
 
 def _has_money(sources: dict[str, _Source]) -> bool:
@@ -211,7 +229,12 @@ def _absences(code: str, sources: dict[str, _Source]) -> Iterator[Finding]:
                 year=year,
                 expenditure_kind=exp_kind,
                 subject=code,
-                a=Place(section=section, line=None, value=None, label=f"no program {code}"),
+                a=Place(
+                    section=section,
+                    line=None,
+                    value=None,
+                    label=gettext("no program {code}").format(code=code),
+                ),
                 b=place,
                 difference=None,
             )

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhospar.audit.kinds import FindingKind
+from zhospar.i18n import gettext, pgettext
 from zhospar.model.plan import ExpenditureKind
 
 __all__ = [
@@ -23,7 +24,9 @@ __all__ = [
     "Place",
     "Severity",
     "Skip",
+    "finding_kind_word",
     "severity_of",
+    "severity_word",
 ]
 
 
@@ -36,6 +39,38 @@ class Severity(StrEnum):
     HIGH = "high"  # 1 % or more of the larger value
     MEDIUM = "medium"  # more than rounding, less than 1 %
     LOW = "low"  # within the rounding of a sum of printed values
+
+
+def severity_word(severity: Severity | str) -> str:
+    """A severity in words, in the language of the moment (English: its value)."""
+    words = {
+        Severity.HIGH: pgettext("severity", "high"),
+        Severity.MEDIUM: pgettext("severity", "medium"),
+        Severity.LOW: pgettext("severity", "low"),
+    }
+    try:
+        return words[Severity(str(severity))]
+    except ValueError:
+        return str(severity)
+
+
+def finding_kind_word(kind: FindingKind | str) -> str:
+    """What a kind of comparison compares, in words, in the language of the moment."""
+    words = {
+        FindingKind.EXPENDITURE_LIST_FORM: gettext("list of programs vs the program's form"),
+        FindingKind.EXPENDITURE_LIST_APPENDIX: gettext(
+            "list of programs vs the allocation appendix"
+        ),
+        FindingKind.EXPENDITURE_FORM_APPENDIX: gettext("program's form vs the allocation appendix"),
+        FindingKind.PROGRAM_ABSENT: gettext("a program missing in one place"),
+        FindingKind.TOTAL: gettext("a total of the list vs the sum of its programs"),
+        FindingKind.GOAL_TOTAL: gettext("a goal's total in the appendix vs the sum of its rows"),
+        FindingKind.BREAKDOWN: gettext("an indicator vs the sum of its breakdown rows"),
+    }
+    try:
+        return words[FindingKind(str(kind))]
+    except ValueError:
+        return str(kind)
 
 
 class Explanation(StrEnum):
@@ -78,8 +113,10 @@ class Finding(_Frozen):
     @property
     def explanation_text(self) -> str:
         if self.explanation is Explanation.POSSIBLY_AMENDED and self.acts:
-            return "possibly explained by No. " + "/".join(self.acts)
-        return self.explanation.value
+            return gettext("possibly explained by No. {acts}").format(acts="/".join(self.acts))
+        if self.explanation is Explanation.POSSIBLY_AMENDED:
+            return gettext("possibly amended")
+        return gettext("contradiction")
 
 
 class Skip(_Frozen):

@@ -19,6 +19,7 @@ from zhospar.audit._values import (
     holds_money,
     sum_column,
 )
+from zhospar.i18n import gettext
 from zhospar.model.plan import Allocation, Plan
 
 
@@ -47,13 +48,19 @@ def _compare(total: Allocation, rows: list[Allocation], skips: list[Skip]) -> It
         summed = sum_column(labelled, column)
         if not rows or summed.value is None:
             missing = ", ".join(summed.missing)
-            why = f"row(s) {missing} give no value" if rows else "it has no program rows"
+            why = (
+                gettext("row(s) {rows} give no value").format(rows=missing)
+                if rows
+                else gettext("it has no program rows")
+            )
             skips.append(
                 Skip(
                     check=FindingKind.GOAL_TOTAL,
                     year=year,
                     subjects=(goal,),
-                    reason=f"goal {goal}'s total for {year} is not checked: {why}",
+                    reason=gettext("goal {goal}'s total for {year} is not checked: {why}").format(
+                        goal=goal, year=year, why=why
+                    ),
                     lines=(total.line,),
                 )
             )
@@ -69,7 +76,10 @@ def _compare(total: Allocation, rows: list[Allocation], skips: list[Skip]) -> It
             expenditure_kind=exp_kind,
             subject=goal,
             a=Place(
-                section=APPENDIX, line=stated.line, value=stated.value, label=f"goal {goal} total"
+                section=APPENDIX,
+                line=stated.line,
+                value=stated.value,
+                label=gettext("goal {goal} total").format(goal=goal),
             ),
             b=Place(
                 section=APPENDIX,

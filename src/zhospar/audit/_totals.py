@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from zhospar.audit._finding import Explanation, Finding, FindingKind, Place, Skip, severity_of
 from zhospar.audit._scopes import TotalScope, resolve_scopes
 from zhospar.audit._values import LIST, columns, sum_column
+from zhospar.i18n import gettext
 from zhospar.ingest._text import clean
 from zhospar.model.plan import Plan
 
@@ -25,8 +26,9 @@ def check_totals(plan: Plan) -> tuple[list[Finding], list[Skip], list[TotalScope
             check=FindingKind.TOTAL,
             year=None,
             subjects=(total.id,),
-            reason=f'the total "{clean(total.label)}" is not checked: the reader found no '
-            "programs it covers",
+            reason=gettext(
+                'the total "{label}" is not checked: the reader found no programs it covers'
+            ).format(label=clean(total.label)),
             lines=(total.line,),
         )
         for total in unknown
@@ -37,7 +39,9 @@ def check_totals(plan: Plan) -> tuple[list[Finding], list[Skip], list[TotalScope
                 _skip(
                     scope,
                     None,
-                    f"it names program(s) {', '.join(scope.missing)}, which the list does not hold",
+                    gettext("it names program(s) {codes}, which the list does not hold").format(
+                        codes=", ".join(scope.missing)
+                    ),
                 )
             )
             continue
@@ -60,8 +64,10 @@ def _left_out(finding: Finding, scope: TotalScope, scopes: list[TotalScope]) -> 
         )
         if inner_codes < codes and cell is not None and cell.value == finding.difference:
             label = clean(inner.total.label)
-            note = f'the difference is exactly the total "{label}" (line {cell.line}): the '
-            note += "stated total leaves that part out"
+            note = gettext(
+                'the difference is exactly the total "{label}" (line {line}): the stated total '
+                "leaves that part out"
+            ).format(label=label, line=cell.line)
             return finding.model_copy(update={"note": note})
     return finding
 
@@ -75,12 +81,13 @@ def _compare(scope: TotalScope, skips: list[Skip]) -> Iterator[Finding]:
             continue
         year, exp_kind = column
         if not rows:
-            skips.append(_skip(scope, year, "no program of the list falls under it"))
+            skips.append(_skip(scope, year, gettext("no program of the list falls under it")))
             continue
         summed = sum_column(rows, column)
         if summed.value is None:
             missing = ", ".join(summed.missing)
-            skips.append(_skip(scope, year, f"program(s) {missing} give no value for {year}"))
+            why = gettext("program(s) {codes} give no value for {year}")
+            skips.append(_skip(scope, year, why.format(codes=missing, year=year)))
             continue
         if summed.value == stated.value:
             continue
@@ -98,18 +105,25 @@ def _compare(scope: TotalScope, skips: list[Skip]) -> Iterator[Finding]:
                 line=summed.lines[0] if summed.lines else None,
                 lines=summed.lines,
                 value=summed.value,
-                label=f"sum of {len(rows)} programs: " + ", ".join(summed.labels),
+                label=gettext("sum of {count} programs: {codes}").format(
+                    count=len(rows), codes=", ".join(summed.labels)
+                ),
             ),
             difference=summed.value - stated.value,
         )
 
 
 def _skip(scope: TotalScope, year: int | None, why: str) -> Skip:
-    when = f" for {year}" if year is not None else ""
+    label = clean(scope.total.label)
+    reason = (
+        gettext('the total "{label}" is not checked for {year}: {why}')
+        if year is not None
+        else gettext('the total "{label}" is not checked: {why}')
+    )
     return Skip(
         check=FindingKind.TOTAL,
         year=year,
         subjects=(scope.total.id,),
-        reason=f'the total "{clean(scope.total.label)}" is not checked{when}: {why}',
+        reason=reason.format(label=label, year=year, why=why),
         lines=(scope.total.line,),
     )

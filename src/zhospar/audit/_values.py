@@ -8,10 +8,12 @@ The appendix may split a program over several rows (by subprogram, "РБ (002.10
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zhospar.i18n import gettext, pgettext
 from zhospar.model.plan import Allocation, Expenditure, ExpenditureKind, Plan
 
 Column = tuple[int, ExpenditureKind]
@@ -22,6 +24,40 @@ APPENDIX = "allocation appendix"
 
 def form_section(code: str) -> str:
     return f"form of program {code}"
+
+
+_SECTION = re.compile(r"(form of program|task|goal) (\S+)( indicators| target indicators)?")
+
+
+def section_words(section: str) -> str:
+    """A place's section (kept in English, as the model compares and the API gives it) in
+    words, in the language of the moment."""
+    if section == LIST:
+        return gettext("list of budget programs")
+    if section == APPENDIX:
+        return gettext("allocation appendix")
+    found = _SECTION.fullmatch(section)
+    if found is None:
+        return section
+    what, code = found.group(1), found.group(2)
+    if what == "form of program":
+        return gettext("form of program {code}").format(code=code)
+    if what == "task":
+        return gettext("task {code} indicators").format(code=code)
+    return gettext("goal {code} target indicators").format(code=code)
+
+
+def kind_word(kind: ExpenditureKind | str) -> str:
+    """A column's kind of money in words, in the language of the moment."""
+    words = {
+        ExpenditureKind.APPROVED: pgettext("expenditure", "approved"),
+        ExpenditureKind.ACTUAL: pgettext("expenditure", "actual"),
+        ExpenditureKind.PLANNED: pgettext("expenditure", "planned"),
+    }
+    try:
+        return words[ExpenditureKind(str(kind))]
+    except ValueError:
+        return str(kind)
 
 
 def columns(expenditure: Iterable[Expenditure]) -> dict[Column, Expenditure]:

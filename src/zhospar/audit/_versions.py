@@ -32,6 +32,7 @@ from zhospar.audit._values import (
     program_code,
     sum_column,
 )
+from zhospar.i18n import gettext
 from zhospar.model.plan import Plan
 
 _MAX_MISPRINTS = 2
@@ -67,7 +68,9 @@ def list_verdict(
         summed = sum_column([(p.code, p.expenditure) for p in scope.programs], column)
         if stated is None or stated.value is None or summed.value is None:
             continue
-        where = f"line {stated.line}: {fmt(stated.value)} vs its programs {fmt(summed.value)}"
+        where = gettext("line {line}: {stated} vs its programs {summed}").format(
+            line=stated.line, stated=fmt(stated.value), summed=fmt(summed.value)
+        )
         members = {p.code: diffs[p.code] for p in scope.programs if p.code in diffs}
         return _verdict(stated.value - summed.value, members, finding.subject, where)
     return Verdict(State.UNTESTABLE, "the list states no total for this column")
@@ -89,10 +92,16 @@ def appendix_verdict(
         stated = columns(total.expenditure).get(column) if total is not None else None
         summed = sum_column([(r.id, r.expenditure) for r in rows if holds_money(r)], column)
         if stated is None or stated.value is None or summed.value is None:
-            return Verdict(State.UNTESTABLE, f"goal {goal} states no total for {column[0]}")
+            why = gettext("goal {goal} states no total for {year}").format(
+                goal=goal, year=column[0]
+            )
+            return Verdict(State.UNTESTABLE, why)
         gap += stated.value - summed.value
-        where.append(f"goal {goal}, line {stated.line}: {fmt(stated.value)} vs its rows")
-        where[-1] += f" {fmt(summed.value)}"
+        where.append(
+            gettext("goal {goal}, line {line}: {stated} vs its rows {summed}").format(
+                goal=goal, line=stated.line, stated=fmt(stated.value), summed=fmt(summed.value)
+            )
+        )
         codes = {c for r in rows if (c := program_code(r.program)) is not None}
         # Setting an appendix figure right replaces the rows' sum by the form's figure.
         members.update({c: -diffs[c] for c in codes if c in diffs})

@@ -24,7 +24,7 @@ from rich.text import Text
 from zhospar.cli._options import ScoreLevel
 from zhospar.evaluate import NoScore, Status
 from zhospar.evaluate.achievement import years_text
-from zhospar.i18n import gettext
+from zhospar.i18n import Message, gettext
 from zhospar.model.decimals import round_half_up
 from zhospar.report import (
     NO_SCORE_LABELS,
@@ -104,6 +104,8 @@ def _row(fields: tuple[str, ...], values: dict[str, Any]) -> Row:
             value = shown(value)
         elif isinstance(value, Enum):
             value = value.value
+        elif isinstance(value, Message):
+            value = str(value)  # in the language of the command
         row[COLUMN_NAMES.get(name, name)] = value
     return row
 

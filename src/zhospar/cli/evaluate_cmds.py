@@ -102,7 +102,7 @@ def polarity_list(
         if (overridden and not _active(record)) or (unconfirmed and not applied[ident].to_confirm):
             continue
         p = inferred[ident]
-        row = (ident, _short(name, 40), p.polarity.value, p.reason, _evidence(applied[ident]))
+        row = (ident, _short(name, 40), p.polarity.value, str(p.reason), _evidence(applied[ident]))
         rows.append((*row, *_override(record)))
     table = _polarity_table(rows, f"Polarity of the indicators of {key}")
     if unconfirmed and not table.row_count:
@@ -267,7 +267,7 @@ def rollup_list(plan: PlanOption = None, overridden: OnlyOverridden = False) -> 
         if overridden and not _active(record):
             continue
         spec = inferred[ident]
-        row = (ident, _short(name, 40), unit or "", spec.rule.value, spec.reason)
+        row = (ident, _short(name, 40), unit or "", spec.rule.value, str(spec.reason))
         table.add_row(*row, *_override(record))
     _print_list(table, "roll-up")
 

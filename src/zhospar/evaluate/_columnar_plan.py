@@ -133,7 +133,7 @@ def plan_tables(
             ind,
             indicator.id,
             spec.rule.value,
-            spec.reason,
+            str(spec.reason),  # in the language of the query, as the SQL's words
             spec.numerator,
             spec.denominator,
             float(spec.scale),

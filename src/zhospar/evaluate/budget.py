@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from zhospar.evaluate.facts import FactRef
 from zhospar.evaluate.rollup import Observed, RollupRule, RollupSpec, rollup_year
+from zhospar.i18n import Message, gettext
 from zhospar.model.decimals import round_half_up, rounded_text
 from zhospar.model.plan import Allocation, Expenditure, ExpenditureKind, Plan
 
@@ -33,7 +34,7 @@ __all__ = [
     "planned_expenditure",
 ]
 
-_MONEY = RollupSpec(RollupRule.SUM, "expenditure is money: months and regions add up")
+_MONEY = RollupSpec(RollupRule.SUM, Message("expenditure is money: months and regions add up"))
 
 
 def expenditure_id(code: str) -> str:
@@ -111,11 +112,14 @@ def _rate(
     planned: PlannedFigure | None, actual: Observed | None, code: str, year: int
 ) -> tuple[Decimal | None, str]:
     if planned is None:
-        return None, f"the plan states no planned expenditure for program {code} in {year}"
+        why = gettext("the plan states no planned expenditure for program {code} in {year}")
+        return None, why.format(code=code, year=year)
     if actual is None or actual.value is None:
-        return None, f"no actual expenditure recorded for {expenditure_id(code)} in {year}"
+        why = gettext("no actual expenditure recorded for {id} in {year}")
+        return None, why.format(id=expenditure_id(code), year=year)
     if planned.value == 0:
-        return None, f"planned expenditure is 0 (line {planned.figure.line}): no rate"
+        why = gettext("planned expenditure is 0 (line {line}): no rate")
+        return None, why.format(line=planned.figure.line)
     rate = actual.value / planned.value * 100
     return rate, f"{actual.value} / {planned.value} × 100 = {round_half_up(rate)} %"
 

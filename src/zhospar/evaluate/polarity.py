@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from zhospar._exceptions import ValidationError
+from zhospar.i18n import Language, Message, current_language, pgettext, use_language
 from zhospar.model.plan import Indicator, Milestone, Phase, Plan, YearValue
 from zhospar.model.walk import iter_indicators
 
@@ -36,6 +37,7 @@ __all__ = [
     "infer_milestone_polarity",
     "infer_polarities",
     "infer_polarity",
+    "polarity_word",
 ]
 
 
@@ -44,6 +46,31 @@ class Polarity(StrEnum):
     DECREASE = "decrease"  # less is better: target / fact
     KEEP = "keep"  # keep at the level: deviation from the target
     MILESTONE = "milestone"  # a deliverable: done / late / not done by its due year
+
+
+def polarity_word(polarity: Polarity | str) -> str:
+    """A polarity in words, in the language of the moment (English: its value)."""
+    words = {
+        Polarity.INCREASE: pgettext("polarity", "increase"),
+        Polarity.DECREASE: pgettext("polarity", "decrease"),
+        Polarity.KEEP: pgettext("polarity", "keep"),
+        Polarity.MILESTONE: pgettext("polarity", "milestone"),
+    }
+    try:
+        return words[Polarity(str(polarity))]
+    except ValueError:
+        return str(polarity)
+
+
+class _PolarityWord(Message):
+    """A polarity inside a sentence made once and shown later: named in the language shown."""
+
+    def __init__(self, polarity: Polarity) -> None:
+        super().__init__(polarity.value)
+
+    def render(self, language: Language | None = None) -> str:
+        with use_language(language or current_language()):
+            return polarity_word(self.template)
 
 
 class PolaritySource(StrEnum):
@@ -65,7 +92,7 @@ class PolarityOverride:
     """A user's decision on an indicator's polarity, with who, when and why."""
 
     polarity: Polarity
-    reason: str
+    reason: str  # the person's own words, shown as written
     user: str
     at: dt.datetime
 
@@ -77,7 +104,7 @@ class IndicatorPolarity:
     indicator_id: str
     polarity: Polarity
     source: PolaritySource
-    reason: str  # human readable: the rule that fired
+    reason: Message  # the rule that fired, in words (shown in the language that asks)
     line: int | None = None  # the line of the wording or targets the rule read
     override: PolarityOverride | None = None
     inferred: IndicatorPolarity | None = None  # what inference said, when overridden
@@ -103,10 +130,10 @@ class IndicatorPolarity:
 class _WordRule:
     pattern: re.Pattern[str]
     polarity: Polarity
-    why: str
+    why: Message
 
 
-def _rule(pattern: str, polarity: Polarity, why: str) -> _WordRule:
+def _rule(pattern: str, polarity: Polarity, why: Message) -> _WordRule:
     return _WordRule(re.compile(pattern, re.IGNORECASE), polarity, why)
 
 
@@ -114,43 +141,59 @@ _LOWER_IS_BETTER, _HIGHER_IS_BETTER = Polarity.DECREASE, Polarity.INCREASE
 # Order matters: the first rule that matches wins. Word starts are anchored with (?<!\w) so that
 # "өлім" (death) does not fire inside "бөлімше" (department) nor "күн" (day) inside "күнкөріс".
 _WORD_RULES: tuple[_WordRule, ...] = (
-    _rule(r"жұмыссыздық\s+деңгей", _LOWER_IS_BETTER, "an unemployment rate: lower is better"),
     _rule(
-        r"күнкөріс\s+деңгейінен\s+төмен", _LOWER_IS_BETTER, "a share below the subsistence minimum"
+        r"жұмыссыздық\s+деңгей", _LOWER_IS_BETTER, Message("an unemployment rate: lower is better")
     ),
-    _rule(r"(?<!\w)кедейлі[кг]", _LOWER_IS_BETTER, "poverty: lower is better"),
-    _rule(r"(?<!\w)жарақат", _LOWER_IS_BETTER, "injuries: fewer is better"),
-    _rule(r"(?<!\w)жазатайым", _LOWER_IS_BETTER, "accidents: fewer is better"),
-    _rule(r"(?<!\w)өлім", _LOWER_IS_BETTER, "deaths: fewer is better"),
+    _rule(
+        r"күнкөріс\s+деңгейінен\s+төмен",
+        _LOWER_IS_BETTER,
+        Message("a share below the subsistence minimum"),
+    ),
+    _rule(r"(?<!\w)кедейлі[кг]", _LOWER_IS_BETTER, Message("poverty: lower is better")),
+    _rule(r"(?<!\w)жарақат", _LOWER_IS_BETTER, Message("injuries: fewer is better")),
+    _rule(r"(?<!\w)жазатайым", _LOWER_IS_BETTER, Message("accidents: fewer is better")),
+    _rule(r"(?<!\w)өлім", _LOWER_IS_BETTER, Message("deaths: fewer is better")),
     _rule(
         r"(?<!\w)(позиция|рейтинг)",
         _LOWER_IS_BETTER,
-        "a rank position: a lower number is a better place",
+        Message("a rank position: a lower number is a better place"),
     ),
     _rule(
         r"төмен\s+емес",
         _LOWER_IS_BETTER,
-        'a rank "not lower than": a lower number is a better place',
+        Message('a rank "not lower than": a lower number is a better place'),
     ),
-    _rule(r"(?<!\w)уақыт(ы|ын)?(?!\w)", _LOWER_IS_BETTER, "a time to serve: shorter is better"),
-    _rule(r"(?<!\w)күн(?!\w)", _LOWER_IS_BETTER, "a time in days: shorter is better"),
+    _rule(
+        r"(?<!\w)уақыт(ы|ын)?(?!\w)",
+        _LOWER_IS_BETTER,
+        Message("a time to serve: shorter is better"),
+    ),
+    _rule(r"(?<!\w)күн(?!\w)", _LOWER_IS_BETTER, Message("a time in days: shorter is better")),
     _rule(
         r"шығындар\w*\s+(ара\s+)?(салмағ|үлес)",
         _LOWER_IS_BETTER,
-        "a share of costs: lower is better",
+        Message("a share of costs: lower is better"),
     ),
-    _rule(r"(?<!\w)(қысқарт|төмендет|азайт)", _LOWER_IS_BETTER, "the wording asks for a reduction"),
+    _rule(
+        r"(?<!\w)(қысқарт|төмендет|азайт)",
+        _LOWER_IS_BETTER,
+        Message("the wording asks for a reduction"),
+    ),
     _rule(
         r"қолайсыз\s+еңбек\s+жағдай",
         _LOWER_IS_BETTER,
-        "people working in harmful or unfavourable conditions: fewer is better",
+        Message("people working in harmful or unfavourable conditions: fewer is better"),
     ),
     _rule(
         r"(өткен|алдыңғы)\s+жыл|өсу\s+индекс|(?<!\w)өсім",
         _HIGHER_IS_BETTER,
-        "a growth index against the previous year: more growth meets the target",
+        Message("a growth index against the previous year: more growth meets the target"),
     ),
-    _rule(r"(?<!\w)(арттыр|ұлғайт|көбейт)", _HIGHER_IS_BETTER, "the wording asks for an increase"),
+    _rule(
+        r"(?<!\w)(арттыр|ұлғайт|көбейт)",
+        _HIGHER_IS_BETTER,
+        Message("the wording asks for an increase"),
+    ),
 )
 
 
@@ -181,7 +224,7 @@ def infer_polarity(indicator: Indicator, parent: Indicator | None = None) -> Ind
         indicator.id,
         Polarity.INCREASE,
         PolaritySource.DEFAULT,
-        "no wording rule and fewer than two planned targets: assumed higher is better",
+        Message("no wording rule and fewer than two planned targets: assumed higher is better"),
         indicator.line,
     )
 
@@ -195,8 +238,14 @@ def _by_wording(indicator: Indicator, parent: Indicator | None) -> IndicatorPola
             match = rule.pattern.search(text)
             if match is None:
                 continue
-            whose = "" if owner is indicator else f" of {owner.id}"
-            reason = f'wording{whose}: "{match.group(0)}" — {rule.why}'
+            words, why = match.group(0), rule.why
+            reason = (
+                Message('wording: "{words}" — {why}', words=words, why=why)
+                if owner is indicator
+                else Message(
+                    'wording of {owner}: "{words}" — {why}', owner=owner.id, words=words, why=why
+                )
+            )
             return IndicatorPolarity(
                 indicator.id, rule.polarity, PolaritySource.WORDING, reason, owner.line
             )
@@ -209,10 +258,19 @@ def _by_quantity(indicator: Indicator, parent: Indicator | None) -> IndicatorPol
     match = None if "%" in unit else _COUNT_UNIT.search(unit)
     if match is None:
         return None
-    whose = "" if owner is indicator else f" of {owner.id}"
     reason = (
-        f'unit{whose} "{unit}": a count of things or people, or money — more is better '
-        "whatever the trend of the targets"
+        Message(
+            'unit "{unit}": a count of things or people, or money — more is better whatever the '
+            "trend of the targets",
+            unit=unit,
+        )
+        if owner is indicator
+        else Message(
+            'unit of {owner} "{unit}": a count of things or people, or money — more is better '
+            "whatever the trend of the targets",
+            owner=owner.id,
+            unit=unit,
+        )
     )
     return IndicatorPolarity(
         indicator.id, Polarity.INCREASE, PolaritySource.QUANTITY, reason, owner.line
@@ -227,15 +285,19 @@ def _by_targets(indicator: Indicator) -> IndicatorPolarity | None:
     if len(planned) < 2:
         return None
     first, last = planned[0], planned[-1]
-    span = f"{_show(first)} to {_show(last)}"
+    span = {"first": _show(first), "last": _show(last)}
     if all(v.value == first.value for v in planned):
-        polarity, reason = Polarity.KEEP, f"targets stay at {first.value} from {span}"
+        polarity = Polarity.KEEP
+        reason = Message(
+            "targets stay at {value} from {first} to {last}", value=first.value, **span
+        )
     elif last.value == first.value:
-        polarity, reason = Polarity.KEEP, f"targets end at the level they start from: {span}"
+        polarity = Polarity.KEEP
+        reason = Message("targets end at the level they start from: {first} to {last}", **span)
     elif _gt(last, first):
-        polarity, reason = Polarity.INCREASE, f"targets rise from {span}"
+        polarity, reason = Polarity.INCREASE, Message("targets rise from {first} to {last}", **span)
     else:
-        polarity, reason = Polarity.DECREASE, f"targets fall from {span}"
+        polarity, reason = Polarity.DECREASE, Message("targets fall from {first} to {last}", **span)
     return IndicatorPolarity(
         indicator.id, polarity, PolaritySource.TARGETS, reason, planned[0].line
     )
@@ -250,12 +312,14 @@ def _show(v: YearValue) -> str:
 
 
 def infer_milestone_polarity(milestone: Milestone) -> IndicatorPolarity:
-    due = "-".join(str(y) for y in sorted(set(milestone.due_years))) or "no year stated"
+    due = "-".join(str(y) for y in sorted(set(milestone.due_years)))
     return IndicatorPolarity(
         milestone.id,
         Polarity.MILESTONE,
         PolaritySource.STRUCTURE,
-        f"a milestone of its task (due {due}): done, late or not done",
+        Message("a milestone of its task (due {due}): done, late or not done", due=due)
+        if due
+        else Message("a milestone of its task (due: no year stated): done, late or not done"),
         milestone.line,
     )
 
@@ -289,10 +353,14 @@ def apply_overrides(
     out = dict(inferred)
     for indicator_id, override in overrides.items():
         was = inferred[indicator_id]
-        reason = (
-            f"set to {override.polarity.value} by {override.user} on "
-            f"{override.at:%Y-%m-%d %H:%M}: {override.reason} "
-            f"(inferred: {was.polarity.value}, {was.reason})"
+        reason = Message(
+            "set to {polarity} by {user} on {at}: {reason} (inferred: {inferred}, {why})",
+            polarity=_PolarityWord(override.polarity),
+            user=override.user,
+            at=f"{override.at:%Y-%m-%d %H:%M}",
+            reason=override.reason,
+            inferred=_PolarityWord(was.polarity),
+            why=was.reason,
         )
         out[indicator_id] = replace(
             was,

@@ -40,10 +40,11 @@ from zhospar.evaluate.scoring_rules import (
     ZERO_DENOMINATOR,
     ZERO_WEIGHTS,
 )
+from zhospar.i18n import Message, pgettext
 from zhospar.model.periods import Period
 from zhospar.model.plan import Indicator
 
-__all__ = ["Observed", "RollupRule", "RollupSpec", "infer_rollup", "rollup_year"]
+__all__ = ["Observed", "RollupRule", "RollupSpec", "infer_rollup", "rollup_word", "rollup_year"]
 
 
 class RollupRule(StrEnum):
@@ -54,12 +55,27 @@ class RollupRule(StrEnum):
     NONE = "none"
 
 
+def rollup_word(rule: RollupRule | str) -> str:
+    """A roll-up rule in words, in the language of the moment (English: its value)."""
+    words = {
+        RollupRule.SUM: pgettext("rollup", "sum"),
+        RollupRule.LAST: pgettext("rollup", "last"),
+        RollupRule.RATIO: pgettext("rollup", "ratio"),
+        RollupRule.WEIGHTED: pgettext("rollup", "weighted"),
+        RollupRule.NONE: pgettext("rollup", "none"),
+    }
+    try:
+        return words[RollupRule(str(rule))]
+    except ValueError:
+        return str(rule)
+
+
 @dataclass(frozen=True)
 class RollupSpec:
     """How an indicator's facts roll up to the national year, and why."""
 
     rule: RollupRule
-    reason: str
+    reason: Message  # why, in words (shown in the language that asks)
     numerator: str | None = None  # RATIO: the indicator id whose facts are the numerator
     denominator: str | None = None  # RATIO: ... the denominator
     scale: Decimal = Decimal(1)  # RATIO: 100 when the rate is a percentage
@@ -120,24 +136,39 @@ def infer_rollup(indicator: Indicator, parent: Indicator | None = None) -> Rollu
     name = indicator.name + (f" {parent.name}" if parent is not None else "")
     counted = _COUNT_OR_MONEY.search(unit)
     if _RANK.search(f"{unit} {name}"):
-        return RollupSpec(RollupRule.NONE, "a rank position cannot be added up or averaged")
+        return RollupSpec(
+            RollupRule.NONE, Message("a rank position cannot be added up or averaged")
+        )
     if _RATE_UNIT.search(unit) or (not counted and _RATE_NAME.search(name)):
         return RollupSpec(
             RollupRule.NONE,
-            f'a rate or share (unit "{unit or "?"}"): it must be recomputed from numerator and '
-            "denominator (RATIO) or weighted by a base (WEIGHTED), never summed or averaged",
+            Message(
+                'a rate or share (unit "{unit}"): it must be recomputed from numerator and '
+                "denominator (RATIO) or weighted by a base (WEIGHTED), never summed or averaged",
+                unit=unit or "?",
+            ),
         )
     stock = _STOCK.search(name) if counted else None
     if stock is not None:
-        why = f'a stock ("{stock.group(0)}", {unit}): the latest value in the year, regions added'
+        why = Message(
+            'a stock ("{words}", {unit}): the latest value in the year, regions added',
+            words=stock.group(0),
+            unit=unit,
+        )
         return RollupSpec(RollupRule.LAST, why)
     if _AVERAGE.search(name):
         return RollupSpec(
-            RollupRule.NONE, "an average or an amount per person: needs WEIGHTED by its base"
+            RollupRule.NONE,
+            Message("an average or an amount per person: needs WEIGHTED by its base"),
         )
+    if not counted and not unit:
+        return RollupSpec(RollupRule.NONE, Message("no unit stated: no rule"))
     if not counted:
-        return RollupSpec(RollupRule.NONE, f'unit "{unit or "none stated"}" says no rule')
-    return RollupSpec(RollupRule.SUM, f'a count or money flow ("{unit}"): months and regions add')
+        return RollupSpec(RollupRule.NONE, Message('unit "{unit}" says no rule', unit=unit))
+    return RollupSpec(
+        RollupRule.SUM,
+        Message('a count or money flow ("{unit}"): months and regions add', unit=unit),
+    )
 
 
 def rollup_year(
@@ -158,7 +189,7 @@ def rollup_year(
     if not own:
         return None
     if spec.rule is RollupRule.NONE:
-        return _refuse(indicator_id, year, own, spec, spec.reason)
+        return _refuse(indicator_id, year, own, spec, str(spec.reason))
     if spec.rule is RollupRule.WEIGHTED:
         return _weighted(indicator_id, year, spec, _prefer_national(own), facts)
     return _add_up(indicator_id, year, spec, _prefer_national(own), expected_regions)
@@ -247,7 +278,7 @@ def _ratio(
     if not spec.numerator or not spec.denominator:
         own = [f for f in facts.get(indicator_id, ()) if f.period.year == year]
         return _refuse(indicator_id, year, own, spec, RATIO_WITHOUT_PARTS.text())
-    flow = RollupSpec(RollupRule.SUM, "numerator and denominator are counts")
+    flow = RollupSpec(RollupRule.SUM, Message("numerator and denominator are counts"))
     num = rollup_year(spec.numerator, year, flow, facts, expected_regions=expected_regions)
     den = rollup_year(spec.denominator, year, flow, facts, expected_regions=expected_regions)
     if num is None and den is None:

@@ -253,8 +253,12 @@ def _budget_line(item: BudgetExecution, comments: Comments) -> BudgetLine:
     planned = item.planned
     source = "not stated in the plan"
     if planned is not None:
-        where = {"form": "program form", "list": "list of programs"}.get(planned.where)
-        source = f'{where or planned.where}, line {planned.figure.line}: "{planned.figure.raw}"'
+        where = {"form": gettext("program form"), "list": gettext("list of programs")}
+        source = gettext('{where}, line {line}: "{raw}"').format(
+            where=where.get(planned.where, planned.where),
+            line=planned.figure.line,
+            raw=planned.figure.raw,
+        )
     actual = item.actual
     return BudgetLine(
         program=item.program,

@@ -17,7 +17,7 @@ from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRu
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.scoring_rules import CONCLUSIVE, TOO_FEW_FACTS, status_word
 from zhospar.evaluate.sentence import coverage
-from zhospar.i18n import gettext
+from zhospar.i18n import Message, gettext
 from zhospar.model.assessments import RiskAssessment
 
 __all__ = [
@@ -63,20 +63,26 @@ class FactSource:
         """Where the value came from, in one line: file and row, source, who and when."""
         parts = [f"{self.period}: {_plain(self.value)}"]
         if self.region:
-            parts.append(f"region {self.region}")
+            parts.append(gettext("region {code}").format(code=self.region))
         if self.breakdown:
-            parts.append(f"breakdown {self.breakdown}")
+            parts.append(gettext("breakdown {label}").format(label=self.breakdown))
         if self.file:
-            parts.append(f"{self.file}, row {self.row}" if self.row is not None else self.file)
+            row = gettext("{file}, row {row}").format(file=self.file, row=self.row)
+            parts.append(row if self.row is not None else self.file)
         if self.source:
-            parts.append(f"source: {self.source}")
-        if self.entered_by:
-            when = f" at {self.entered_at:%Y-%m-%d %H:%M}" if self.entered_at else ""
-            parts.append(f"entered by {self.entered_by}{when}")
+            parts.append(gettext("source: {source}").format(source=self.source))
+        if self.entered_by and self.entered_at:
+            parts.append(
+                gettext("entered by {user} at {at}").format(
+                    user=self.entered_by, at=f"{self.entered_at:%Y-%m-%d %H:%M}"
+                )
+            )
+        elif self.entered_by:
+            parts.append(gettext("entered by {user}").format(user=self.entered_by))
         if self.revision is not None and self.revision > 1:
-            parts.append(f"revision {self.revision}")
+            parts.append(gettext("revision {n}").format(n=self.revision))
         if self.force_reason:
-            parts.append(f"forced: {self.force_reason}")
+            parts.append(gettext("forced: {reason}").format(reason=self.force_reason))
         return "; ".join(parts)
 
 
@@ -120,7 +126,7 @@ class ScoredLine:
     name: str
     line: int  # where the indicator or milestone stands in the plan text
     polarity: Polarity
-    polarity_reason: str
+    polarity_reason: Message  # shown in the language that asks (the report is cached)
     polarity_overridden: bool  # set by a user (``zhospar polarity set``), not inferred
     fact: Decimal | None
     fact_note: str  # its status unless final and its coverage: "operational, Q1 2012"

@@ -91,7 +91,7 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
         line.forecast_message,
         f"{line.polarity_reason}; {line.polarity_note}"
         if line.polarity_note
-        else line.polarity_reason,
+        else str(line.polarity_reason),
     ]
 
 

@@ -19,9 +19,9 @@ from decimal import Decimal
 from typing import Any
 
 from zhospar._exceptions import NotFoundError, ValidationError
-from zhospar.evaluate.polarity import Polarity
-from zhospar.evaluate.rollup import RollupRule
-from zhospar.i18n import N_, gettext
+from zhospar.evaluate.polarity import Polarity, polarity_word
+from zhospar.evaluate.rollup import RollupRule, rollup_word
+from zhospar.i18n import N_, Language, Message, current_language, gettext, pgettext, use_language
 from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.model.plan import Plan
 from zhospar.model.walk import find_indicator, iter_indicators, iter_milestones
@@ -31,15 +31,44 @@ __all__ = [
     "INFERRED",
     "PERCENT_SCALE",
     "RuleParams",
+    "SettingWord",
     "check_decision",
     "polarity_choice",
     "rollup_choice",
     "rollup_params",
     "scored_indicator",
+    "setting_word",
 ]
 
 INFERRED = "inferred"  # the value that ends an override: inference decides again
 PERCENT_SCALE = Decimal(100)
+
+
+def setting_word(value: str, kind: str | None = None) -> str:
+    """An override's kind (``polarity``, ``rollup``: ``kind`` None) or setting (a polarity, a
+    roll-up rule of ``kind``, ``inferred``) in words, in the language of the moment; forms
+    still send the value itself."""
+    text = str(value)
+    if kind is None and text in ("polarity", "rollup"):
+        return gettext("polarity") if text == "polarity" else gettext("roll-up")
+    if text == INFERRED:
+        return pgettext("setting", "inferred")
+    if kind != "rollup" and text in {p.value for p in Polarity}:
+        return polarity_word(text)
+    if text in {r.value for r in RollupRule}:
+        return rollup_word(text)
+    return text
+
+
+class SettingWord(Message):
+    """A setting inside a message made once and shown later, named in the language shown."""
+
+    def __init__(self, value: str, kind: str | None = None) -> None:
+        super().__init__(value, kind=kind)
+
+    def render(self, language: Language | None = None) -> str:
+        with use_language(language or current_language()):
+            return setting_word(self.template, self.values["kind"])
 
 
 @dataclass(frozen=True)

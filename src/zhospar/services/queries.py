@@ -23,6 +23,7 @@ from zhospar.evaluate import (
     plan_vs_fact,
     rollup_specs,
 )
+from zhospar.i18n import current_language, gettext
 from zhospar.ingest import LineNote, ReadResult, read_plan
 from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
@@ -72,8 +73,9 @@ def check_year(stored: StoredEvaluation, year: int | None) -> int:
         return stored.memo.get("default-year", lambda: _default_year(stored))
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
-            f"year {year} is outside the plan's period: expected {plan.period_start} to "
-            f"{plan.period_end}"
+            gettext("year {year} is outside the plan's period: expected {first} to {last}").format(
+                year=year, first=plan.period_start, last=plan.period_end
+            )
         )
     return year
 
@@ -106,7 +108,8 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
             signoff=year_signoff(stored, year),
         )  # fmt: skip
 
-    return stored.memo.get(("report", year), build)
+    # its sentences are written in the language of the moment: one model per language asked
+    return stored.memo.get(("report", year, current_language()), build)
 
 
 def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
@@ -116,7 +119,7 @@ def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
         rows = plan_vs_fact(stored.plan, stored.facts, stored.options())
         return {r.place.indicator.id: r for r in rows}
 
-    return stored.memo.get("plan-vs-fact", build)
+    return stored.memo.get(("plan-vs-fact", current_language()), build)
 
 
 def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zhospar.i18n import gettext
 from zhospar.model.assessments import LEVELS, RiskAssessment
 from zhospar.report import RiskLine
 from zhospar.report.risks import RISK_RULE, RISK_STATE_RULE
@@ -41,7 +42,8 @@ def risk_register(stored: StoredEvaluation, year: int) -> RiskRegister:
     history = {
         r.id: tuple(a for a in stored.assessments if a.risk_id == r.id) for r in report.risks
     }
-    return RiskRegister(report.year, report.risks, RISK_RULE, RISK_STATE_RULE, history)
+    rules = gettext(RISK_RULE), gettext(RISK_STATE_RULE)  # in the language of the moment
+    return RiskRegister(report.year, report.risks, *rules, history)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,13 @@ from zhospar.store._bulk import DEFAULT_BATCH, period_columns, stamp_for, table_
 from zhospar.store._catalog import catalog
 from zhospar.store._revisions import Key, latest_revisions, number_revisions
 from zhospar.store.activity import note
+from zhospar.store.activity_words import (
+    FACT_ONE,
+    FACT_ONE_REGION,
+    FACTS_FROM_FILE,
+    FACTS_MANY,
+    entry,
+)
 from zhospar.store.db import Database
 from zhospar.store.reasons import check_reasons, write_reasons
 from zhospar.store.schema import ActualRow
@@ -126,15 +133,17 @@ def record_actuals(
 
 def _what_changed(batch: ActualBatch, done: RecordResult) -> str:
     """The activity log's words for a write: the value itself, or the counts and the file."""
-    counts = f"{done.added} added, {done.revised} revised, {done.unchanged} unchanged"
+    counts = {"added": done.added, "revised": done.revised, "unchanged": done.unchanged}
     if len(batch) == 1:
-        region = f" region {batch.region[0]}" if batch.region[0] else ""
-        return (
-            f"{batch.indicator_id[0]} {batch.period[0]}{region} = {batch.value[0]} "
-            f"(revision {done.last_revision}; {counts})"
-        )
+        one = {"id": batch.indicator_id[0], "period": batch.period[0], "value": batch.value[0]}
+        if batch.region[0]:
+            return entry(FACT_ONE_REGION, **one, region=batch.region[0],
+                         revision=done.last_revision, **counts)  # fmt: skip
+        return entry(FACT_ONE, **one, revision=done.last_revision, **counts)
     origin = next((f for f in batch.origin_file if f), None)
-    return f"{len(batch)} values{f' from {origin}' if origin else ''}: {counts}"
+    if origin:
+        return entry(FACTS_FROM_FILE, count=len(batch), file=origin, **counts)
+    return entry(FACTS_MANY, count=len(batch), **counts)
 
 
 def set_actual(

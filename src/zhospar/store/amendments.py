@@ -31,6 +31,7 @@ from zhospar.model.amendments import (
 from zhospar.model.plan import ActRef, Plan
 from zhospar.store._versions import VersionSpec
 from zhospar.store.activity import note
+from zhospar.store.activity_words import AMENDED, entry
 from zhospar.store.data_version import bump_data_version
 from zhospar.store.db import Database
 from zhospar.store.people_tables import PlanAmendmentRow
@@ -149,10 +150,8 @@ def _new_version(
         conn = session.connection()
         reindex_plan(conn, row.id, amended)
         bump_data_version(conn, row.id)  # every server reads the plan and its scores again
-        detail = (
-            f"{key}@{version_key}: {len(made.changes)} change(s) by No. "
-            f"{made.act.number} of {made.act.date}; reason: {made.reason}"
-        )
+        detail = entry(AMENDED, plan=key, version=version_key, count=len(made.changes),
+                       act=made.act.number, date=made.act.date, reason=made.reason)  # fmt: skip
         note(conn, "plan.amend", detail, user=by)
     db._cache.clear()  # plans read once per process are read again
     return Amended(f"{key}@{version_key}", f"{key}@{previous}", len(made.changes))

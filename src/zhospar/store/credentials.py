@@ -20,6 +20,14 @@ from sqlalchemy.exc import IntegrityError
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.rules.access import Person, Role
 from zhospar.store.activity import Actor, acting, note
+from zhospar.store.activity_words import (
+    LOGIN,
+    LOGIN_FAILED,
+    TOKEN_CREATED,
+    TOKEN_CREATED_UNTIL,
+    TOKEN_REVOKED,
+    entry,
+)
 from zhospar.store.db import Database
 from zhospar.store.people_tables import ApiTokenRow, LoginThrottleRow, PersonRow, SessionRow
 from zhospar.store.schema import MetaRow
@@ -130,8 +138,12 @@ def create_token(db: Database, name: str, *, days: int | None, by: str) -> str:
                 token_hash=_digest(raw), person_id=person_id, created_at=now, expires_at=expires
             )
         )
-        until = f" until {expires:%Y-%m-%d}" if expires else ""
-        note(conn, "token-create", f"created a token for {name}{until}", user=by)
+        what = (
+            entry(TOKEN_CREATED_UNTIL, name=name, date=f"{expires:%Y-%m-%d}")
+            if expires
+            else entry(TOKEN_CREATED, name=name)
+        )
+        note(conn, "token-create", what, user=by)
 
     db.write(work)
     return raw
@@ -174,7 +186,7 @@ def revoke_token(db: Database, token_id: int, *, by: str) -> None:
         )
         if done.rowcount == 0:
             raise NotFoundError(f"no token {token_id} in force (see `zhospar token list`)")
-        note(conn, "token-revoke", f"revoked token {token_id}", user=by)
+        note(conn, "token-revoke", entry(TOKEN_REVOKED, id=token_id), user=by)
 
     db.write(work)
 
@@ -219,7 +231,7 @@ def note_failed_login(db: Database, name: str, address: str) -> None:
                 conn.execute(
                     update(LoginThrottleRow).where(LoginThrottleRow.key == key).values(**values)
                 )
-        note(conn, "login-failed", f"failed login as {name[:80]}", user="-")
+        note(conn, "login-failed", entry(LOGIN_FAILED, name=name[:80]), user="-")
 
     db.write(work)
 
@@ -237,7 +249,7 @@ def note_login(db: Database, name: str, address: str) -> None:
 
     def work(conn: Connection) -> None:
         conn.execute(delete(LoginThrottleRow).where(LoginThrottleRow.key == key))
-        note(conn, "login", f"signed in as {name[:80]}", user=name)
+        note(conn, "login", entry(LOGIN, name=name[:80]), user=name)
 
     with acting(Actor(name, address)):
         db.write(work)

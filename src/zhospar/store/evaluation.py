@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from zhospar.evaluate.aggregate import CAP
 from zhospar.evaluate.service import EvaluationOptions
+from zhospar.i18n import gettext
 from zhospar.model.actuals import Actual
 from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Plan
@@ -91,12 +92,15 @@ class StoredEvaluation:
     @property
     def origin(self) -> str:
         """Where the figures come from, in words, for a report's or a table's heading."""
-        text = f"database, plan {self.plan_key}: {len(self.facts)} value(s) in force"
+        text = gettext("database, plan {plan}: {count} value(s) in force").format(
+            plan=self.plan_key, count=len(self.facts)
+        )
         applied = self.overrides.describe()
         text = f"{text}; {applied}" if applied else text
         if self.cap_setting is None:
             return text
-        return f"{text}; cap {self.cap_setting.value} % (set by {self.cap_setting.stamp})"
+        cap = gettext("cap {value} % (set by {stamp})")
+        return f"{text}; {cap.format(value=self.cap_setting.value, stamp=self.cap_setting.stamp)}"
 
 
 def plan_overrides(db: Database, plan_key: str, plan: Plan) -> Overrides:

@@ -30,11 +30,13 @@ from zhospar._exceptions import StoreError
 from zhospar.evaluate.polarity import Polarity, PolarityOverride
 from zhospar.evaluate.rollup import RollupRule, RollupSpec
 from zhospar.evaluate.service import EvaluationOptions
+from zhospar.i18n import Message, gettext
 from zhospar.model.plan import Plan
 from zhospar.rules.catalog import Catalog
 from zhospar.rules.overrides import (
     INFERRED,
     RuleParams,
+    SettingWord,
     check_decision,
     polarity_choice,
     rollup_choice,
@@ -43,6 +45,7 @@ from zhospar.rules.overrides import (
 )
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import note
+from zhospar.store.activity_words import OVERRIDDEN, entry
 from zhospar.store.db import Database
 from zhospar.store.schema import IndicatorOverrideRow
 
@@ -93,6 +96,19 @@ class OverrideRecord:
             return f"weighted by {self.base}"
         return self.value
 
+    def rule_words(self) -> Message:
+        """``rule`` as a message shown in the language that asks (the words, not the ids)."""
+        if self.value == RollupRule.RATIO.value:
+            return Message(
+                "ratio {numerator} / {denominator} × {scale}",
+                numerator=self.numerator,
+                denominator=self.denominator,
+                scale=_plain(self.scale),
+            )
+        if self.value == RollupRule.WEIGHTED.value:
+            return Message("weighted by {base}", base=self.base)
+        return SettingWord(self.value, self.kind.value)
+
     @property
     def stamp(self) -> str:
         return f"{self.entered_by} on {self.entered_at:%Y-%m-%d %H:%M} UTC"
@@ -101,7 +117,12 @@ class OverrideRecord:
         return PolarityOverride(Polarity(self.value), self.reason, self.entered_by, self.entered_at)
 
     def rollup_spec(self) -> RollupSpec:
-        reason = f"set to {self.rule} by {self.stamp}: {self.reason}"
+        reason = Message(
+            "set to {rule} by {who}: {reason}",
+            rule=self.rule_words(),
+            who=self.stamp,
+            reason=self.reason,
+        )
         return RollupSpec(
             RollupRule(self.value),
             reason,
@@ -127,7 +148,9 @@ class Overrides(NamedTuple):
         """In words, e.g. "overrides: 1 polarity, 0 roll-up"; empty when there is none."""
         if not self.polarity and not self.rollups:
             return ""
-        return f"overrides: {len(self.polarity)} polarity, {len(self.rollups)} roll-up"
+        return gettext("overrides: {polarity} polarity, {rollups} roll-up").format(
+            polarity=len(self.polarity), rollups=len(self.rollups)
+        )
 
 
 def _plain(value: Decimal | None) -> str:
@@ -204,8 +227,9 @@ def _record(
         key = result.inserted_primary_key
         if key is None:  # pragma: no cover - both databases report the new id
             raise StoreError("the database did not report the id of the new override")
-        what = f"{fields['kind']} of {fields['indicator_id']} set to {fields['value']}"
-        note(conn, "override", f"{what}: {row['reason']}", user=row["entered_by"])
+        what = entry(OVERRIDDEN, kind=fields["kind"], id=fields["indicator_id"],
+                     setting=fields["value"], reason=row["reason"])  # fmt: skip
+        note(conn, "override", what, user=row["entered_by"])
         return int(key[0])
 
     new_id = db.write(work, plan_id=plan_id)

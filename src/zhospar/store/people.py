@@ -18,6 +18,13 @@ from sqlalchemy import Connection, delete, insert, select, update
 from zhospar._exceptions import NotFoundError, StoreError, ValidationError
 from zhospar.rules.access import Person, Role, unknown_scopes
 from zhospar.store.activity import note
+from zhospar.store.activity_words import (
+    DISABLED,
+    PASSWORD_CHANGED,
+    USER_ADDED,
+    USER_ADDED_WITHIN,
+    entry,
+)
 from zhospar.store.db import Database
 from zhospar.store.people_tables import ApiTokenRow, PersonRow, SessionRow
 
@@ -105,8 +112,12 @@ def add_person(
 
     def work(conn: Connection) -> None:
         conn.execute(insert(PersonRow).values(**row))
-        where = f" within {', '.join(scopes)}" if scopes else ""
-        note(conn, "user-add", f"added {name} as {chosen.value}{where}", user=by)
+        what = (
+            entry(USER_ADDED_WITHIN, name=name, role=chosen.value, scopes=", ".join(scopes))
+            if scopes
+            else entry(USER_ADDED, name=name, role=chosen.value)
+        )
+        note(conn, "user-add", what, user=by)
 
     db.write(work)
     found = find_person(db, name)
@@ -149,7 +160,7 @@ def disable_person(db: Database, name: str, *, by: str) -> None:
             .where(ApiTokenRow.person_id == person_id, ApiTokenRow.revoked_at.is_(None))
             .values(revoked_at=now)
         )
-        note(conn, "user-disable", f"disabled {name}; their sessions and tokens ended", user=by)
+        note(conn, "user-disable", entry(DISABLED, name=name), user=by)
 
     db.write(work)
 
@@ -164,7 +175,7 @@ def set_password(db: Database, name: str, password: str, *, by: str) -> None:
         changed = update(PersonRow).where(PersonRow.id == person_id)
         conn.execute(changed.values(password_hash=hashed))
         _end_sessions(conn, person_id)
-        note(conn, "user-passwd", f"changed the password of {name}", user=by)
+        note(conn, "user-passwd", entry(PASSWORD_CHANGED, name=name), user=by)
 
     db.write(work)
 

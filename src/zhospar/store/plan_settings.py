@@ -24,6 +24,7 @@ from zhospar.i18n import N_
 from zhospar.rules.overrides import check_decision
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import note
+from zhospar.store.activity_words import PLAN_SETTING, entry
 from zhospar.store.db import Database
 from zhospar.store.schema import PlanSettingRow
 
@@ -106,7 +107,7 @@ def _record(
         key = conn.execute(insert(PlanSettingRow).values(**row)).inserted_primary_key
         if key is None:  # pragma: no cover - both databases report the new id
             raise StoreError("the database did not report the id of the new plan setting")
-        what = f"{name} of the plan set to {value}: {row['reason']}"
+        what = entry(PLAN_SETTING, name=name, value=value, reason=row["reason"])
         note(conn, "plan-setting", what, user=user.strip())
         return int(key[0])
 

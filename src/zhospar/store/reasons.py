@@ -19,10 +19,12 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import ConflictError, NotFoundError, ValidationError
+from zhospar.i18n import gettext
 from zhospar.rules.catalog import Catalog
 from zhospar.rules.reasons import ReasonInput, check_reason_text, missing_reasons_message
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import actor_name, note
+from zhospar.store.activity_words import REASON_ONE, REASONS_MANY, entry
 from zhospar.store.db import Database
 from zhospar.store.people_tables import ReasonRow
 from zhospar.store.signoff import refuse_approved
@@ -63,7 +65,9 @@ def check_reasons(cat: Catalog, items: Iterable[ReasonInput]) -> list[ReasonInpu
         years = cat.years
         if years is not None and item.year not in years:
             raise ValidationError(
-                f"year {item.year} is outside the plan's period: expected {years[0]} to {years[-1]}"
+                gettext(
+                    "year {year} is outside the plan's period: expected {first} to {last}"
+                ).format(year=item.year, first=years[0], last=years[-1])
             )
         checked.append(ReasonInput(ident, item.year, check_reason_text(item.text)))
     return checked
@@ -88,9 +92,10 @@ def write_reasons(
         assert key is not None  # both databases report the new id
         written.append(Reason(int(key[0]), item.indicator_id, item.year, item.text, who, now))
     if len(written) == 1:
-        words = f"{items[0].indicator_id} {items[0].year}: {items[0].text}"
+        words = entry(REASON_ONE, id=items[0].indicator_id, year=items[0].year, text=items[0].text)
     else:
-        words = f"{len(written)} reasons for {', '.join(sorted({str(i.year) for i in items}))}"
+        years = ", ".join(sorted({str(i.year) for i in items}))
+        words = entry(REASONS_MANY, count=len(written), years=years)
     note(conn, "record-reason", words, user=by)
     return written
 

@@ -16,8 +16,10 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import NotFoundError, StoreError, ValidationError
+from zhospar.i18n import gettext
 from zhospar.model.assessments import LEVELS, RiskAssessment
 from zhospar.store.activity import note as log_note
+from zhospar.store.activity_words import ASSESSED, entry
 from zhospar.store.db import Database
 from zhospar.store.schema import PlanRow, RiskAssessmentRow
 
@@ -82,8 +84,9 @@ def record_assessment(
         raise NotFoundError(f'no risk "{risk_id}" in plan {key}; its risks: {", ".join(known)}')
     if not plan.period_start <= year <= plan.period_end:
         raise ValidationError(
-            f"year {year} is outside the plan's period: expected {plan.period_start} to "
-            f"{plan.period_end}"
+            gettext("year {year} is outside the plan's period: expected {first} to {last}").format(
+                year=year, first=plan.period_start, last=plan.period_end
+            )
         )
     if not user.strip():
         raise ValidationError("who makes the assessment must be named (user is empty)")
@@ -102,8 +105,9 @@ def record_assessment(
         key = conn.execute(insert(RiskAssessmentRow).values(**row)).inserted_primary_key
         if key is None:  # pragma: no cover - both databases report the new id
             raise StoreError("the database did not report the id of the new assessment")
-        what = f"{ident} {year}: likelihood {row['likelihood']}, impact {row['impact']}"
-        log_note(conn, "risk-assessment", f"{what}: {row['note']}", user=row["entered_by"])
+        what = entry(ASSESSED, id=ident, year=year, likelihood=row["likelihood"],
+                     impact=row["impact"], note=row["note"])  # fmt: skip
+        log_note(conn, "risk-assessment", what, user=row["entered_by"])
         return int(key[0])
 
     return _to_record({**row, "id": db.write(work, plan_id=plan_id)})

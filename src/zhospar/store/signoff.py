@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import ConflictError, ValidationError
+from zhospar.i18n import gettext
 from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import actor_name, note
+from zhospar.store.activity_words import APPROVED, REOPENED, entry
 from zhospar.store.db import Database
 from zhospar.store.people_tables import PeriodSignoffRow
 
@@ -35,9 +37,12 @@ class YearState:
     reason: str | None = None
 
     def describe(self) -> str:
-        verb = "approved" if self.approved else "reopened"
-        why = f" ({self.reason})" if self.reason else ""
-        return f"{self.year} {verb} by {self.by} on {self.at:%Y-%m-%d %H:%M} UTC{why}"
+        said = (
+            gettext("{year} approved by {user} on {at} UTC")
+            if self.approved
+            else gettext("{year} reopened by {user} on {at} UTC")
+        ).format(year=self.year, user=self.by, at=f"{self.at:%Y-%m-%d %H:%M}")
+        return f"{said} ({self.reason})" if self.reason else said
 
 
 def _states(
@@ -69,8 +74,10 @@ def refuse_approved(conn: Connection, plan_id: int, years: Iterable[int]) -> Non
     if closed:
         said = "; ".join(s.describe() for s in sorted(closed, key=lambda s: s.year))
         raise ConflictError(
-            f"the year is approved and takes no new value: {said}. A planner "
-            "may reopen it with a reason (zhospar period reopen)"
+            gettext(
+                "the year is approved and takes no new value: {said}. A planner may reopen it "
+                "with a reason (zhospar period reopen)"
+            ).format(said=said)
         )
 
 
@@ -79,7 +86,9 @@ def _check_year(db: Database, plan_key: str | None, year: int) -> int:
     years = stored.catalog.years
     if years is not None and year not in years:
         raise ValidationError(
-            f"year {year} is outside the plan's period: expected {years[0]} to {years[-1]}"
+            gettext("year {year} is outside the plan's period: expected {first} to {last}").format(
+                year=year, first=years[0], last=years[-1]
+            )
         )
     return stored.plan_id
 
@@ -114,7 +123,11 @@ def _sign(
                 entered_at=now,
             )
         )  # fmt: skip
-        words = f"approved {year}" if action == "approve" else f"reopened {year}: {reason}"
+        words = (
+            entry(APPROVED, year=year)
+            if action == "approve"
+            else entry(REOPENED, year=year, reason=reason)
+        )
         note(conn, f"period-{action}", words, user=by)
         return YearState(year, action == "approve", who, now, reason)
 

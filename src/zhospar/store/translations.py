@@ -15,6 +15,7 @@ from sqlalchemy import Connection, insert, select
 from zhospar._exceptions import NotFoundError, ValidationError
 from zhospar.imports.translations import NameTranslation
 from zhospar.store.activity import note as log_note
+from zhospar.store.activity_words import TRANSLATIONS, entry
 from zhospar.store.db import Database
 from zhospar.store.schema import NameTranslationRow, PlanRow
 
@@ -61,7 +62,7 @@ def record_translations(
         if values:
             conn.execute(insert(NameTranslationRow), values)
         languages = ", ".join(sorted({row.lang for row in rows}))
-        what = f"{len(values)} name translation(s) ({languages}) of {key} from {file}"
+        what = entry(TRANSLATIONS, count=len(values), languages=languages, plan=key, file=file)
         log_note(conn, "name-translations", what, user=user.strip())
         return len(values)
 

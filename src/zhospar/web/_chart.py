@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zhospar.i18n import gettext
 from zhospar.model.plan import YearValue
 from zhospar.report import format_number
 
@@ -237,7 +238,7 @@ def column_chart(
         for j, (series, value) in enumerate(bars):
             y = _y(float(value), high) if value is not None else _y(0.0, high)
             x = left + slot * 0.15 + j * width
-            label = format_number(value) if value is not None else "no data"
+            label = format_number(value) if value is not None else gettext("no data")
             columns.append(Column(x, y, width, _y(0.0, high) - y, series, category, label))
     axes = Axes(WIDTH, HEIGHT, tuple(x_ticks), _ticks(ticks, high), *titles)
     return ColumnChart(axes, tuple(columns))

@@ -17,17 +17,25 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from zhospar.audit import finding_kind_word, kind_word, section_words, severity_word
 from zhospar.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, gettext, ngettext
 from zhospar.report import format_amount, format_number, format_percent, status_class
 from zhospar.rules.facts import fact_label
 from zhospar.store import find_region
+from zhospar.store.activity_words import action_word
+from zhospar.store.activity_words import shown as activity_shown
 from zhospar.store.evaluation import Memo
 from zhospar.web._security import CSRF_FIELD, csrf_token
 from zhospar.web._words import (
+    act_word,
     chance_word,
+    change_word,
+    line_status_word,
     risk_state_words,
     role_words,
     search_kind,
+    series_word,
+    setting_word,
     status_word,
 )
 
@@ -82,8 +90,24 @@ def environment() -> Environment:
         status_word=status_word,
         chance_word=chance_word,
         search_kind=search_kind,
+        setting_word=setting_word,
+        series_word=series_word,
+        action_word=action_word,
+        act_word=act_word,
+        line_status=line_status_word,
+        change_word=change_word,
+        activity_detail=_activity_detail,
+        section_words=section_words,
+        money_kind=kind_word,
+        severity_word=severity_word,
+        finding_kind=finding_kind_word,
     )
     return env
+
+
+def _activity_detail(detail: str, action: str) -> str:
+    """A line of the activity log in the page's language (``store.activity_words``)."""
+    return activity_shown(action, detail)
 
 
 def _fact_note(actual: Any) -> str:

@@ -12,25 +12,27 @@ from zhospar.i18n import gettext, pgettext
 from zhospar.model.assessments import LEVELS
 from zhospar.report.risks import RiskState, state_word
 from zhospar.rules.access import Role
+from zhospar.rules.overrides import setting_word
 from zhospar.services.search import KIND_LABELS
+from zhospar.store.activity_words import role_word
 
 __all__ = [
+    "act_word",
     "chance_word",
+    "change_word",
     "level_words",
+    "line_status_word",
     "risk_state_words",
     "role_words",
     "search_kind",
+    "series_word",
+    "setting_word",
     "status_word",
 ]
 
 
 def role_words() -> dict[str, str]:
-    return {
-        Role.ADMIN.value: pgettext("role", "admin"),
-        Role.PLANNER.value: pgettext("role", "planner"),
-        Role.EDITOR.value: pgettext("role", "editor"),
-        Role.VIEWER.value: pgettext("role", "viewer"),
-    }
+    return {role.value: role_word(role.value) for role in Role}
 
 
 def status_word(status: str) -> str:
@@ -80,3 +82,49 @@ def search_kind(kind: str) -> str:
         "legal-act": pgettext("found", "legal act"),
     }
     return words.get(kind, KIND_LABELS.get(kind, kind))
+
+
+def series_word(series: str) -> str:
+    """What a chart's column shows: a status (``status-too-few-facts``), or planned / actual."""
+    if series.startswith("status-"):
+        value = series.removeprefix("status-").replace("-", "_")
+        if value == "too_few_facts":
+            return gettext("too few facts")
+        return status_word(value)
+    words = {"planned": gettext("planned"), "actual": gettext("actual"), "score": gettext("score")}
+    return words.get(series, series)
+
+
+def act_word(kind: str) -> str:
+    """The kind of a legal act as the plan's text names it (``ingest.front``'s kinds), or a
+    plan version's origin ("approved": the plan as first approved)."""
+    words = {
+        "resolution": pgettext("act", "resolution"),
+        "decree": pgettext("act", "decree"),
+        "law": pgettext("act", "law"),
+        "order": pgettext("act", "order"),
+        "approved": pgettext("act", "approved"),
+    }
+    return words.get(kind, kind)
+
+
+def change_word(kind: str) -> str:
+    """A kind of change an amendment makes (the form still sends the kind itself)."""
+    words = {
+        "set-target": gettext("set a target"),
+        "delete": gettext("delete an item"),
+        "add-indicator": gettext("add an indicator"),
+        "add-task": gettext("add a task"),
+        "add-milestone": gettext("add a measure"),
+    }
+    return words.get(kind, kind)
+
+
+def line_status_word(status: str) -> str:
+    """How a line of the plan's text was read (``ingest.report.LineStatus``), in words."""
+    words = {
+        "read": pgettext("line", "read"),
+        "explained": pgettext("line", "explained"),
+        "not-understood": pgettext("line", "not understood"),
+    }
+    return words.get(status, status.replace("-", " "))

@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from zhospar._exceptions import ZhosparError, quoted
-from zhospar.i18n import gettext, lazy_gettext
+from zhospar.i18n import N_, gettext, lazy_gettext
 from zhospar.services.context import AppContext
 from zhospar.services.http import http_status
 from zhospar.store import Database, Settings, open_database
@@ -196,6 +196,34 @@ def _short_input(error: dict[str, Any]) -> dict[str, Any]:
     return error
 
 
+# What pydantic says of a bad parameter, for its most common kinds, in the page's language; a
+# kind not listed keeps pydantic's (English) words.
+_PROBLEMS = {
+    "missing": N_("a value is required"),
+    "int_parsing": N_('expected a whole number; got "{input}"'),
+    "int_type": N_('expected a whole number; got "{input}"'),
+    "decimal_parsing": N_('expected a number; got "{input}"'),
+    "float_parsing": N_('expected a number; got "{input}"'),
+    "enum": N_('expected one of {expected}; got "{input}"'),
+    "literal_error": N_('expected one of {expected}; got "{input}"'),
+    "string_too_long": N_("at most {max_length} characters"),
+    "greater_than_equal": N_("expected at least {ge}"),
+    "less_than_equal": N_("expected at most {le}"),
+}
+
+
+def _problem(error: Any) -> str:
+    """One bad parameter's problem in words (``_PROBLEMS``), its input quoted and cut short."""
+    message = _PROBLEMS.get(error.get("type", ""))
+    if message is None:
+        return str(error.get("msg", ""))
+    context = {str(k): v for k, v in (error.get("ctx") or {}).items()}
+    try:
+        return gettext(message).format(input=quoted(str(error.get("input", ""))), **context)
+    except (KeyError, IndexError):
+        return str(error.get("msg", ""))
+
+
 def _errors(app: FastAPI) -> None:
     """Zhospar's errors, HTTP errors and bad parameters: JSON for the API, pages for people."""
 
@@ -220,7 +248,7 @@ def _errors(app: FastAPI) -> None:
             errors = [_short_input(e) for e in jsonable_encoder(exc.errors())]
             return EchoJSONResponse({"detail": errors}, 422)
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {_problem(e)}" for e in exc.errors()
         )
         return error_page(
             request, 422, gettext("Wrong parameter — {problems}").format(problems=problems)
