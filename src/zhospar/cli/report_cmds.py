@@ -159,9 +159,10 @@ def _write(
 ) -> Path:
     from zhospar.report import official_form, write_official, write_report
 
+    translated = _translated(built, plan_key, files, language)
     if official:
-        return write_official(official_form(the_plan, built), output)
-    return write_report(_translated(built, plan_key, files, language), output)
+        return write_official(official_form(the_plan, translated), output)
+    return write_report(translated, output)
 
 
 def _translated(
@@ -197,10 +198,10 @@ def _from_database(
             )
             return write_multiyear(table, output), stored.origin
         chosen = queries.check_year(stored, year)
+        built = _translated(queries.year_report(stored, chosen), plan_key, None, language)
         if official:
-            written = write_official(queries.official_report(db, stored, chosen), output)
+            written = write_official(queries.official_report(db, stored, chosen, built), output)
         else:
-            built = _translated(queries.year_report(stored, chosen), plan_key, None, language)
             written = write_report(built, output)
         return written, stored.origin
 

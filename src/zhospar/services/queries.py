@@ -23,6 +23,7 @@ from zhospar.evaluate import (
     plan_vs_fact,
     rollup_specs,
 )
+from zhospar.i18n import current_language
 from zhospar.ingest import LineNote, ReadResult, read_plan
 from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
@@ -95,8 +96,9 @@ def _default_year(stored: StoredEvaluation) -> int:
 def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
     """The annual report's model of ``year``: every score, with its sources and sign-off.
 
-    Built once per state of the data (``stored.memo``: the pages and the API share it until a
-    write moves the plan's data version); treat it as read-only.
+    Built once per state of the data and language (``stored.memo``: the pages and the API share
+    it until a write moves the plan's data version; its sentences are in the language it was
+    built in); treat it as read-only.
     """
 
     def build() -> AnnualReport:
@@ -106,7 +108,7 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
             signoff=year_signoff(stored, year),
         )  # fmt: skip
 
-    return stored.memo.get(("report", year), build)
+    return stored.memo.get(("report", year, current_language()), build)
 
 
 def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
@@ -125,9 +127,13 @@ def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str,
     return {ident: reason.text for ident, reason in found.items()}
 
 
-def official_report(db: Database, stored: StoredEvaluation, year: int) -> OfficialReport:
-    """The official form of ``year``: the annual report's figures, the reasons in force."""
-    return official_form(stored.plan, year_report(stored, year), year_reasons(db, stored, year))
+def official_report(
+    db: Database, stored: StoredEvaluation, year: int, report: AnnualReport | None = None
+) -> OfficialReport:
+    """The official form of ``year``: the annual report's figures (``report``: the year's
+    report with the plan's names translated, else ``year_report``), the reasons in force."""
+    built = report if report is not None else year_report(stored, year)
+    return official_form(stored.plan, built, year_reasons(db, stored, year))
 
 
 # --- one indicator ----------------------------------------------------------------------------
