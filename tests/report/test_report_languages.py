@@ -89,11 +89,12 @@ OFFICIAL_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # The annual report's words that every format shows: "implementation report" (its title is
-# worded a little differently per format), a goal's and an indicator's heading.
+# worded a little differently per format), a goal's and an indicator's heading, the summary's
+# "Name" column (the name of a thing, not the login page's name of a person: "Аты", "Имя").
 ANNUAL_WORDS: dict[str, tuple[str, ...]] = {
-    "kk": ("іске асыру туралы", "есеп", "Мақсат", "Көрсеткіш"),
-    "ru": ("отчет о реализации", "Цель", "Показатель"),
-    "en": ("Annual", "implementation", "Goal", "Indicator"),
+    "kk": ("іске асыру туралы", "есеп", "Мақсат", "Көрсеткіш", "Атауы"),
+    "ru": ("отчет о реализации", "Цель", "Показатель", "Наименование"),
+    "en": ("Annual", "implementation", "Goal", "Indicator", "Name"),
 }
 
 # Zhospar's own English words: none may be left in a Kazakh or Russian report. (The data's own
@@ -175,7 +176,9 @@ def _html_text(path: Path) -> str:
 
 
 def _pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    """The pages' text, a line wrapped inside a narrow cell joined again with a space."""
+    pages = (page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    return re.sub(r"\s+", " ", "\n".join(pages))
 
 
 READERS: dict[str, Callable[[Path], str]] = {

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from zhospar.evaluate.forecast import chance_word
-from zhospar.i18n import current_language, gettext, ngettext
+from zhospar.i18n import current_language, gettext, ngettext, pgettext
 from zhospar.report import _format
 from zhospar.report.model import AnnualReport, SignOff
 from zhospar.report.official import OfficialReport, columns, reporting_period_head
@@ -43,7 +43,9 @@ def environment() -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     # The report's words in the language of the moment (``zhospar report --lang``).
-    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext, ngettext, newstyle=False, pgettext=pgettext
+    )
     env.globals["current_language"] = current_language
     env.filters.update(
         number=_format.number,

@@ -185,7 +185,7 @@ def _summary_rows(report: AnnualReport) -> Iterator[list[Cell]]:
 _SUMMARY_COLUMNS = (
     Col("Level", 10),
     Col("Code", 8),
-    Col("Name", 60, "wrap"),
+    Col("Name", 60, "wrap", "report"),
     Col("Score, %", 10, "percent"),
     Col("Status", 14),
     Col("Achieved", 9, "int"),
@@ -219,7 +219,7 @@ def _summary(book: Workbook, f: Formats, report: AnnualReport) -> None:
     top = len(head) + 2
     columns = (*_SUMMARY_COLUMNS, PUBLISHED) if report.published else _SUMMARY_COLUMNS
     for col, spec in enumerate(columns):
-        write_text(sheet, top, col, gettext(spec.header), f.header)
+        write_text(sheet, top, col, spec.label(), f.header)
         sheet.set_column(col, col, spec.width)
     row = top
     for row, cells in enumerate(_summary_rows(report), start=top + 1):
@@ -260,7 +260,7 @@ _MILESTONE_COLUMNS = (
 
 _BUDGET_COLUMNS = (
     Col("Program", 9),
-    Col("Name", 50, "wrap"),
+    Col("Name", 50, "wrap", "report"),
     Col("Planned, thousand tenge", 16, "number"),
     Col("Planned source", 30, "wrap"),
     Col("Actual, thousand tenge", 16, "number"),
