@@ -57,30 +57,11 @@ __all__ = [
 ]
 
 
-def columns() -> tuple[str, ...]:
-    """The six column heads (``COLUMNS``) in the language of the moment, in the form's own
-    words: their context keeps them apart from the same English words elsewhere (a person's
-    "Name" on the login page)."""
-    return (
-        pgettext("official form", "Name"),
-        pgettext("official form", "Source of information"),
-        pgettext("official form", "Unit"),
-        pgettext("official form", "Plan"),
-        pgettext("official form", "Fact"),
-        pgettext("official form", "Reasons for non-achievement"),
-    )
-
-
-def reporting_period_head(year: int) -> str:
-    """The head over the Plan and Fact columns: "Reporting period 2012"."""
-    return gettext("Reporting period {year}").format(year=year)
-
-
 # The form's words, translated where they are written (gettext): English here, the Kazakh and
 # Russian of the form in the catalogs.
 FORM_TITLE = N_("Report on the implementation of the strategic plan of a state body")
 FORM_TITLE_KK = "Мемлекеттік органның стратегиялық жоспарының іске асырылуы туралы есеп"
-COLUMNS = (
+COLUMNS = (  # in English; ``columns()`` gives them in the language of the moment
     "Name",
     "Source of information",
     "Unit",
@@ -98,6 +79,25 @@ _ACT_KINDS = {
     "law": N_("Law"),
     "order": N_("Order"),
 }
+
+
+def columns() -> tuple[str, ...]:
+    """The six column heads (``COLUMNS``) in the language of the moment, in the form's own
+    words: their context keeps them apart from the same English words elsewhere (a person's
+    "Name" on the login page)."""
+    return (
+        pgettext("official form", "Name"),
+        pgettext("official form", "Source of information"),
+        pgettext("official form", "Unit"),
+        pgettext("official form", "Plan"),
+        pgettext("official form", "Fact"),
+        pgettext("official form", "Reasons for non-achievement"),
+    )
+
+
+def reporting_period_head(year: int) -> str:
+    """The head over the Plan and Fact columns: "Reporting period 2012"."""
+    return gettext("Reporting period {year}").format(year=year)
 
 
 class RowKind(StrEnum):
