@@ -109,7 +109,8 @@ ENGLISH = (
     "Report", "Indicator", "Status", "Score", "Achievement", "Explanation", "Evaluation",
     "Program", "Milestone", "Risks", "Summary", "Budget", "thousand tenge", "plan line",
     "program form", "list of programs", "Cost", "given", "row", "source", "entered by",
-    "Plan vs fact", "Reported", "Target", "January", "December",
+    "Plan vs fact", "Reported", "Target", "January", "December", "increase", "decrease", "keep",
+    "database", "in force",
 )  # fmt: skip
 _ENGLISH = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
 

@@ -104,3 +104,14 @@ def test_the_official_form_downloads_in_the_page_language_with_translated_names(
     assert heads[5:7] == ("Причины недостижения", "Опубликованное наименование (kk)")
     (unemployment,) = [r for r in rows if r[0] == russian]
     assert unemployment[3:5] == (6.2, 5.3) and unemployment[6] == "Жұмыссыздық деңгейі"
+
+
+def test_each_language_gets_its_own_sentences_from_the_same_app(planner: TestClient) -> None:
+    """The year's figures are built once per state of the data and language: a Russian
+    download does not leave its sentences for the Kazakh one that follows (GLOSSARY: "Снижение –
+    положительная динамика", "Төмендеу – оң серпін"). Unemployment 2012: 5.3 <= 6.2, achieved."""
+    url = "/report?year=2012&form=official&format=html"
+    russian = planner.get(url, headers={"Accept-Language": "ru"}).text
+    kazakh = planner.get(url, headers={"Accept-Language": "kk"}).text
+    assert "положительная динамика" in russian and "оң серпін" not in russian
+    assert "оң серпін" in kazakh and "положительная динамика" not in kazakh

@@ -20,6 +20,7 @@ from zhospar._xlsx import new_workbook
 from zhospar.evaluate.forecast import chance_word
 from zhospar.i18n import gettext, pgettext
 from zhospar.report._format import assessment_text, moment, risk_links, signal_text
+from zhospar.report._lines import polarity_word
 from zhospar.report._workbook import (
     Cell,
     Col,
@@ -76,7 +77,7 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
         line.name,
         line.breakdown,
         line.unit,
-        line.polarity,
+        polarity_word(line.polarity),
         line.target,
         line.target_source,
         line.fact,
