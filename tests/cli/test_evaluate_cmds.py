@@ -112,7 +112,7 @@ def test_score_as_csv_and_json_for_each_level(env: str) -> None:
     document = json.loads(out)
     assert document["plan_score"]["score"] == 100  # (100 + 100) / 2: each capped at 100
     assert [r["id"] for r in document["rows"]] == ["plan"]
-    assert document["facts"] == "database, plan mlsp-2010-2014: 9 value(s) in force"
+    assert document["facts"] == "database, plan mlsp-2010-2014: 9 values in force"
 
 
 def test_score_writes_a_file_in_the_format_of_its_extension(env: str, tmp_path: Path) -> None:

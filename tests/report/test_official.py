@@ -81,7 +81,9 @@ def test_rows_are_grouped_direction_goal_programs_targets_tasks(form: OfficialRe
     names = [r.name for r in form.rows]
     task = names.index("Task 1.1.4. Байланыс орталығы арқылы халықтың жұмыспен қамту "
                        "мәселелері жөнінде хабардар болуын арттыру")  # fmt: skip
-    assert form.rows[task + 1].line is not None and form.rows[task + 1].line.id == "T1.1.4-I1"
+    # the form's heading "Direct-result indicators" under the task, then its indicator
+    assert form.rows[task + 1].kind is RowKind.RESULTS
+    assert form.rows[task + 2].line is not None and form.rows[task + 2].line.id == "T1.1.4-I1"
     # goals 3.1 and 3.2 are named only in the alignment table: no rows of their own
     assert not [n for n in names if n.startswith(("Goal 3.1.", "Goal 3.2."))]
 

@@ -17,7 +17,9 @@ import pytest
 from tests._webapp import TestClient, new_client, post_form
 from tests.conftest import FACTS
 from zhospar.imports import import_file
+from zhospar.imports.translations import NameTranslation
 from zhospar.store import Database
+from zhospar.store.translations import record_translations
 
 DRAFT = "DRAFT: the figures of 2012 are not approved"
 
@@ -80,3 +82,36 @@ def test_pages_say_draft_then_approved_by_whom(planner: TestClient) -> None:
         assert "Figures of 2013: approved by aigerim on 20" in html and "DRAFT" not in html, path
     report = planner.get("/report?year=2013&format=html").text
     assert '<p class="approved-banner" id="signoff">approved by aigerim on 20' in report
+
+
+def test_the_official_form_downloads_in_the_page_language_with_translated_names(
+    empty_database: Database, planner: TestClient
+) -> None:
+    """In Russian: the form's own Russian heads, and the unemployment row (line 216 of the text)
+    named as the translator gave it, with the published name in the seventh column."""
+    russian = "Уровень безработицы"
+    row = NameTranslation(element_id="G1.1-I1", lang="ru", text=russian, row=2)
+    record_translations(empty_database, None, [row], file="names.csv", user="tests")
+    url = "/report?year=2012&form=official&format=xlsx"
+    xlsx = planner.get(url, headers={"Accept-Language": "ru"})
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    try:
+        rows = list(book["Отчет 2012"].iter_rows(values_only=True))
+    finally:
+        book.close()
+    heads = next(r for r in rows if r[0] == "Наименование")
+    assert heads[1:3] == ("Источник информации", "Единица измерения")
+    assert heads[5:7] == ("Причины недостижения", "Опубликованное наименование (kk)")
+    (unemployment,) = [r for r in rows if r[0] == russian]
+    assert unemployment[3:5] == (6.2, 5.3) and unemployment[6] == "Жұмыссыздық деңгейі"
+
+
+def test_each_language_gets_its_own_sentences_from_the_same_app(planner: TestClient) -> None:
+    """The year's figures are built once per state of the data and language: a Russian
+    download does not leave its sentences for the Kazakh one that follows (GLOSSARY: "Снижение –
+    положительная динамика", "Төмендеу – оң серпін"). Unemployment 2012: 5.3 <= 6.2, achieved."""
+    url = "/report?year=2012&form=official&format=html"
+    russian = planner.get(url, headers={"Accept-Language": "ru"}).text
+    kazakh = planner.get(url, headers={"Accept-Language": "kk"}).text
+    assert "положительная динамика" in russian and "оң серпін" not in russian
+    assert "оң серпін" in kazakh and "положительная динамика" not in kazakh

@@ -19,6 +19,7 @@ from zhospar.cli._options import PlanOption
 
 if TYPE_CHECKING:
     from zhospar.evaluate import EvaluationOptions
+    from zhospar.i18n import Language
     from zhospar.model.actuals import ActualInput
     from zhospar.model.plan import Plan
     from zhospar.report import AnnualReport
@@ -120,7 +121,7 @@ def report(
         output, MULTIYEAR_FORMATS if all_years else OFFICIAL_FORMATS if official else FORMATS
     )
     if facts:  # read in the CLI's language: a problem of the file is the CLI's message
-        the_plan, values, origin, options = _plan_and_facts(plan, facts)
+        the_plan, values, origin, options = _plan_and_facts(plan, facts, language)
     with use_language(language):  # every word and number of the report, not the CLI's lines
         if facts:
             if all_years:
@@ -159,9 +160,10 @@ def _write(
 ) -> Path:
     from zhospar.report import official_form, write_official, write_report
 
+    translated = _translated(built, plan_key, files, language)
     if official:
-        return write_official(official_form(the_plan, built), output)
-    return write_report(_translated(built, plan_key, files, language), output)
+        return write_official(official_form(the_plan, translated), output)
+    return write_report(translated, output)
 
 
 def _translated(
@@ -197,26 +199,32 @@ def _from_database(
             )
             return write_multiyear(table, output), stored.origin
         chosen = queries.check_year(stored, year)
+        built = _translated(queries.year_report(stored, chosen), plan_key, None, language)
         if official:
-            written = write_official(queries.official_report(db, stored, chosen), output)
+            written = write_official(queries.official_report(db, stored, chosen, built), output)
         else:
-            built = _translated(queries.year_report(stored, chosen), plan_key, None, language)
             written = write_report(built, output)
         return written, stored.origin
 
 
 def _plan_and_facts(
-    plan_key: str | None, files: Sequence[Path]
+    plan_key: str | None, files: Sequence[Path], language: "Language"
 ) -> "tuple[Plan, list[ActualInput], str, EvaluationOptions | None]":
-    """The plan, the facts of import files and the evaluation options. A plan from the database
+    """The plan, the facts of import files, where they came from (in the report's
+    ``language``: the report prints it) and the evaluation options. A plan from the database
     comes with the users' overrides recorded for it."""
+    from zhospar.i18n import ngettext, use_language
+
     the_plan, found, cap = _plan_for_files(plan_key)
     values = _read_files(the_plan, files)
     names = ", ".join(f.name for f in files)
-    origin = f"{len(values)} value(s) read from {names}"
+    with use_language(language):
+        origin = ngettext(
+            "{count} value read from {files}", "{count} values read from {files}", len(values)
+        ).format(count=len(values), files=names)
+        applied = found.describe() if found is not None else ""
     if found is None:
         return the_plan, values, origin, None
-    applied = found.describe()
     options = replace(found.options(), cap=cap)
     return the_plan, values, f"{origin}; {applied}" if applied else origin, options
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -20,11 +21,11 @@ from babel.messages.pofile import read_po, write_po
 PACKAGE = Path(__file__).resolve().parent.parent
 LOCALE = PACKAGE / "locale"
 TRANSLATED = ("kk", "ru")
-KEYWORDS = {
+KEYWORDS: dict[str, Any] = {
     **DEFAULT_KEYWORDS,
     "lazy_gettext": None,
     "Message": None,
-    "Col": None,
+    "Col": {None: None, 4: ((4, "c"), 1)},  # Col(header, width, kind, context)
     "Table": None,
     "_heading": (2,),
 }

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from zhospar.i18n import current_language, format_date, format_decimal, gettext
+from zhospar.i18n import current_language, format_date, format_decimal, gettext, ngettext
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
     "NO_VALUE",
     "amount",
     "assessment_text",
+    "facts_given",
     "figure",
     "indicator_label",
     "moment",
@@ -145,3 +146,8 @@ def indicator_label(line: IndicatorLine) -> str:
     if line.breakdown:
         return gettext("of which: {label}").format(label=line.breakdown)
     return line.name
+
+
+def facts_given(count: int) -> str:
+    """Where a report's facts came from when the caller names no origin: "9 facts given"."""
+    return ngettext("{count} fact given", "{count} facts given", count).format(count=count)

@@ -24,7 +24,7 @@ from zhospar.evaluate import (
     polarity_note,
     status_sentence,
 )
-from zhospar.i18n import N_, gettext
+from zhospar.i18n import N_, gettext, pgettext
 from zhospar.model.decimals import rounded_text
 from zhospar.model.periods import Period
 from zhospar.model.plan import Milestone
@@ -41,6 +41,7 @@ __all__ = [
     "indicator_line",
     "milestone_line",
     "place_of",
+    "polarity_word",
     "score_of",
     "status_label",
 ]
@@ -61,6 +62,18 @@ NO_SCORE_LABELS: dict[NoScore, str] = {
 }
 
 CommentKey = tuple[str, Period, str | None, str | None]
+
+
+def polarity_word(polarity: str) -> str:
+    """Which way is better, in the language of the moment: "increase", "decrease", "keep"
+    (the value itself when it is none of these)."""
+    words = {
+        "increase": pgettext("polarity", "increase"),
+        "decrease": pgettext("polarity", "decrease"),
+        "keep": pgettext("polarity", "keep"),
+        "milestone": pgettext("polarity", "milestone"),
+    }
+    return words.get(polarity, polarity)
 
 
 @dataclass(frozen=True)

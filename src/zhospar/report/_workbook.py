@@ -17,7 +17,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from zhospar.i18n import gettext
+from zhospar.i18n import gettext, pgettext
 from zhospar.report.model import SignOff
 
 __all__ = [
@@ -59,6 +59,11 @@ class Col:
     header: str
     width: float
     kind: Kind = "text"
+    context: str = ""  # a gettext context, where the English head means other things elsewhere
+
+    def label(self) -> str:
+        """The head in the language of the moment."""
+        return pgettext(self.context, self.header) if self.context else gettext(self.header)
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,7 @@ def write_table(book: Workbook, f: Formats, table: Table) -> Worksheet:
     """A sheet with a frozen header row, a filter, set widths and the rows written by kind."""
     sheet = book.add_worksheet(gettext(table.name)[:31])
     for col, spec in enumerate(table.cols):
-        write_text(sheet, 0, col, gettext(spec.header), f.header)
+        write_text(sheet, 0, col, spec.label(), f.header)
         sheet.set_column(col, col, spec.width)
     row = 0
     for row, cells in enumerate(table.rows, start=1):

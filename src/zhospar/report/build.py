@@ -25,10 +25,11 @@ from zhospar.evaluate import (
     evaluate_year,
     latest,
 )
-from zhospar.i18n import gettext
+from zhospar.i18n import N_, gettext
 from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Direction, Goal, Indicator, Phase, Plan, Task
 from zhospar.model.walk import IndicatorPlace, iter_indicators
+from zhospar.report._format import facts_given
 from zhospar.report._lines import (
     CommentKey,
     Comments,
@@ -249,15 +250,18 @@ def _task_cost(costs: dict[str, GoalCost], code: str) -> tuple[Decimal | None, t
     return None, ()
 
 
+_PLANNED_IN = {"form": N_("program form"), "list": N_("list of programs")}
+
+
 def _budget_line(item: BudgetExecution, comments: Comments) -> BudgetLine:
     planned = item.planned
-    source = "not stated in the plan"
+    source = gettext("not stated in the plan")
     if planned is not None:
-        where = {"form": gettext("program form"), "list": gettext("list of programs")}
-        source = gettext('{where}, line {line}: "{raw}"').format(
-            where=where.get(planned.where, planned.where),
+        known = _PLANNED_IN.get(planned.where)
+        source = gettext('{where}, line {line}: "{text}"').format(
+            where=gettext(known) if known else planned.where,
             line=planned.figure.line,
-            raw=planned.figure.raw,
+            text=planned.figure.raw,
         )
     actual = item.actual
     return BudgetLine(
@@ -315,7 +319,7 @@ def build_report(
         period_start=plan.period_start,
         period_end=plan.period_end,
         plan_source=f"{source.name} (sha256 {source.sha256[:12]})" if source else None,
-        facts_origin=facts_origin or f"{len(facts)} fact(s) given",
+        facts_origin=facts_origin or facts_given(len(facts)),
         generated_at=generated_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
         plan_score=score_of(evaluation.plan_score),
         directions=tuple(builder.direction(d) for d in plan.directions),

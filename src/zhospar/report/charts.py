@@ -8,7 +8,9 @@ PNG with Pillow (drawn at twice the size and reduced, for smooth edges).
 
 A chart holds no document text, only the indicator's id, years and numbers: the caption beside
 it carries the name, so no font lacks a glyph, and the id is escaped all the same. Output is
-deterministic (no date, no random ids), so the same report gives the same file.
+deterministic (no date, no random ids), so the same report gives the same file. The legend is in
+the report's language in the SVG (HTML, PDF: their fonts have Cyrillic letters); the PNG's
+built-in font has Latin letters only, so its legend stays in English.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
+from zhospar.i18n import gettext, use_language
 from zhospar.report.model import ChartSeries, IndicatorLine
 
 if TYPE_CHECKING:
@@ -136,12 +139,13 @@ def _runs(
 
 
 def _legend(series: ChartSeries) -> list[tuple[str, str]]:
+    """The drawn series' names, in the language of the moment."""
     entries = []
     if any(p.reported is not None for p in series.points):
-        entries.append(("Reported (plan)", _REPORTED))
-    entries.append(("Target (plan)", _TARGET))
+        entries.append((gettext("Reported (plan)"), _REPORTED))
+    entries.append((gettext("Target (plan)"), _TARGET))
     if any(p.fact is not None for p in series.points):
-        entries.append(("Fact", _FACT))
+        entries.append((gettext("Fact"), _FACT))
     return entries
 
 
@@ -206,9 +210,9 @@ def caption(series: ChartSeries, line: IndicatorLine | None) -> str:
     """The words under a chart: the indicator's name and the unit of its values (document text,
     kept out of the picture)."""
     if line is None:
-        return f"Plan vs fact, {series.indicator_id}"
+        return f"{gettext('Plan vs fact')}, {series.indicator_id}"
     unit = f" ({line.unit})" if line.unit else ""
-    return f"Plan vs fact, {series.indicator_id}: {line.name}{unit}"
+    return f"{gettext('Plan vs fact')}, {series.indicator_id}: {line.name}{unit}"
 
 
 def _n(value: float) -> str:
@@ -229,7 +233,7 @@ def chart_svg(series: ChartSeries) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" role="img" font-family="{_FONTS}">'
-        f"<title>Plan vs fact, {escape(shapes.title)}</title>",
+        f"<title>{escape(gettext('Plan vs fact'))}, {escape(shapes.title)}</title>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         *(_polyline(s) for s in shapes.rules),
         *(
@@ -268,7 +272,8 @@ def chart_png(series: ChartSeries, *, scale: float = PNG_SCALE) -> bytes:
     """The chart as PNG bytes, ``scale`` pixels per SVG unit (768 x 384 by default)."""
     from PIL import Image, ImageDraw  # only where a picture is made (not for the HTML)
 
-    shapes = layout(series)
+    with use_language("en"):  # Pillow's built-in font has Latin letters only: no Cyrillic
+        shapes = layout(series)
     k = scale * _SUPERSAMPLE
     image = Image.new("RGB", (round(WIDTH * k), round(HEIGHT * k)), "#ffffff")
     draw = ImageDraw.Draw(image)

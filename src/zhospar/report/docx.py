@@ -22,7 +22,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Emu, Pt
 
-from zhospar.i18n import N_, gettext
+from zhospar.i18n import N_, gettext, pgettext
 from zhospar.report._format import (
     NO_VALUE,
     amount,
@@ -255,7 +255,7 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
         [f"{d.number}", d.name, d.score.display or NO_VALUE, d.score.verdict_label]
         for d in report.directions
     ]
-    _table(doc, ("Direction", "Name", "Score, %", "Status"), rows)
+    _table(doc, ("Direction", pgettext("report", "Name"), "Score, %", "Status"), rows)
 
 
 def _budget(doc: DocumentObject, report: AnnualReport) -> None:
@@ -274,7 +274,8 @@ def _budget(doc: DocumentObject, report: AnnualReport) -> None:
         ]
         for b in report.budget
     ]
-    headers = ("Program", "Name", "Planned", "Actual", "Execution", "Planned source")
+    name = pgettext("report", "Name")  # a translated head passes _table's gettext unchanged
+    headers = ("Program", name, "Planned", "Actual", "Execution", "Planned source")
     _table(doc, headers, rows)
 
 

@@ -15,10 +15,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from zhospar.evaluate.forecast import chance_word
-from zhospar.i18n import current_language, gettext, ngettext
+from zhospar.i18n import current_language, gettext, ngettext, pgettext
 from zhospar.report import _format
 from zhospar.report.model import AnnualReport, SignOff
-from zhospar.report.official import COLUMNS, OfficialReport
+from zhospar.report.official import OfficialReport, columns, reporting_period_head
 from zhospar.report.risks import state_word
 
 __all__ = [
@@ -43,7 +43,9 @@ def environment() -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     # The report's words in the language of the moment (``zhospar report --lang``).
-    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext, ngettext, newstyle=False, pgettext=pgettext
+    )
     env.globals["current_language"] = current_language
     env.filters.update(
         number=_format.number,
@@ -93,7 +95,12 @@ def render_html(report: AnnualReport) -> str:
 
 def render_official_html(form: OfficialReport) -> str:
     """The official form as one self-contained HTML page (the PDF is printed from it)."""
-    context: dict[str, Any] = {"form": form, "columns": COLUMNS, **signoff_context(form.signoff)}
+    context: dict[str, Any] = {
+        "form": form,
+        "columns": columns(),
+        "reporting_period": reporting_period_head(form.year),
+        **signoff_context(form.signoff),
+    }
     return environment().get_template("official.html.j2").render(**context)
 
 

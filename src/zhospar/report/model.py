@@ -63,27 +63,27 @@ class FactSource:
         """Where the value came from, in one line: file and row, source, who and when."""
         parts = [f"{self.period}: {_plain(self.value)}"]
         if self.region:
-            parts.append(gettext("region {code}").format(code=self.region))
+            parts.append(gettext("region {region}").format(region=self.region))
         if self.breakdown:
-            parts.append(gettext("breakdown {label}").format(label=self.breakdown))
+            parts.append(gettext("breakdown {breakdown}").format(breakdown=self.breakdown))
         if self.file:
-            row = gettext("{file}, row {row}").format(file=self.file, row=self.row)
-            parts.append(row if self.row is not None else self.file)
+            where = gettext("{file}, row {row}").format(file=self.file, row=self.row)
+            parts.append(where if self.row is not None else self.file)
         if self.source:
             parts.append(gettext("source: {source}").format(source=self.source))
-        if self.entered_by and self.entered_at:
-            parts.append(
-                gettext("entered by {user} at {at}").format(
-                    user=self.entered_by, at=f"{self.entered_at:%Y-%m-%d %H:%M}"
-                )
-            )
-        elif self.entered_by:
-            parts.append(gettext("entered by {user}").format(user=self.entered_by))
+        if self.entered_by:
+            parts.append(self._entered())
         if self.revision is not None and self.revision > 1:
-            parts.append(gettext("revision {n}").format(n=self.revision))
+            parts.append(gettext("revision {number}").format(number=self.revision))
         if self.force_reason:
             parts.append(gettext("forced: {reason}").format(reason=self.force_reason))
         return "; ".join(parts)
+
+    def _entered(self) -> str:
+        if self.entered_at is None:
+            return gettext("entered by {name}").format(name=self.entered_by)
+        when = f"{self.entered_at:%Y-%m-%d %H:%M}"
+        return gettext("entered by {name} at {when}").format(name=self.entered_by, when=when)
 
 
 def _plain(value: Decimal) -> str:
@@ -171,8 +171,10 @@ class IndicatorLine(ScoredLine):
     @property
     def target_source(self) -> str:
         if self.target_line is None:
-            return f"plan line {self.line}: no cell for the year"
-        return f'plan line {self.target_line}: "{self.target_raw}"'
+            return gettext("plan line {line}: no cell for the year").format(line=self.line)
+        return gettext('plan line {line}: "{text}"').format(
+            line=self.target_line, text=self.target_raw
+        )
 
     @property
     def fact_source(self) -> str:

@@ -20,6 +20,7 @@ from zhospar.evaluate import Achievement, EvaluationOptions, Fact, evaluate_year
 from zhospar.i18n import N_, gettext, pgettext
 from zhospar.model.plan import Phase, Plan
 from zhospar.model.walk import IndicatorPlace
+from zhospar.report._format import facts_given
 from zhospar.report._lines import status_label
 from zhospar.report._workbook import Formats, StatusCell, write_cell, write_text
 
@@ -134,7 +135,7 @@ def build_multiyear(
         years=years,
         period_start=plan.period_start,
         rows=tuple(rows),
-        facts_origin=facts_origin or f"{len(facts)} fact(s) given",
+        facts_origin=facts_origin or facts_given(len(facts)),
         generated_at=generated_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
 

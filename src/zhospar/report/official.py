@@ -13,6 +13,12 @@ Fact | Reasons for non-achievement. The last column opens with the indicator's s
 (``zhospar.evaluate.sentence.status_sentence``: "achieved by 92.5 %") and carries the reason in
 force. Nothing is computed here: each figure is an ``IndicatorLine`` of the annual report; the
 reasons come in as a mapping (the store reads them), so this module stays pure.
+
+Every word of the form is Zhospar's own and is written in the language of the moment
+(``zhospar report --lang``): the Kazakh and Russian ones are the form's own wording (Appendix 5).
+The rows' words are fixed when the form is built, the header's and the columns' when it is
+written; both happen inside one ``use_language``. A report whose names are translated
+(``report.names.with_translated_names``) gives each row its published (Kazakh) name beside it.
 """
 
 from __future__ import annotations
@@ -24,10 +30,12 @@ from decimal import Decimal
 from enum import StrEnum
 
 from zhospar.evaluate import EvaluationOptions, Fact, Status
+from zhospar.i18n import N_, current_language, gettext, pgettext
 from zhospar.model.plan import ActRef, Plan
-from zhospar.report._format import number
+from zhospar.report._format import indicator_label, moment, number
 from zhospar.report.build import build_report
 from zhospar.report.model import AnnualReport, GoalSection, IndicatorLine, SignOff
+from zhospar.report.names import with_translated_names
 
 __all__ = [
     "COLUMNS",
@@ -36,18 +44,24 @@ __all__ = [
     "NO_FACT",
     "NO_PLAN",
     "NO_REASON",
+    "PUBLISHED",
     "FormRow",
     "OfficialReport",
     "RowKind",
     "act_text",
     "build_official",
+    "columns",
     "goal_programs",
     "official_form",
+    "reporting_period_head",
 ]
 
-FORM_TITLE = "Report on the implementation of the strategic plan of a state body"
+
+# The form's words, translated where they are written (gettext): English here, the Kazakh and
+# Russian of the form in the catalogs.
+FORM_TITLE = N_("Report on the implementation of the strategic plan of a state body")
 FORM_TITLE_KK = "Мемлекеттік органның стратегиялық жоспарының іске асырылуы туралы есеп"
-COLUMNS = (
+COLUMNS = (  # in English; ``columns()`` gives them in the language of the moment
     "Name",
     "Source of information",
     "Unit",
@@ -55,10 +69,35 @@ COLUMNS = (
     "Fact",
     "Reasons for non-achievement",
 )
-NO_PLAN = "no plan"  # the plan states no figure for the year
-NO_FACT = "no fact"  # no fact recorded for the year
-NO_REASON = "reason not recorded"  # short of the plan, and nobody has said why yet
-_ACT_KINDS = {"resolution": "Resolution", "decree": "Decree", "law": "Law", "order": "Order"}
+NO_PLAN = N_("no plan")  # the plan states no figure for the year
+NO_FACT = N_("no fact")  # no fact recorded for the year
+NO_REASON = N_("reason not recorded")  # short of the plan, and nobody has said why yet
+PUBLISHED = N_("Published name (kk)")  # the column of the published names, when translated
+_ACT_KINDS = {
+    "resolution": N_("Resolution"),
+    "decree": N_("Decree"),
+    "law": N_("Law"),
+    "order": N_("Order"),
+}
+
+
+def columns() -> tuple[str, ...]:
+    """The six column heads (``COLUMNS``) in the language of the moment, in the form's own
+    words: their context keeps them apart from the same English words elsewhere (a person's
+    "Name" on the login page)."""
+    return (
+        pgettext("official form", "Name"),
+        pgettext("official form", "Source of information"),
+        pgettext("official form", "Unit"),
+        pgettext("official form", "Plan"),
+        pgettext("official form", "Fact"),
+        pgettext("official form", "Reasons for non-achievement"),
+    )
+
+
+def reporting_period_head(year: int) -> str:
+    """The head over the Plan and Fact columns: "Reporting period 2012"."""
+    return gettext("Reporting period {year}").format(year=year)
 
 
 class RowKind(StrEnum):
@@ -69,6 +108,7 @@ class RowKind(StrEnum):
     PROGRAMS = "programs"  # the codes of the budget programs that serve the goal
     TARGETS = "targets"  # the heading "Target indicators"
     TASK = "task"
+    RESULTS = "results"  # the heading "Direct-result indicators", under a task
     INDICATOR = "indicator"  # a target or a direct-result indicator
 
 
@@ -81,6 +121,7 @@ class FormRow:
     line: IndicatorLine | None = None  # the indicator's figures, as the annual report has them
     source: str | None = None  # column 2: the sources the facts name
     reason: str | None = None  # the reason for non-achievement in force, as recorded
+    published: str | None = None  # the published (Kazakh) name, when ``name`` is translated
 
     @property
     def unit(self) -> str:
@@ -99,13 +140,13 @@ class FormRow:
         """The plan as printed in the form: the number, or "no plan" (never a guess)."""
         if self.line is None:
             return ""
-        return number(self.plan) if self.plan is not None else NO_PLAN
+        return number(self.plan) if self.plan is not None else gettext(NO_PLAN)
 
     @property
     def fact_text(self) -> str:
         if self.line is None:
             return ""
-        return number(self.fact) if self.fact is not None else NO_FACT
+        return number(self.fact) if self.fact is not None else gettext(NO_FACT)
 
     @property
     def status(self) -> Status | None:
@@ -128,7 +169,7 @@ class FormRow:
             return ""
         if self.reason:
             return f"{self.sentence}. {self.reason}"
-        return f"{self.sentence}. {NO_REASON}" if self.short else self.sentence
+        return f"{self.sentence}. {gettext(NO_REASON)}" if self.short else self.sentence
 
 
 @dataclass(frozen=True)
@@ -150,30 +191,37 @@ class OfficialReport:
 
     @property
     def title(self) -> str:
-        return f"{FORM_TITLE}, {self.year}"
+        return f"{gettext(FORM_TITLE)}, {self.year}"
 
     @property
-    def title_kk(self) -> str:
-        return FORM_TITLE_KK
+    def title_kk(self) -> str | None:
+        """The form's Kazakh title under the title; none when the form is in Kazakh."""
+        return None if current_language() == "kk" else FORM_TITLE_KK
 
     @property
     def reporting_period(self) -> str:
-        return f"1 January - 31 December {self.year}"
+        return gettext("1 January - 31 December %(year)s") % {"year": self.year}
+
+    @property
+    def translated(self) -> bool:
+        """Some names are shown translated: the published ones stand beside them."""
+        return any(r.published for r in self.rows)
 
     @property
     def header(self) -> tuple[tuple[str, str], ...]:
         """The header as (label, text) lines, in the form's order: every writer prints these."""
+        unstated = gettext("not stated in the plan")
         lines = [
-            ("State body", self.state_body or "not stated in the plan"),
-            ("Strategic plan", self.plan_title),
-            ("Planning period", f"{self.period_start}-{self.period_end}"),
-            ("Adopted by", self.adopted_by or "not stated in the plan"),
+            (gettext("State body"), self.state_body or unstated),
+            (gettext("Strategic plan"), self.plan_title),
+            (gettext("Planning period"), f"{self.period_start}-{self.period_end}"),
+            (gettext("Adopted by"), self.adopted_by or unstated),
         ]
         if self.amended_by:
-            lines.append(("Amended by", "; ".join(self.amended_by)))
+            lines.append((gettext("Amended by"), "; ".join(self.amended_by)))
         lines += [
-            ("Reporting period", self.reporting_period),
-            ("Figures", self.signoff.describe()),
+            (gettext("Reporting period"), self.reporting_period),
+            (gettext("Figures"), self.signoff.describe()),
         ]
         return tuple(lines)
 
@@ -181,9 +229,9 @@ class OfficialReport:
     def sources(self) -> tuple[tuple[str, str], ...]:
         """Where the figures come from, printed under the table."""
         return (
-            ("Plan text", self.plan_source or "—"),
-            ("Facts", self.facts_origin),
-            ("Generated", f"{self.generated_at:%Y-%m-%d %H:%M} UTC"),
+            (gettext("Plan text"), self.plan_source or "—"),
+            (gettext("Facts"), self.facts_origin),
+            (gettext("Generated"), moment(self.generated_at)),
         )
 
     @property
@@ -195,10 +243,15 @@ class OfficialReport:
 
 
 def act_text(act: ActRef) -> str:
-    """An act as the header names it: "Resolution No. 2342 of 31.12.2009"."""
-    kind = _ACT_KINDS.get(act.kind, act.kind.capitalize())
-    when = f" of {act.date:%d.%m.%Y}" if act.date is not None else ""
-    return f"{kind} No. {act.number}{when}"
+    """An act as the header names it: "Resolution No. 2342 of 31.12.2009" (in Kazakh
+    "31.12.2009 жылғы № 2342 қаулы", in Russian "Постановление № 2342 от 31.12.2009")."""
+    known = _ACT_KINDS.get(act.kind)
+    kind = gettext(known) if known else act.kind.capitalize()
+    if act.date is None:
+        return gettext("{kind} No. {number}").format(kind=kind, number=act.number)
+    return gettext("{kind} No. {number} of {date}").format(
+        kind=kind, number=act.number, date=f"{act.date:%d.%m.%Y}"
+    )
 
 
 def goal_programs(plan: Plan, goal: str) -> tuple[str, ...]:
@@ -220,27 +273,35 @@ def _sources(line: IndicatorLine) -> str | None:
 
 
 def _indicator_rows(
-    lines: Iterable[IndicatorLine], reasons: Mapping[str, str]
+    lines: Iterable[IndicatorLine], reasons: Mapping[str, str], published: Mapping[str, str]
 ) -> Iterator[FormRow]:
     for line in lines:
         if line.deleted:
             continue  # deleted by an amending act: no longer part of the plan
-        name = f"of which: {line.breakdown}" if line.breakdown else line.name
         reason = (reasons.get(line.id) or "").strip() or None
-        yield FormRow(RowKind.INDICATOR, name, line, _sources(line), reason)
+        yield FormRow(
+            RowKind.INDICATOR, indicator_label(line), line, _sources(line), reason,
+            published.get(line.id),
+        )  # fmt: skip
 
 
-def _goal_rows(plan: Plan, goal: GoalSection, reasons: Mapping[str, str]) -> Iterator[FormRow]:
-    yield FormRow(RowKind.GOAL, f"Goal {goal.code}. {goal.name}")
+def _goal_rows(
+    plan: Plan, goal: GoalSection, reasons: Mapping[str, str], published: Mapping[str, str]
+) -> Iterator[FormRow]:
+    name = gettext("Goal {code}. {name}").format(code=goal.code, name=goal.name)
+    yield FormRow(RowKind.GOAL, name, published=published.get(goal.id))
     programs = goal_programs(plan, goal.code)
-    codes = ", ".join(programs) if programs else "none named in the plan"
-    yield FormRow(RowKind.PROGRAMS, f"Budget programs: {codes}")
+    codes = ", ".join(programs) if programs else gettext("none named in the plan")
+    yield FormRow(RowKind.PROGRAMS, gettext("Budget programs: {codes}").format(codes=codes))
     if goal.target_indicators:
-        yield FormRow(RowKind.TARGETS, "Target indicators")
-        yield from _indicator_rows(goal.target_indicators, reasons)
+        yield FormRow(RowKind.TARGETS, gettext("Target indicators"))
+        yield from _indicator_rows(goal.target_indicators, reasons, published)
     for task in goal.tasks:
-        yield FormRow(RowKind.TASK, f"Task {task.code}. {task.name}")
-        yield from _indicator_rows(task.indicators, reasons)
+        name = gettext("Task {code}. {name}").format(code=task.code, name=task.name)
+        yield FormRow(RowKind.TASK, name, published=published.get(task.id))
+        if any(not line.deleted for line in task.indicators):
+            yield FormRow(RowKind.RESULTS, gettext("Direct-result indicators"))
+        yield from _indicator_rows(task.indicators, reasons, published)
 
 
 def official_form(
@@ -252,14 +313,19 @@ def official_form(
 
     ``reasons`` maps an indicator id to the reason for non-achievement in force for the year.
     Goals the plan names only in its alignment table (no indicators, no tasks) are left out.
+    A ``report`` with translated names gives the form its names and their published ones.
     """
     given = reasons or {}
+    published = report.published
     rows: list[FormRow] = []
     for direction in report.directions:
-        rows.append(FormRow(RowKind.DIRECTION, f"Direction {direction.number}. {direction.name}"))
+        name = gettext("Direction {number}. {name}").format(
+            number=direction.number, name=direction.name
+        )
+        rows.append(FormRow(RowKind.DIRECTION, name, published=published.get(direction.id)))
         for goal in direction.goals:
             if goal.target_indicators or goal.tasks:
-                rows.extend(_goal_rows(plan, goal, given))
+                rows.extend(_goal_rows(plan, goal, given, published))
     return OfficialReport(
         plan_title=plan.title,
         state_body=plan.ministry,
@@ -286,10 +352,12 @@ def build_official(
     signoff: SignOff | None = None,
     facts_origin: str = "",
     generated_at: dt.datetime | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> OfficialReport:
-    """The official form of ``plan`` for ``year`` on ``facts`` (the annual report's figures)."""
+    """The official form of ``plan`` for ``year`` on ``facts`` (the annual report's figures);
+    ``names``: the plan's names translated into the form's language, by element id."""
     report = build_report(
         plan, facts, year, options=options, facts_origin=facts_origin, generated_at=generated_at,
         signoff=signoff,
     )  # fmt: skip
-    return official_form(plan, report, reasons)
+    return official_form(plan, with_translated_names(report, names or {}), reasons)

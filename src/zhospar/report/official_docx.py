@@ -4,7 +4,8 @@ Landscape A4: the title, the header lines, one table of six columns ("Reporting 
 Plan and Fact, the columns' numbers 1-6) whose heading rows (direction, goal, budget programs,
 tasks) span the table, and the sources of the figures. A draft says so in the page header (on
 every page) and under the title. Text is set as plain runs (``docx._run``): nothing in a
-document or a reason is interpreted.
+document or a reason is interpreted. The words are the language of the moment's (``zhospar
+report --lang``); a translated name has its published (Kazakh) name on the line under it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from docx.shared import Emu
 from zhospar.report._workbook import STATUS_COLOURS
 from zhospar.report.docx import _TEXT_WIDTH, _append, _heading, _landscape, _paragraph, _run
 from zhospar.report.docx import mark_draft as _mark_draft
-from zhospar.report.official import COLUMNS, FormRow, OfficialReport, RowKind
+from zhospar.report.official import (
+    COLUMNS,
+    FormRow,
+    OfficialReport,
+    RowKind,
+    columns,
+    reporting_period_head,
+)
 
 __all__ = ["write_official_docx"]
 
@@ -46,17 +54,18 @@ def _cell(width: int, text: str, *, span: int = 1, bold: bool = False, fill: str
 
 def _head(w: list[int], year: int) -> str:
     """Two header rows (Plan and Fact under the reporting period) and the numbers row."""
+    heads = columns()
     first = (
-        _cell(w[0], COLUMNS[0], bold=True, merge="restart")
-        + _cell(w[1], COLUMNS[1], bold=True, merge="restart")
-        + _cell(w[2], COLUMNS[2], bold=True, merge="restart")
-        + _cell(w[3] + w[4], f"Reporting period {year}", span=2, bold=True)
-        + _cell(w[5], COLUMNS[5], bold=True, merge="restart")
+        _cell(w[0], heads[0], bold=True, merge="restart")
+        + _cell(w[1], heads[1], bold=True, merge="restart")
+        + _cell(w[2], heads[2], bold=True, merge="restart")
+        + _cell(w[3] + w[4], reporting_period_head(year), span=2, bold=True)
+        + _cell(w[5], heads[5], bold=True, merge="restart")
     )
     second = (
         "".join(_cell(w[i], "", merge="continue") for i in range(3))
-        + _cell(w[3], COLUMNS[3], bold=True)
-        + _cell(w[4], COLUMNS[4], bold=True)
+        + _cell(w[3], heads[3], bold=True)
+        + _cell(w[4], heads[4], bold=True)
         + _cell(w[5], "", merge="continue")
     )
     numbers = "".join(_cell(w[i], str(i + 1)) for i in range(len(COLUMNS)))
@@ -64,13 +73,19 @@ def _head(w: list[int], year: int) -> str:
     return f"<w:tr>{header}{first}</w:tr><w:tr>{header}{second}</w:tr><w:tr>{numbers}</w:tr>"
 
 
+def _name(r: FormRow) -> str:
+    """The row's name; a translated one with its published name on the next line."""
+    return f"{r.name}\n{r.published}" if r.published else r.name
+
+
 def _row(w: list[int], r: FormRow) -> str:
     if r.line is None:
         fill = "DCE6F1" if r.kind is RowKind.DIRECTION else None
-        return f"<w:tr>{_cell(sum(w), r.name, span=len(w), bold=r.kind in _BOLD, fill=fill)}</w:tr>"
+        cell = _cell(sum(w), _name(r), span=len(w), bold=r.kind in _BOLD, fill=fill)
+        return f"<w:tr>{cell}</w:tr>"
     colour = STATUS_COLOURS.get(r.status.value) if r.status else None
     cells = (
-        _cell(w[0], r.name)
+        _cell(w[0], _name(r))
         + _cell(w[1], r.source or "—")
         + _cell(w[2], r.unit)
         + _cell(w[3], r.plan_text)
@@ -98,7 +113,8 @@ def write_official_docx(form: OfficialReport, path: str | Path) -> Path:
     _landscape(doc)
     _mark_draft(doc, form.signoff)
     _heading(doc, form.title, 0)
-    _paragraph(doc, form.title_kk)
+    if form.title_kk:
+        _paragraph(doc, form.title_kk)
     for label, text in form.header:
         _paragraph(doc, f"{label}: {text}")
     _form_table(doc, form)

@@ -20,6 +20,7 @@ from zhospar._xlsx import new_workbook
 from zhospar.evaluate.forecast import chance_word
 from zhospar.i18n import gettext, pgettext
 from zhospar.report._format import assessment_text, moment, risk_links, signal_text
+from zhospar.report._lines import polarity_word
 from zhospar.report._workbook import (
     Cell,
     Col,
@@ -76,7 +77,7 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
         line.name,
         line.breakdown,
         line.unit,
-        line.polarity,
+        polarity_word(line.polarity),
         line.target,
         line.target_source,
         line.fact,
@@ -185,7 +186,7 @@ def _summary_rows(report: AnnualReport) -> Iterator[list[Cell]]:
 _SUMMARY_COLUMNS = (
     Col("Level", 10),
     Col("Code", 8),
-    Col("Name", 60, "wrap"),
+    Col("Name", 60, "wrap", "report"),
     Col("Score, %", 10, "percent"),
     Col("Status", 14),
     Col("Achieved", 9, "int"),
@@ -219,7 +220,7 @@ def _summary(book: Workbook, f: Formats, report: AnnualReport) -> None:
     top = len(head) + 2
     columns = (*_SUMMARY_COLUMNS, PUBLISHED) if report.published else _SUMMARY_COLUMNS
     for col, spec in enumerate(columns):
-        write_text(sheet, top, col, gettext(spec.header), f.header)
+        write_text(sheet, top, col, spec.label(), f.header)
         sheet.set_column(col, col, spec.width)
     row = top
     for row, cells in enumerate(_summary_rows(report), start=top + 1):
@@ -260,7 +261,7 @@ _MILESTONE_COLUMNS = (
 
 _BUDGET_COLUMNS = (
     Col("Program", 9),
-    Col("Name", 50, "wrap"),
+    Col("Name", 50, "wrap", "report"),
     Col("Planned, thousand tenge", 16, "number"),
     Col("Planned source", 30, "wrap"),
     Col("Actual, thousand tenge", 16, "number"),

@@ -97,8 +97,9 @@ def _default_year(stored: StoredEvaluation) -> int:
 def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
     """The annual report's model of ``year``: every score, with its sources and sign-off.
 
-    Built once per state of the data (``stored.memo``: the pages and the API share it until a
-    write moves the plan's data version); treat it as read-only.
+    Built once per state of the data and language (``stored.memo``: the pages and the API share
+    it until a write moves the plan's data version; its sentences are in the language it was
+    built in); treat it as read-only.
     """
 
     def build() -> AnnualReport:
@@ -128,9 +129,13 @@ def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str,
     return {ident: reason.text for ident, reason in found.items()}
 
 
-def official_report(db: Database, stored: StoredEvaluation, year: int) -> OfficialReport:
-    """The official form of ``year``: the annual report's figures, the reasons in force."""
-    return official_form(stored.plan, year_report(stored, year), year_reasons(db, stored, year))
+def official_report(
+    db: Database, stored: StoredEvaluation, year: int, report: AnnualReport | None = None
+) -> OfficialReport:
+    """The official form of ``year``: the annual report's figures (``report``: the year's
+    report with the plan's names translated, else ``year_report``), the reasons in force."""
+    built = report if report is not None else year_report(stored, year)
+    return official_form(stored.plan, built, year_reasons(db, stored, year))
 
 
 # --- one indicator ----------------------------------------------------------------------------

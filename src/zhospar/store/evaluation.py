@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from zhospar.evaluate.aggregate import CAP
 from zhospar.evaluate.service import EvaluationOptions
-from zhospar.i18n import gettext
+from zhospar.i18n import gettext, ngettext
 from zhospar.model.actuals import Actual
 from zhospar.model.assessments import RiskAssessment
 from zhospar.model.plan import Plan
@@ -91,16 +91,22 @@ class StoredEvaluation:
 
     @property
     def origin(self) -> str:
-        """Where the figures come from, in words, for a report's or a table's heading."""
-        text = gettext("database, plan {plan}: {count} value(s) in force").format(
-            plan=self.plan_key, count=len(self.facts)
-        )
+        """Where the figures come from, in words (the language of the moment's), for a
+        report's or a table's heading."""
+        count = len(self.facts)
+        text = ngettext(
+            "database, plan {plan}: {count} value in force",
+            "database, plan {plan}: {count} values in force",
+            count,
+        ).format(plan=self.plan_key, count=count)
         applied = self.overrides.describe()
         text = f"{text}; {applied}" if applied else text
         if self.cap_setting is None:
             return text
-        cap = gettext("cap {value} % (set by {stamp})")
-        return f"{text}; {cap.format(value=self.cap_setting.value, stamp=self.cap_setting.stamp)}"
+        cap = gettext("cap {value} % (set by {who})").format(
+            value=self.cap_setting.value, who=self.cap_setting.stamp
+        )
+        return f"{text}; {cap}"
 
 
 def plan_overrides(db: Database, plan_key: str, plan: Plan) -> Overrides:

@@ -52,8 +52,9 @@ def report_page(
     download: Annotated[bool, Query(description="html: save it rather than open it.")] = False,
 ) -> Response:
     """Without ``format``: the page to choose a year, a report and a format. With it: the file,
-    built by ``zhospar.report`` exactly as ``zhospar report [--form official]`` builds it; the
-    HTML one opens in the browser unless ``download`` is asked for."""
+    built by ``zhospar.report`` exactly as ``zhospar report [--form official]`` builds it, in
+    the page's language (the plan's names translated where loaded); the HTML one opens in the
+    browser unless ``download`` is asked for."""
     stored = ctx.stored()
     chosen = queries.check_year(stored, year)
     if format is None:
@@ -65,12 +66,12 @@ def report_page(
         return render(request, "report", context)
     suffix = "-official" if form is ReportForm.OFFICIAL else ""
     name = safe_file_name(f"{stored.plan_key}-{chosen}{suffix}.{format.value}")
+    report = in_page_language(ctx, queries.year_report(stored, chosen))
     with tempfile.TemporaryDirectory(prefix="zhospar-report-") as folder:
         if form is ReportForm.OFFICIAL:
-            official = queries.official_report(ctx.db, stored, chosen)
+            official = queries.official_report(ctx.db, stored, chosen, report)
             data = write_official(official, Path(folder) / name).read_bytes()
         else:
-            report = in_page_language(ctx, queries.year_report(stored, chosen))
             data = write_report(report, Path(folder) / name).read_bytes()
     if format is ReportFormat.HTML and not download:
         return in_browser(data, name)
