@@ -161,6 +161,32 @@ def test_the_report_date_as_each_language_writes_it(language: str, expected: str
         assert moment(dt.datetime(2012, 3, 1, 10, 30)) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "approved by aigerim on 2013-02-20 09:15 UTC"),
+        ("ru", "утвержден"),
+        ("kk", "бекіт"),
+    ],
+)
+def test_the_sign_off_line_dates_as_each_language_writes_it(language: str, expected: str) -> None:
+    """Reports and pages said "2013-02-20 09:15 UTC" in every language (the ISO date of a log)."""
+    import datetime as dt
+
+    from zhospar.report.model import SignOff
+    from zhospar.store.signoff import YearState
+
+    at = dt.datetime(2013, 2, 20, 9, 15)
+    with use_language(language):  # type: ignore[arg-type]
+        line = SignOff(2012, approved=True, by="aigerim", at=at).describe()
+        notice = YearState(2012, approved=True, by="aigerim", at=at).describe()
+    assert expected in line
+    if language == "ru":
+        assert "20 февраля 2013\u202fг., 09:15 UTC" in line and "20 февраля 2013" in notice
+    if language == "kk":
+        assert "2013\u202fж. 20 ақпан, 09:15 UTC" in line and "20 ақпан" in notice
+
+
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_the_multiyear_table_in_the_language(tmp_path: Path, language: str) -> None:
     out = tmp_path / f"m-{language}.html"

@@ -11,11 +11,13 @@ from __future__ import annotations
 import io
 import re
 from decimal import Decimal
+from importlib import resources
 from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
 
+from zhospar.i18n import use_language
 from zhospar.ingest import ReadResult
 from zhospar.model.actuals import ActualInput
 from zhospar.report import AnnualReport, ChartPoint, ChartSeries, build_report
@@ -99,3 +101,31 @@ def test_png_is_the_docx_picture_size_and_the_same_each_time(unemployment: Chart
         assert image.getpixel((5, 5)) == (255, 255, 255)
     assert chart_png(unemployment) == png
     assert chart_svg(unemployment) == chart_svg(unemployment)
+
+
+KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"  # the letters Kazakh adds to the Russian alphabet
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_png_legend_speaks_the_report_s_language_in_a_font_that_has_its_letters(
+    unemployment: ChartSeries, language: str
+) -> None:
+    """Pillow's own font has Latin letters only: the PNG once fell back to an English legend."""
+    from fontTools.ttLib import TTFont
+
+    from zhospar.report import charts
+
+    with use_language(language):
+        words = "".join(label.text for label in layout(unemployment).labels)
+        png = chart_png(unemployment)
+    with use_language("en"):
+        english = chart_png(unemployment)
+    assert png != english  # the legend is drawn in the language, not in English
+    assert any("а" <= letter <= "я" for letter in words.lower())
+    font = resources.files("zhospar.report") / "fonts" / charts.FONT
+    with resources.as_file(font) as path:
+        cmap = TTFont(path).getBestCmap()
+    missing = {c for c in words + KAZAKH_LETTERS + "№–—×" if not c.isspace() and ord(c) not in cmap}
+    assert missing == set()
+    drawn_with = charts._font(12)
+    assert str(getattr(drawn_with, "path", "")).endswith(charts.FONT)  # not Pillow's own

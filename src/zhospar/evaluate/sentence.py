@@ -19,9 +19,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from zhospar.evaluate.achievement import Achievement, MilestoneState, Status
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
-from zhospar.i18n import N_, current_language, format_percent, gettext, ngettext
+from zhospar.i18n import N_, current_language, format_percent, gettext, ngettext, pgettext
 
-__all__ = ["TO_CONFIRM", "coverage", "polarity_note", "status_sentence"]
+__all__ = [
+    "TO_CONFIRM",
+    "coverage",
+    "milestone_state_word",
+    "polarity_note",
+    "status_sentence",
+]
 
 TO_CONFIRM = N_("polarity inferred from the targets' trend: to be confirmed")  # shown translated
 _TENTH = Decimal("0.1")
@@ -44,6 +50,18 @@ def status_sentence(result: Achievement) -> str:
     if observed is not None and not observed.complete and result.milestone is None:
         sentence += gettext(" (on partial facts)")
     return sentence
+
+
+def milestone_state_word(state: MilestoneState | None) -> str | None:
+    """A milestone's state in words, for the reports' column and the milestones page (the
+    codes ``done``, ``not_yet_due``... stay the API's)."""
+    words = {
+        MilestoneState.DONE: pgettext("milestone", "done"),
+        MilestoneState.LATE: pgettext("milestone", "late"),
+        MilestoneState.NOT_DONE: pgettext("milestone", "not done"),
+        MilestoneState.NOT_YET_DUE: pgettext("milestone", "not yet due"),  # no data yet
+    }
+    return None if state is None else words[state]
 
 
 def _milestone(result: Achievement) -> str:

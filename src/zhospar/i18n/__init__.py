@@ -36,7 +36,7 @@ from zhospar.i18n._language import (
     use_language,
 )
 from zhospar.i18n._messages import N_, Message, gettext, lazy_gettext, ngettext, npgettext, pgettext
-from zhospar.i18n._numbers import format_date, format_decimal, format_percent
+from zhospar.i18n._numbers import format_date, format_decimal, format_moment, format_percent
 
 _ = gettext
 
@@ -54,6 +54,7 @@ __all__ = [
     "current_language",
     "format_date",
     "format_decimal",
+    "format_moment",
     "format_percent",
     "gettext",
     "lazy_gettext",

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from zhospar.i18n._language import Language, current_language
 
-__all__ = ["format_date", "format_decimal", "format_percent"]
+__all__ = ["format_date", "format_decimal", "format_moment", "format_percent"]
 
 NO_VALUE = "—"
 
@@ -62,3 +62,12 @@ def format_date(value: date | datetime, *, language: Language | None = None) -> 
 
     day = value.date() if isinstance(value, datetime) else value
     return _babel_date(day, format="long", locale=language or current_language())
+
+
+def format_moment(value: datetime, *, language: Language | None = None) -> str:
+    """A moment in UTC (a sign-off, a report made): "2012-03-01 10:30 UTC" in English, whose
+    readers meet ISO dates in every log; the date as the language writes it in Kazakh and
+    Russian ("1 марта 2012 г., 10:30 UTC")."""
+    if (language or current_language()) == "en":
+        return f"{value:%Y-%m-%d %H:%M} UTC"
+    return f"{format_date(value, language=language)}, {value:%H:%M} UTC"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from zhospar.i18n import current_language, format_date, format_decimal, gettext, ngettext
+from zhospar.i18n import current_language, format_decimal, format_moment, gettext, ngettext
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
@@ -82,11 +82,8 @@ def figure(display: str) -> str:
 
 
 def moment(value: dt.datetime) -> str:
-    """When a report was made, in UTC: "2012-03-01 10:30 UTC" in English, the date as the
-    language writes it in Kazakh and Russian ("1 марта 2012 г., 10:30 UTC")."""
-    if current_language() == "en":
-        return f"{value:%Y-%m-%d %H:%M} UTC"
-    return f"{format_date(value)}, {value:%H:%M} UTC"
+    """When a report was made, in UTC, as the language writes it (``format_moment``)."""
+    return format_moment(value)
 
 
 def status_class(status: str) -> str:

@@ -9,8 +9,8 @@ PNG with Pillow (drawn at twice the size and reduced, for smooth edges).
 A chart holds no document text, only the indicator's id, years and numbers: the caption beside
 it carries the name, so no font lacks a glyph, and the id is escaped all the same. Output is
 deterministic (no date, no random ids), so the same report gives the same file. The legend is in
-the report's language in the SVG (HTML, PDF: their fonts have Cyrillic letters); the PNG's
-built-in font has Latin letters only, so its legend stays in English.
+the report's language in both: the PNG is drawn with a font shipped in the package (DejaVu Sans
+reduced to Latin and Cyrillic, Kazakh letters included), since Pillow's own has Latin only.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+from importlib import resources
 from typing import TYPE_CHECKING
 
-from zhospar.i18n import gettext, use_language
+from zhospar.i18n import gettext
 from zhospar.report.model import ChartSeries, IndicatorLine
 
 if TYPE_CHECKING:
@@ -260,20 +261,25 @@ _SUPERSAMPLE = 2  # the PNG is drawn this many times larger, then reduced: smoot
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # Pillow's anchors on the baseline
 
 
+FONT = "DejaVuSans-LatinCyrillic.ttf"
+"""Shipped in ``zhospar/report/fonts`` (licence beside it): Pillow's built-in font has Latin
+letters only, and the charts speak Kazakh and Russian; no font is looked for on the machine."""
+
+
 @functools.lru_cache(maxsize=8)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """Pillow's built-in font at ``size`` pixels (no font file is looked for on the machine)."""
+    """The shipped font at ``size`` pixels."""
     from PIL import ImageFont
 
-    return ImageFont.load_default(size)
+    with resources.as_file(resources.files("zhospar.report") / "fonts" / FONT) as path:
+        return ImageFont.truetype(str(path), size)
 
 
 def chart_png(series: ChartSeries, *, scale: float = PNG_SCALE) -> bytes:
     """The chart as PNG bytes, ``scale`` pixels per SVG unit (768 x 384 by default)."""
     from PIL import Image, ImageDraw  # only where a picture is made (not for the HTML)
 
-    with use_language("en"):  # Pillow's built-in font has Latin letters only: no Cyrillic
-        shapes = layout(series)
+    shapes = layout(series)  # in the language of the moment: the shipped font has Cyrillic
     k = scale * _SUPERSAMPLE
     image = Image.new("RGB", (round(WIDTH * k), round(HEIGHT * k)), "#ffffff")
     draw = ImageDraw.Draw(image)

@@ -17,7 +17,7 @@ from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRu
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.scoring_rules import CONCLUSIVE, TOO_FEW_FACTS, status_word
 from zhospar.evaluate.sentence import coverage
-from zhospar.i18n import Message, gettext
+from zhospar.i18n import Message, format_moment, gettext
 from zhospar.model.assessments import RiskAssessment
 
 __all__ = [
@@ -357,13 +357,14 @@ class SignOff:
         return gettext("DRAFT: the figures of {year} are not approved").format(year=self.year)
 
     def describe(self) -> str:
-        """ "approved by NAME on 2026-12-07 14:00 UTC", or the draft marker."""
+        """ "approved by NAME on 2026-12-07 14:00 UTC" ("7 декабря 2026 г., 14:00 UTC" in
+        Russian), or the draft marker."""
         if not self.approved:
             return self.marker
         by = self.by or gettext("unknown")
         if self.at is None:
             return gettext("approved by {name}").format(name=by)
-        when = f"{self.at:%Y-%m-%d %H:%M} UTC"
+        when = format_moment(self.at)
         return gettext("approved by {name} on {when}").format(name=by, when=when)
 
 

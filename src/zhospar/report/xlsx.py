@@ -18,6 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from zhospar._xlsx import new_workbook
 from zhospar.evaluate.forecast import chance_word
+from zhospar.evaluate.sentence import milestone_state_word
 from zhospar.i18n import gettext, pgettext
 from zhospar.report._format import assessment_text, moment, risk_links, signal_text
 from zhospar.report._lines import polarity_word
@@ -238,7 +239,7 @@ def _milestone_cells(m: MilestoneLine) -> list[Cell]:
         m.name,
         "-".join(str(y) for y in m.due_years) or None,
         StatusCell(m.status_label, m.status),
-        m.state,
+        milestone_state_word(m.state),
         m.message,
         m.explanation,
         " | ".join(x.describe() for x in m.facts) or None,

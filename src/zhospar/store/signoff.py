@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, insert, select
 
 from zhospar._exceptions import ConflictError, ValidationError
-from zhospar.i18n import gettext
+from zhospar.i18n import format_moment, gettext
 from zhospar.model.actuals import TEXT_LIMIT
 from zhospar.store._catalog import catalog
 from zhospar.store.activity import actor_name, note
@@ -38,10 +38,10 @@ class YearState:
 
     def describe(self) -> str:
         said = (
-            gettext("{year} approved by {user} on {at} UTC")
+            gettext("{year} approved by {user} on {at}")
             if self.approved
-            else gettext("{year} reopened by {user} on {at} UTC")
-        ).format(year=self.year, user=self.by, at=f"{self.at:%Y-%m-%d %H:%M}")
+            else gettext("{year} reopened by {user} on {at}")
+        ).format(year=self.year, user=self.by, at=format_moment(self.at))
         return f"{said} ({self.reason})" if self.reason else said
 
 

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from zhospar._exceptions import NotFoundError
 from zhospar.evaluate import MilestoneState
+from zhospar.evaluate.sentence import milestone_state_word
 from zhospar.i18n import gettext, pgettext
 from zhospar.model.plan import Plan
 from zhospar.model.walk import iter_milestones
@@ -38,12 +39,7 @@ router = APIRouter()
 
 def state_words() -> dict[str, str]:
     """Each state's word in the language of the moment."""
-    return {
-        MilestoneState.DONE.value: pgettext("milestone", "done"),
-        MilestoneState.LATE.value: pgettext("milestone", "late"),
-        MilestoneState.NOT_DONE.value: pgettext("milestone", "not done"),
-        MilestoneState.NOT_YET_DUE.value: pgettext("milestone", "not yet due"),  # no data
-    }
+    return {state.value: milestone_state_word(state) or "" for state in MilestoneState}
 
 
 def milestones_of(report: AnnualReport) -> list[MilestoneLine]:
