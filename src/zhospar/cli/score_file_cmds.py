@@ -93,7 +93,7 @@ def score_file(
         typer.echo(line)
     if output is not None:
         write_scores(scores, output)
-        typer.echo(f"{sum(counts.values()):,} scores written to {output}")
+        typer.echo(f"{_count(sum(counts.values()))} scores written to {output}")
 
 
 def summary(
@@ -101,19 +101,29 @@ def summary(
 ) -> list[str]:
     """What a user checks first: how much was read, how it scored, what was left out."""
     from zhospar.evaluate import Status
+    from zhospar.i18n import format_decimal
 
-    statuses = ", ".join(f"{s.value} {counts[s]:,}" for s in Status)
+    statuses = ", ".join(f"{s.value} {_count(counts[s])}" for s in Status)
     lines = [
-        f"{facts.name}: {scores.facts_read:,} facts read for plan {key} in {seconds:.2f} s "
-        f"({scores.in_order:,} indicator-years proven in one pass over the file)",
-        f"{sum(counts.values()):,} scores: {statuses}",
+        f"{facts.name}: {_count(scores.facts_read)} facts read for plan {key} in "
+        f"{format_decimal(seconds, places=2)} s "
+        f"({_count(scores.in_order)} indicator-years proven in one pass over the file)",
+        f"{_count(sum(counts.values()))} scores: {statuses}",
     ]
     if scores.unscored_ids:
         shown = ", ".join(scores.unscored_ids[:_SHOWN_IDS])
         more = len(scores.unscored_ids) - _SHOWN_IDS
-        extra = f" and {more:,} more" if more > 0 else ""
+        extra = f" and {_count(more)} more" if more > 0 else ""
         lines.append(f"ids the plan does not know (not scored): {shown}{extra}")
     return lines
+
+
+def _count(n: int) -> str:
+    """A count as the CLI's language groups it: 2,000,000 in English, 2 000 000 in Kazakh and
+    Russian (``ZHOSPAR_LANG``)."""
+    from zhospar.i18n import format_decimal
+
+    return format_decimal(n)
 
 
 def write_scores(scores: "ColumnarScores", path: Path) -> None:

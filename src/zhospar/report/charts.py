@@ -22,6 +22,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
+from zhospar.i18n import format_grouped
 from zhospar.report.model import ChartSeries, IndicatorLine
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _ticks(values: Sequence[Decimal]) -> list[Decimal]:
 def _tick_text(value: Decimal, step: Decimal) -> str:
     """A gridline's number, as many decimals as the step needs, grouped by thousands."""
     places = max(0, -step.normalize().as_tuple().exponent)  # type: ignore[operator]
-    return f"{value:,.{places}f}".replace(",", " ")
+    return format_grouped(value, places=places)
 
 
 def _values(series: ChartSeries) -> list[Decimal]:

@@ -23,6 +23,7 @@ from zhospar.evaluate import (
     plan_vs_fact,
     rollup_specs,
 )
+from zhospar.i18n import current_language
 from zhospar.ingest import LineNote, ReadResult, read_plan
 from zhospar.model.actuals import Actual
 from zhospar.model.decimals import rounded_text
@@ -95,8 +96,9 @@ def _default_year(stored: StoredEvaluation) -> int:
 def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
     """The annual report's model of ``year``: every score, with its sources and sign-off.
 
-    Built once per state of the data (``stored.memo``: the pages and the API share it until a
-    write moves the plan's data version); treat it as read-only.
+    Built once per state of the data and language (``stored.memo``: the pages and the API share
+    it until a write moves the plan's data version; its sentences and labels are in the language
+    of the moment, so a Russian page never shows the Kazakh one's); treat it as read-only.
     """
 
     def build() -> AnnualReport:
@@ -106,17 +108,18 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
             signoff=year_signoff(stored, year),
         )  # fmt: skip
 
-    return stored.memo.get(("report", year), build)
+    return stored.memo.get(("report", year, current_language()), build)
 
 
 def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
-    """The multi-year table by indicator id, once per state of the data."""
+    """The multi-year table by indicator id, once per state of the data and language (its
+    method sentences are in the language of the moment)."""
 
     def build() -> dict[str, PlanVsFactRow]:
         rows = plan_vs_fact(stored.plan, stored.facts, stored.options())
         return {r.place.indicator.id: r for r in rows}
 
-    return stored.memo.get("plan-vs-fact", build)
+    return stored.memo.get(("plan-vs-fact", current_language()), build)
 
 
 def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str, str]:

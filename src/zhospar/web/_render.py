@@ -18,7 +18,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from zhospar.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, gettext, ngettext
-from zhospar.report import format_amount, format_number, format_percent, status_class
+from zhospar.report import (
+    format_amount,
+    format_display,
+    format_number,
+    format_percent,
+    status_class,
+)
 from zhospar.rules.facts import fact_label
 from zhospar.store import find_region
 from zhospar.store.evaluation import Memo
@@ -76,6 +82,7 @@ def environment() -> Environment:
         number=format_number,
         amount=format_amount,
         percent=format_percent,
+        figure=format_display,
         status_class=status_class,
         region=_region_name,
         fact_note=_fact_note,
