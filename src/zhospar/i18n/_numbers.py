@@ -30,7 +30,6 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
 from zhospar.i18n._language import Language, current_language
-from zhospar.model.decimals import round_half_up, round_shown
 
 __all__ = [
     "NO_VALUE",
@@ -64,6 +63,21 @@ def _places(value: Decimal) -> int:
     """The decimals ``value`` has, trailing zeros left out."""
     exponent = value.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _round_half_up(value: Decimal, places: int) -> Decimal:
+    """``zhospar.model.decimals.round_half_up``, imported when first used: the package
+    ``zhospar.model`` loads pydantic, which ``zhospar --help`` must not wait for."""
+    from zhospar.model.decimals import round_half_up as rounded
+
+    return rounded(value, places)
+
+
+def _round_shown(value: Decimal, places: int) -> Decimal:
+    """``zhospar.model.decimals.round_shown`` (the one rule), imported when first used."""
+    from zhospar.model.decimals import round_shown as shown
+
+    return shown(value, places)
 
 
 def _exponent(value: Decimal) -> int:
@@ -106,7 +120,7 @@ def format_percent(
     if value is None:
         return NO_VALUE
     if places is not None:
-        value = round_shown(_decimal(value), places)
+        value = _round_shown(_decimal(value), places)
         places = max(places, -_exponent(value))
     return f"{format_decimal(value, places=places, language=language)}{_NBSP}%"
 
@@ -130,7 +144,7 @@ def format_figure(
     that would show as 0 with two significant digits (0.00444 -> "0,0044")."""
     if value is None:
         return NO_VALUE
-    shown = round_shown(_decimal(value), places)
+    shown = _round_shown(_decimal(value), places)
     lang = language or current_language()
     if lang == "en":
         return _plain(shown)
@@ -151,7 +165,7 @@ def format_grouped(value: Number, *, places: int, language: Language | None = No
     """``value`` with exactly ``places`` decimals, grouped by thousands: a chart's gridline or an
     amount. Half up, as every figure Zhospar shows (Babel alone would round half to even).
     English groups with plain spaces, as the plan prints its amounts ("1 000.5")."""
-    rounded = round_half_up(_decimal(value), places)
+    rounded = _round_half_up(_decimal(value), places)
     lang = language or current_language()
     if lang != "en":
         return format_decimal(rounded, places=places, language=lang)
