@@ -55,6 +55,20 @@ def _row(out: str, ident: str) -> str:
     return line
 
 
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_score_table_speaks_zhospar_lang(
+    env: str, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same row as below in Russian or Kazakh: the plan's 6,2 beside the fact 5,3 and
+    # 6.2 / 5.3 × 100 = 116,98, all with a decimal comma; the CSV stays plain (for programs).
+    monkeypatch.setenv("ZHOSPAR_LANG", language)
+    code, out = run("score", "--year", "2012")
+    assert code == 0, out
+    cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
+    assert (cells[3], cells[4], cells[6]) == ("6,2 (217)", "5,3", "116,98")
+    assert _csv("--year", "2012")["G1.1-I1"]["achievement"] == "116.98"
+
+
 def _csv(*args: str) -> dict[str, dict[str, str]]:
     code, out = run("score", *args, "--format", "csv")
     assert code == 0, out
@@ -66,7 +80,8 @@ def test_score_shows_the_real_facts_and_the_override_changes_them(env: str) -> N
     assert code == 0, out
     cells = [c.strip() for c in _row(out, "G1.1-I1").split("│")]
     # The report's sentence for a lower-is-better fact below the plan (official-reporting.md).
-    assert cells[3:8] == ["6,2 (217)", "5.3", cells[5], "116.98", "achieved (decrease: positive"]
+    # The plan prints "6,2" (line 217): the English table writes it as the fact beside it.
+    assert cells[3:8] == ["6.2 (217)", "5.3", cells[5], "116.98", "achieved (decrease: positive"]
     assert cells[5].startswith("2012: facts-2010-2014.csv, row") and cells[8] == "decrease"
     # Two facts in 2012, each counting at most 100 (116.98 % and 410.53 %): (100 + 100) / 2;
     # 2 of 63 is under half: too few facts to call it achieved (docs/method.md, section 4).

@@ -9,6 +9,7 @@ target 210 (lines 239-240): two regions report 1.0 a month, 24 of 210 = 11.43 %.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import duckdb
@@ -53,6 +54,38 @@ def test_a_file_is_scored_and_written_as_csv(env: str, tmp_path: Path) -> None: 
     )
     assert round(float(count["percent"]), 2) == 11.43
     assert {year for _, year in rows} == {"2012"}
+
+
+@pytest.mark.parametrize(
+    ("language", "read", "unknown"),
+    [
+        (
+            "ru",
+            "facts.parquet: прочитано фактов: 26, план mlsp-2010-2014, за ",
+            "идентификаторы, которых нет в плане (не оценены): P002-X",
+        ),
+        (
+            "kk",
+            "facts.parquet: mlsp-2010-2014 жоспары үшін 26 дерек ",
+            "жоспарда жоқ сәйкестендіргіштер (бағаланбады): P002-X",
+        ),
+    ],
+)
+def test_the_summary_speaks_zhospar_lang(
+    env: str,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    read: str,
+    unknown: str,
+) -> None:
+    monkeypatch.setenv("ZHOSPAR_LANG", language)
+    code, text = run("score-file", str(_facts(tmp_path / "facts.parquet")), "--year", "2012")
+    assert code == 0, text
+    lines = text.splitlines()
+    assert lines[0].startswith(read)
+    assert re.search(r" \d+,\d\d с ", lines[0]), lines[0]  # seconds with a decimal comma
+    assert lines[2] == unknown
 
 
 def test_scores_are_written_as_parquet_over_the_planned_period(

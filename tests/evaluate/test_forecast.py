@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from tests.evaluate._build import fact, indicator
 from zhospar.evaluate import (
     Chance,
@@ -14,6 +16,7 @@ from zhospar.evaluate import (
     PolaritySource,
     forecast,
 )
+from zhospar.i18n import Language, use_language
 from zhospar.model.plan import Indicator
 
 CENT = Decimal("0.0001")
@@ -131,3 +134,27 @@ def test_the_sentence_rounds_what_was_computed() -> None:
     result = forecast(UNEMPLOYMENT, _pol(Polarity.DECREASE), seen, end_year=2014)
     assert result.projected == Decimal("4.779167")
     assert result.message.startswith("trend -0.238 a year over 3 years projects 4.78 in 2014 ")
+
+
+_SENTENCES = {
+    "en": "trend 0.2 a year over 2 years projects 1000 in 2014 against a target of 1200 "
+    "(margin -200.20, spread 60.00)",
+    "ru": "тренд 0,2 в год за 2 лет дает 1\xa0000 в 2014 году при плане 1\xa0200 "
+    "(запас -200,20, разброс 60,00)",
+    "kk": "2 жылдағы жылына 0,2 үрдіс 2014 жылы 1\xa0000 болжайды, жоспар 1\xa0200 "
+    "(қор -200,20, шашырау 60,00)",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_the_sentence_has_no_exponent_and_the_languages_numbers(language: Language) -> None:
+    # 999.2 in 2011, 999.4 in 2012: 0.2 a year, 999.8 in 2014, which to three significant digits
+    # is 1000 (".3g" wrote it "1.00e+3"). Target 1200: margin 999.8 - 1200 = -200.2; with two
+    # points the spread is the floor, 5 % of 1200 = 60: unlikely.
+    ind = indicator("X", "Саны", "адам", {2014: "1200"})
+    seen = _seen(ind, {2011: "999.2", 2012: "999.4"})
+    with use_language(language):
+        result = forecast(ind, _pol(Polarity.INCREASE), seen, end_year=2014)
+    assert result.chance is Chance.UNLIKELY
+    assert result.message.startswith(_SENTENCES[language] + ": ")
+    assert "e+" not in result.message.lower()

@@ -7,10 +7,14 @@ from decimal import Decimal
 import pytest
 
 from zhospar.i18n import (
+    Language,
     Message,
     cli_language,
     current_language,
+    format_amount,
     format_decimal,
+    format_figure,
+    format_number,
     format_percent,
     negotiate,
     parse_language,
@@ -78,6 +82,71 @@ def test_numbers_as_each_locale_writes_them() -> None:
     assert format_percent(Decimal("0.0044"), places=None, language="ru") == f"0,0044{NBSP}%"
     assert format_decimal(Decimal("5.30"), places=1, language="kk") == "5,3"
     assert format_decimal(None) == "—"
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", ("6.2", "5.3", "116.98", f"116.98{NBSP}%", "0.0044", f"0.0044{NBSP}%", "2574571")),
+        (
+            "ru",
+            (
+                "6,2",
+                "5,3",
+                "116,98",
+                f"116,98{NBSP}%",
+                "0,0044",
+                f"0,0044{NBSP}%",
+                f"2{NBSP}574{NBSP}571",
+            ),
+        ),
+        (
+            "kk",
+            (
+                "6,2",
+                "5,3",
+                "116,98",
+                f"116,98{NBSP}%",
+                "0,0044",
+                f"0,0044{NBSP}%",
+                f"2{NBSP}574{NBSP}571",
+            ),
+        ),
+    ],
+)
+def test_the_one_formatter_of_values_and_figures(language: str, shown: tuple[str, ...]) -> None:
+    # 6.2 / 5.3 × 100 = 116.9811...; a share of 0.0044 % keeps its two significant digits.
+    lang: Language = language  # type: ignore[assignment]
+    assert (
+        format_number(Decimal("6.20"), language=lang),
+        format_number(Decimal("5.3"), language=lang),
+        format_figure(Decimal("6.2") / Decimal("5.3") * 100, language=lang),
+        format_percent(Decimal("6.2") / Decimal("5.3") * 100, language=lang),
+        format_figure(Decimal("0.0044"), language=lang),
+        format_percent(Decimal("0.0044"), language=lang),
+        format_number(Decimal("2574571"), language=lang),
+    ) == shown
+
+
+def test_a_budget_figure_of_the_plan_in_thousand_tenge() -> None:
+    # Line 761 of the plan text: "Бағдарламаны іске асыруға арналған шығыстар мың теңге
+    # 1 629 967 2 094 537 2 574 571 ..." (2010's planned expenditure).
+    assert format_amount(Decimal("2574571"), language="kk") == f"2{NBSP}574{NBSP}571"
+    assert format_amount(Decimal("2574571"), language="ru") == f"2{NBSP}574{NBSP}571"
+    assert format_amount(Decimal("2574571"), language="en") == "2 574 571"
+    assert format_amount(Decimal("2574571.25"), language="ru") == f"2{NBSP}574{NBSP}571,3"
+
+
+def test_figures_round_half_up_and_never_use_an_exponent() -> None:
+    assert format_figure(Decimal("116.985"), language="ru") == "116,99"  # half up, not even
+    assert format_figure(Decimal("-0.0044"), language="kk") == "-0,0044"
+    assert format_figure(Decimal("0.000012345"), language="en") == "0.000012"
+    assert format_figure(Decimal("1E+3"), language="en") == "1000.00"
+    assert format_number(Decimal("1E+3"), language="en") == "1000"
+    assert format_number(Decimal("1E+3"), language="ru") == f"1{NBSP}000"
+    assert format_number(Decimal("1E-7"), language="en") == "0.0000001"
+    assert format_number(0.1, language="kk") == "0,1"  # a double as the decimal it prints as
+    assert format_percent(Decimal("0"), language="ru") == f"0,00{NBSP}%"
 
 
 def test_a_message_without_a_translation_reads_as_its_english_source() -> None:

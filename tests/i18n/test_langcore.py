@@ -89,13 +89,23 @@ def test_report_cells_in_each_language(
     assert f'<html lang="{language}">' in html
 
 
-def test_the_method_sentence_in_russian(bundled: ReadResult) -> None:
+@pytest.mark.parametrize(
+    ("language", "message", "status"),
+    [
+        ("ru", "6,2 / 5,3 × 100 = 116,98 % (снижение: план / факт); достигнут", "достигнут"),
+        ("kk", "6,2 / 5,3 × 100 = 116,98 % (төмендеу: жоспар / дерек); орындалды", "орындалды"),
+        ("en", "6.2 / 5.3 × 100 = 116.98 % (decrease: target / fact); achieved", "achieved"),
+    ],
+)
+def test_the_method_sentence_writes_its_numbers_as_the_language_does(
+    bundled: ReadResult, language: str, message: str, status: str
+) -> None:
     facts = parse_file(FACTS, bundled.plan)
-    with use_language("ru"):
+    with use_language(language):  # type: ignore[arg-type]
         line = build_report(bundled.plan, facts, 2012).indicator("G1.1-I1")
     assert line is not None
-    assert line.message == "6.2 / 5.3 × 100 = 116.98 % (снижение: план / факт); достигнут"
-    assert line.status_label == "достигнут"
+    assert line.message == message
+    assert line.status_label == status
 
 
 def _english(texts: list[str]) -> set[str]:

@@ -368,10 +368,52 @@ def test_what_is_kept_between_requests_is_shown_in_each_request_s_language(
     finally:
         db.close()
     assert "формулировка: «Жұмыссыздық деңгей» — уровень безработицы" in pages["ru"]
-    assert "6.2 / 5.3 × 100 = 116.98 % (снижение: план / факт)" in pages["ru"]
+    assert "6,2 / 5,3 × 100 = 116,98\u00a0% (снижение: план / факт)" in pages["ru"]
     assert (
         "wording: &#34;Жұмыссыздық деңгей&#34; — an unemployment rate: lower is better"
         in pages["en"]
     )
     assert "6.2 / 5.3 × 100 = 116.98 % (decrease: target / fact)" in pages["en"]
     assert "тұжырым: «Жұмыссыздық деңгей» — жұмыссыздық деңгейі" in pages["kk"]
+
+
+def _row(page: str, opening: str) -> str:
+    """The text of the table row that starts with ``opening`` (its first cell)."""
+    found = re.search(rf"<tr[^>]*><td>{re.escape(opening)}</td>(.*?)</tr>", page, flags=re.S)
+    assert found is not None, opening
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))
+
+
+@pytest.mark.parametrize(
+    ("language", "plan", "fact", "achievement"),
+    [
+        ("ru", "6,2", "5,3", "116,98\u00a0%"),
+        ("kk", "6,2", "5,3", "116,98\u00a0%"),
+        ("en", "6.2", "5.3", "116.98 %"),
+    ],
+)
+def test_plan_and_fact_of_one_table_share_the_pages_number_format(
+    client: TestClient, language: str, plan: str, fact: str, achievement: str
+) -> None:
+    # G1.1-I1 in 2012: the plan prints "6,2" (line 217), the statistics give 5.3; 6.2 / 5.3 ×
+    # 100 = 116.98 %. Never "6,2" (as printed) beside "5.3" (as stored).
+    page = client.get("/indicators/G1.1-I1?year=2012", headers={"Accept-Language": language})
+    row = _row(page.text, "2012")
+    cells = row.split()
+    assert plan in cells and fact in cells
+    assert achievement in row
+    other = "." if language != "en" else ","
+    assert not re.search(rf"\d\{other}\d", row), row
+
+
+@pytest.mark.parametrize(
+    ("language", "score"), [("ru", r"\d+,\d\d\u00a0%"), ("en", r"\d+\.\d\d %")]
+)
+def test_the_plans_scores_are_written_in_the_pages_language(
+    client: TestClient, language: str, score: str
+) -> None:
+    page = client.get("/plan?year=2012", headers={"Accept-Language": language}).text
+    shown = html_module.unescape(" ".join(re.findall(r'<span class="score [^"]*">([^<]*)<', page)))
+    assert re.search(score, shown), shown[:300]
+    wrong = r"\d+\.\d\d %" if language == "ru" else r"\d+,\d\d\u00a0%"
+    assert not re.search(wrong, shown), shown[:300]

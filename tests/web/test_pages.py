@@ -43,7 +43,8 @@ def test_plan_tree_cells_name_their_lines(web_client: TestClient, seed_lines: li
     assert "6,2" in seed_lines[217 - 1] and "Жұмыссыздық деңгейі" in seed_lines[216 - 1]
     html = web_client.get("/plan?year=2012").text
     row = _row(html, 'href="/indicators/G1.1-I1?year=2012"')
-    assert '<span class="cell" title="line 217" data-line="217">6,2</span>' in row
+    # printed "6,2" at line 217, written as the English page writes every number
+    assert '<span class="cell" title="line 217" data-line="217">6.2</span>' in row
     assert "line 216" in row  # the indicator's own line
     assert "achieved · 116.98 %" in row
     assert "Direction 3." in html and 'id="G5.1"' in html
@@ -54,7 +55,7 @@ def test_indicator_page_has_target_fact_status_and_sources(web_client: TestClien
     assert "Жұмыссыздық деңгейі" in html and "%-бен" in html
     assert "decrease" in html and "unemployment rate" in html  # polarity and its reason
     row = _row(html, "<td>2012</td>")
-    assert 'title="line 217"' in row and ">6,2<" in row
+    assert 'title="line 217"' in row and ">6.2<" in row  # the plan's "6,2", as 5.3 is written
     assert ">5.3<" in row and "116.98 %" in row and "achieved" in row
     # the forecast as of 2012 (method.md section 8): likely
     assert re.search(r'id="forecast"><strong>likely</strong>', html)

@@ -1,8 +1,9 @@
 """The JSON shapes of the API (pydantic response models), and how they are filled.
 
 Numbers are exact decimals written as JSON strings ("6.2", "116.9811..."), as the evaluation
-keeps them; ``display_percent`` is the percentage rounded half up to 2 decimals, as shown on the
-pages and in the report. Every target carries its ``line`` in the plan text.
+keeps them; ``display_percent`` is the percentage rounded half up to 2 decimals (a share under
+0.005 % with two significant digits, "0.0044"), as shown on the pages and in the report. Every
+target carries its ``line`` in the plan text.
 
 A response model is filled from the library's object of the same fields with
 ``Model.model_validate(obj)`` (``from_attributes``: nested objects become nested models, a tuple

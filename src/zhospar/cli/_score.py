@@ -24,8 +24,8 @@ from rich.text import Text
 from zhospar.cli._options import ScoreLevel
 from zhospar.evaluate import NoScore, Status
 from zhospar.evaluate.achievement import years_text
-from zhospar.i18n import Message, gettext
-from zhospar.model.decimals import round_half_up
+from zhospar.i18n import Message, format_amount, format_figure, format_number, gettext
+from zhospar.model.decimals import round_shown
 from zhospar.report import (
     NO_SCORE_LABELS,
     STATUS_LABELS,
@@ -87,8 +87,9 @@ def columns_of(level: ScoreLevel) -> tuple[str, ...]:
 
 
 def shown(value: Decimal | None) -> Decimal | None:
-    """A percentage as shown: half up to 2 decimals (the evaluation keeps it unrounded)."""
-    return None if value is None else round_half_up(value)
+    """A percentage as shown: half up to 2 decimals, a small one keeping two significant digits
+    (the evaluation keeps it unrounded)."""
+    return None if value is None else round_shown(value)
 
 
 _ROUNDED = frozenset({"percent", "score", "rate"})  # percentages, shown rounded
@@ -221,11 +222,29 @@ def _verdict(row: Row) -> str:
 
 
 def _text(value: object) -> str:
+    """A cell of the terminal table; a number as the language of the CLI writes it (6,2 in
+    Kazakh and Russian, 6.2 in English), the same for the plan's value and the fact."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format_number(value)
     return str(value)
+
+
+def _figure(value: Decimal | None) -> str:
+    """A percentage of the table, as shown (two decimals: 116.98, 100.00)."""
+    return "" if value is None else format_figure(value)
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else format_amount(value)
+
+
+def _target(r: Row) -> str:
+    """The plan's value written as the fact beside it; the plan's own text where it is not a
+    number (a milestone's due years, a dash)."""
+    target = r.get("target")
+    return _text(target) if isinstance(target, Decimal) else _text(r["target_raw"])
 
 
 _WIDE = 150  # from this terminal width on, names, sources and messages are shown too
@@ -265,8 +284,8 @@ def _indicator_cells(r: Row, wide: bool) -> list[str]:
     polarity += " ?" if r["polarity_to_confirm"] else ""
     rollup = _text(r["rollup"]) + (" *" if r["rollup_overridden"] else "")
     fact = _text(r["fact"]) + (f" ({r['fact_note']})" if r.get("fact_note") else "")
-    cells = [r["id"], r["name"], f"{_text(r['target_raw'])}{line}", fact]
-    cells += [r["fact_source"], _text(r["achievement"]), status, polarity, rollup]
+    cells = [r["id"], r["name"], f"{_target(r)}{line}", fact]
+    cells += [r["fact_source"], _figure(r["achievement"]), status, polarity, rollup]
     cells.append(_text(r["chance"]).replace("_", " "))
     return cells if wide else [c for i, c in enumerate(cells) if i not in (1, 4, 8)]
 
@@ -280,7 +299,7 @@ def _aggregate_table(rows: list[Row], heading: str, width: int) -> Table:
     table.add_column("achieved / nearly / not / no data", min_width=9, overflow="fold")
     for r in rows:
         counts = f"{r['achieved']} / {r['nearly']} / {r['not_achieved']} / {r['no_data']}"
-        table.add_row(r["id"], r["name"], _text(r["score"]), _verdict(r), counts)
+        table.add_row(r["id"], r["name"], _figure(r["score"]), _verdict(r), counts)
     return table
 
 
@@ -297,8 +316,8 @@ def _budget_table(rows: list[Row], heading: str, width: int) -> Table:
     table.add_column("rate %", justify="right", no_wrap=True)
     table.add_column("note", max_width=60, overflow="fold")
     for r in rows:
-        cells = [r["program"], r["name"], _text(r["planned"]), r["planned_source"]]
-        cells += [_text(r["actual"]), _text(r["rate"]), r["actual_source"] or r["message"]]
+        cells = [r["program"], r["name"], _money(r["planned"]), r["planned_source"]]
+        cells += [_money(r["actual"]), _figure(r["rate"]), r["actual_source"] or r["message"]]
         table.add_row(*(cells if wide else [c for i, c in enumerate(cells) if i not in (1, 3)]))
     return table
 
@@ -321,7 +340,7 @@ def render_tables(
         f"{plan['achieved']} achieved, {plan['nearly']} nearly, {plan['not_achieved']} not "
         f"achieved, {plan['no_data']} no data"
     )
-    score = f"{plan['score']} %" if plan["score"] is not None else "no score"
+    score = f"{_figure(plan['score'])} %" if plan["score"] is not None else "no score"
     stands_on = f", {plan['stands_on']}" if plan["score"] is not None else ""
     summary = Text(f"Plan score: {score}, {_verdict(plan)}{stands_on} ({counts})")
     if level is ScoreLevel.INDICATOR:

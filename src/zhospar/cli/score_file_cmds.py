@@ -93,27 +93,53 @@ def score_file(
         typer.echo(line)
     if output is not None:
         write_scores(scores, output)
-        typer.echo(f"{sum(counts.values()):,} scores written to {output}")
+        from zhospar.i18n import gettext
+
+        total = _count(sum(counts.values()))
+        typer.echo(gettext("{count} scores written to {path}").format(count=total, path=output))
 
 
 def summary(
     key: str, facts: Path, scores: "ColumnarScores", counts: "Counter[Status]", seconds: float
 ) -> list[str]:
-    """What a user checks first: how much was read, how it scored, what was left out."""
+    """What a user checks first: how much was read, how it scored, what was left out; in the
+    CLI's language (``ZHOSPAR_LANG``), its counts grouped as that language groups them."""
     from zhospar.evaluate import Status
+    from zhospar.evaluate.scoring_rules import status_word
+    from zhospar.i18n import format_decimal, gettext
 
-    statuses = ", ".join(f"{s.value} {counts[s]:,}" for s in Status)
+    statuses = ", ".join(f"{status_word(s)} {_count(counts[s])}" for s in Status)
+    read = gettext(
+        "{name}: {facts} facts read for plan {key} in {seconds} s "
+        "({in_order} indicator-years proven in one pass over the file)"
+    )
     lines = [
-        f"{facts.name}: {scores.facts_read:,} facts read for plan {key} in {seconds:.2f} s "
-        f"({scores.in_order:,} indicator-years proven in one pass over the file)",
-        f"{sum(counts.values()):,} scores: {statuses}",
+        read.format(
+            name=facts.name,
+            facts=_count(scores.facts_read),
+            key=key,
+            seconds=format_decimal(seconds, places=2),
+            in_order=_count(scores.in_order),
+        ),
+        gettext("{count} scores: {statuses}").format(
+            count=_count(sum(counts.values())), statuses=statuses
+        ),
     ]
     if scores.unscored_ids:
         shown = ", ".join(scores.unscored_ids[:_SHOWN_IDS])
         more = len(scores.unscored_ids) - _SHOWN_IDS
-        extra = f" and {more:,} more" if more > 0 else ""
-        lines.append(f"ids the plan does not know (not scored): {shown}{extra}")
+        if more > 0:
+            shown += gettext(" and {count} more").format(count=_count(more))
+        lines.append(gettext("ids the plan does not know (not scored): {ids}").format(ids=shown))
     return lines
+
+
+def _count(n: int) -> str:
+    """A count as the CLI's language groups it: 2,000,000 in English, 2 000 000 in Kazakh and
+    Russian (``ZHOSPAR_LANG``)."""
+    from zhospar.i18n import format_decimal
+
+    return format_decimal(n)
 
 
 def write_scores(scores: "ColumnarScores", path: Path) -> None:

@@ -56,8 +56,8 @@ from zhospar.evaluate.scoring_rules import (
     first_that_holds,
     status_word,
 )
-from zhospar.i18n import gettext
-from zhospar.model.decimals import round_half_up, rounded_text
+from zhospar.i18n import format_figure, format_number, gettext
+from zhospar.model.decimals import rounded_text
 from zhospar.model.plan import Deletion, Indicator, Milestone, Phase, YearValue
 
 __all__ = [
@@ -142,7 +142,8 @@ def deletion_text(deletion: Deletion) -> str:
 
 
 def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    """A plan value or a fact in a message, as the language writes it (6,2 in Kazakh)."""
+    return format_number(value)
 
 
 def achieve(
@@ -229,9 +230,9 @@ def _scored(polarity: Polarity, target: Decimal, fact: Decimal, tolerance: Decim
         fact=_fmt(fact),
         target=_fmt(target),
         tolerance=_fmt(tolerance),
-        percent=_half_up(percent),
-        score=percent.quantize(_CENT) if percent is not None else None,
-        deviation=_half_up(deviation),
+        percent=_figure(percent),
+        score=format_figure(percent.quantize(_CENT)) if percent is not None else None,
+        deviation=_figure(deviation),
         status=status_word(status),
     )
     return status, percent, deviation, message
@@ -246,8 +247,10 @@ def _status(outcome: Outcome, values: dict[str, Decimal], percent: Decimal | Non
     return Status(outcome.status)
 
 
-def _half_up(value: Decimal | None) -> Decimal | None:
-    return round_half_up(value) if value is not None else None
+def _figure(value: Decimal | None) -> str | None:
+    """A percentage or deviation in a message: half up to 2 decimals, a small one keeping two
+    significant digits, as the language writes it ("116,98"; "0,0044")."""
+    return format_figure(value) if value is not None else None
 
 
 def achieve_milestone(

@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from zhospar.evaluate.facts import FactRef
 from zhospar.evaluate.rollup import Observed, RollupRule, RollupSpec, rollup_year
-from zhospar.i18n import Message, gettext
-from zhospar.model.decimals import round_half_up, rounded_text
+from zhospar.i18n import Message, format_figure, format_number, gettext
+from zhospar.model.decimals import rounded_text
 from zhospar.model.plan import Allocation, Expenditure, ExpenditureKind, Plan
 
 __all__ = [
@@ -121,7 +121,8 @@ def _rate(
         why = gettext("planned expenditure is 0 (line {line}): no rate")
         return None, why.format(line=planned.figure.line)
     rate = actual.value / planned.value * 100
-    return rate, f"{actual.value} / {planned.value} × 100 = {round_half_up(rate)} %"
+    shown = f"{format_number(actual.value)} / {format_number(planned.value)}"
+    return rate, f"{shown} × 100 = {format_figure(rate)} %"
 
 
 @dataclass(frozen=True)

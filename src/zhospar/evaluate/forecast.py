@@ -31,7 +31,8 @@ from enum import StrEnum
 from zhospar.evaluate.achievement import KEEP_TOLERANCE, target_for
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
 from zhospar.evaluate.rollup import Observed
-from zhospar.i18n import gettext, pgettext
+from zhospar.i18n import format_figure, format_number, gettext, pgettext
+from zhospar.model.decimals import round_half_up
 from zhospar.model.plan import Indicator, Phase, YearValue
 
 __all__ = ["SPREAD_FLOOR", "Chance", "Forecast", "chance_word", "final_target", "forecast"]
@@ -84,15 +85,20 @@ def _dec(x: float) -> Decimal:
     return Decimal(str(round(x, 6)))
 
 
+_SHOWN_DIGITS = 3  # significant digits of a computed figure in the sentence
+
+
 def _shown(value: Decimal) -> str:
-    """A computed figure as a reader wants it: three significant digits, whole above 1000.
+    """A computed figure as a reader wants it: three significant digits, whole above 1000, as
+    the language writes it, never in scientific notation (0.0000123 reads "0.0000123").
 
     The forecast keeps its full precision in ``slope`` and ``projected``; only the sentence is
-    rounded, so that "4.779167" reads "4.78".
+    rounded, so that "4.779167" reads "4.78" ("4,78" in Kazakh and Russian).
     """
-    if abs(value) >= 1000:
-        return str(value.quantize(Decimal(1)))
-    return f"{value.normalize():.3g}" if value else "0"
+    if not value:
+        return format_number(Decimal(0))
+    places = max(0, _SHOWN_DIGITS - 1 - value.adjusted())
+    return format_number(round_half_up(value, places))
 
 
 def final_target(indicator: Indicator, end_year: int) -> YearValue | None:
@@ -138,7 +144,10 @@ def forecast(
         margin = goal.margin(known)
         chance = Chance.REACHED if margin >= 0 else Chance.MISSED
         msg = gettext("the {year} fact {fact} is in: target {target} {chance}").format(
-            year=target.year, fact=known, target=target.value, chance=chance_word(chance)
+            year=target.year,
+            fact=format_number(known),
+            target=format_number(target.value),
+            chance=chance_word(chance),
         )
         return replace(base, chance=chance, message=msg, projected=known, margin=margin)
     if len(points) < 2:
@@ -175,7 +184,6 @@ def _project(base: Forecast, goal: _Goal) -> Forecast:
     spread = max(_prediction_error(xs, ys, slope, intercept, x0), floor)
     margin = goal.margin(projected)
     chance = _chance(margin, spread)
-    cent = Decimal("0.01")
     msg = gettext(
         "trend {slope} a year over {years} years projects {projected} "
         "in {year} against a target of {target} (margin {margin}, "
@@ -185,9 +193,9 @@ def _project(base: Forecast, goal: _Goal) -> Forecast:
         years=len(xs),
         projected=_shown(projected),
         year=goal.year,
-        target=goal.target,
-        margin=margin.quantize(cent),
-        spread=spread.quantize(cent),
+        target=format_number(goal.target),
+        margin=format_figure(margin),
+        spread=format_figure(spread),
         chance=chance_word(chance),
     )
     return replace(

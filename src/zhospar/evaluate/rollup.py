@@ -40,7 +40,7 @@ from zhospar.evaluate.scoring_rules import (
     ZERO_DENOMINATOR,
     ZERO_WEIGHTS,
 )
-from zhospar.i18n import Message, pgettext
+from zhospar.i18n import Message, format_number, pgettext
 from zhospar.model.periods import Period
 from zhospar.model.plan import Indicator
 
@@ -293,7 +293,8 @@ def _ratio(
         why = ZERO_DENOMINATOR.text(part=spec.denominator)
         return _refuse(indicator_id, year, used, spec, why)
     value = num.value / den.value * spec.scale
-    note = f"{spec.numerator} {num.value} / {spec.denominator} {den.value} × {spec.scale}"
+    parts = (format_number(num.value), format_number(den.value), format_number(spec.scale))
+    note = f"{spec.numerator} {parts[0]} / {spec.denominator} {parts[1]} × {parts[2]}"
     complete = num.complete and den.complete
     return Observed(indicator_id, year, value, used, RollupRule.RATIO, complete, note)
 

@@ -295,7 +295,8 @@ class Outcome:
     """One branch of a polarity: where it applies (None: wherever no earlier branch does), its
     status, percent and (keep at a level) deviation, and the message that explains it. The
     message's holes: fact, target, tolerance (plain numbers), percent and deviation (rounded
-    half up to 2 decimals), score (the percent to 2 decimals, half even) and status."""
+    half up to 2 decimals, a small one with two significant digits), score (the percent to 2
+    decimals, half even) and status; every number as the language of the moment writes it."""
 
     when: Formula | None
     status: Status | Better | Literal["band"]

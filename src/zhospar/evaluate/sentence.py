@@ -14,12 +14,20 @@ These functions are the one home of that wording: the CLI, the pages and the rep
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from zhospar.evaluate.achievement import Achievement, MilestoneState, Status
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.polarity import IndicatorPolarity, Polarity
-from zhospar.i18n import N_, current_language, format_percent, gettext, ngettext, pgettext
+from zhospar.i18n import (
+    N_,
+    current_language,
+    format_figure,
+    format_percent,
+    gettext,
+    ngettext,
+    pgettext,
+)
 
 __all__ = [
     "TO_CONFIRM",
@@ -30,15 +38,14 @@ __all__ = [
 ]
 
 TO_CONFIRM = N_("polarity inferred from the targets' trend: to be confirmed")  # shown translated
-_TENTH = Decimal("0.1")
 
 
 def _one_decimal(percent: Decimal) -> str:
-    """One decimal, as the language writes it ("92.5 %", "92,5 %")."""
-    rounded = percent.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    """One decimal, half up, as the language writes it ("92.5 %", "92,5 %"); a share too small
+    for it keeps two significant digits ("0.044 %", never "0.0 %")."""
     if current_language() == "en":
-        return f"{rounded} %"
-    return format_percent(rounded, places=1)
+        return f"{format_figure(percent, places=1)} %"
+    return format_percent(percent, places=1)
 
 
 def status_sentence(result: Achievement) -> str:

@@ -36,7 +36,16 @@ from zhospar.i18n._language import (
     use_language,
 )
 from zhospar.i18n._messages import N_, Message, gettext, lazy_gettext, ngettext, npgettext, pgettext
-from zhospar.i18n._numbers import format_date, format_decimal, format_moment, format_percent
+from zhospar.i18n._numbers import (
+    format_amount,
+    format_date,
+    format_decimal,
+    format_figure,
+    format_grouped,
+    format_moment,
+    format_number,
+    format_percent,
+)
 
 _ = gettext
 
@@ -52,9 +61,13 @@ __all__ = [
     "_",
     "cli_language",
     "current_language",
+    "format_amount",
     "format_date",
     "format_decimal",
+    "format_figure",
+    "format_grouped",
     "format_moment",
+    "format_number",
     "format_percent",
     "gettext",
     "lazy_gettext",

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from zhospar._exceptions import ValidationError
 from zhospar.report._format import amount as format_amount
+from zhospar.report._format import figure as format_display
 from zhospar.report._format import number as format_number
 from zhospar.report._format import percent as format_percent
 from zhospar.report._format import status_class
@@ -109,6 +110,7 @@ __all__ = [
     "build_official",
     "build_report",
     "format_amount",
+    "format_display",
     "format_number",
     "format_percent",
     "link_risks",

@@ -11,7 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from zhospar.i18n import current_language, format_decimal, format_moment, gettext, ngettext
+from zhospar.i18n import (
+    current_language,
+    format_amount,
+    format_decimal,
+    format_moment,
+    format_number,
+    gettext,
+    ngettext,
+)
 from zhospar.report.model import IndicatorLine, RiskLine, Score
 
 __all__ = [
@@ -34,30 +42,15 @@ NO_VALUE = "—"
 
 
 def number(value: Decimal | None) -> str:
-    """A value as the evaluation holds it, without trailing zeros: 6.2, 5.775, 50."""
-    if value is None:
-        return NO_VALUE
-    if current_language() == "en":
-        return format(value.normalize(), "f")
-    return format_decimal(value, places=_places(value))
-
-
-def _places(value: Decimal) -> int:
-    """The decimals ``value`` has, trailing zeros left out."""
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """A value as the evaluation holds it, without trailing zeros: 6.2, 5.775, 50
+    (``zhospar.i18n.format_number``)."""
+    return format_number(value)
 
 
 def amount(value: Decimal | None) -> str:
-    """Money in thousand tenge, grouped by thousands with spaces as the plan prints it."""
-    if value is None:
-        return NO_VALUE
-    whole = value.to_integral_value()
-    if current_language() != "en":
-        return format_decimal(value, places=0 if value == whole else 1)
-    if value == whole:
-        return f"{int(whole):,}".replace(",", " ")
-    return f"{value:,.1f}".replace(",", " ")
+    """Money in thousand tenge, grouped by thousands with spaces as the plan prints it
+    (``zhospar.i18n.format_amount``)."""
+    return format_amount(value)
 
 
 def percent(display: str | None) -> str:
@@ -69,9 +62,11 @@ def percent(display: str | None) -> str:
     return f"{figure(display)}\u00a0%"
 
 
-def figure(display: str) -> str:
+def figure(display: str | None) -> str:
     """A figure the evaluation shows as text ("116.98"), its decimals kept, in the language of
     the moment ("116,98" in Kazakh and Russian; as it is in English)."""
+    if display is None:
+        return NO_VALUE
     if current_language() == "en":
         return display
     try:

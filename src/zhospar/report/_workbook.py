@@ -87,7 +87,9 @@ class Formats:
         self.text = book.add_format({"valign": "top"})
         self.wrap = book.add_format({"valign": "top", "text_wrap": True})
         self.number = book.add_format({"valign": "top", "num_format": "#,##0.###"})
-        self.percent = book.add_format({"valign": "top", "num_format": "0.00"})
+        # Two decimals; a share below 0.01 % with up to four (0.0044, never 0.00): as
+        # zhospar.model.decimals.round_shown shows it everywhere else.
+        self.percent = book.add_format({"valign": "top", "num_format": "[<0.01]0.00##;0.00"})
         self.int = book.add_format({"valign": "top", "num_format": "0"})
         self.note = book.add_format({"italic": True, "font_color": "#595959"})
         self.draft = book.add_format({"bold": True, "font_color": "#9C0006", "bg_color": "#FFC7CE"})

@@ -25,7 +25,7 @@ from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from zhospar.i18n import gettext
+from zhospar.i18n import format_grouped, gettext
 from zhospar.report.model import ChartSeries, IndicatorLine
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _ticks(values: Sequence[Decimal]) -> list[Decimal]:
 def _tick_text(value: Decimal, step: Decimal) -> str:
     """A gridline's number, as many decimals as the step needs, grouped by thousands."""
     places = max(0, -step.normalize().as_tuple().exponent)  # type: ignore[operator]
-    return f"{value:,.{places}f}".replace(",", " ")
+    return format_grouped(value, places=places)
 
 
 def _values(series: ChartSeries) -> list[Decimal]:

@@ -27,6 +27,7 @@ from zhospar.report._format import (
     NO_VALUE,
     amount,
     assessment_text,
+    figure,
     indicator_label,
     moment,
     number,
@@ -252,7 +253,7 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "1. Summary", 1)
     _paragraph(doc, gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
     rows = [
-        [f"{d.number}", d.name, d.score.display or NO_VALUE, d.score.verdict_label]
+        [f"{d.number}", d.name, figure(d.score.display), d.score.verdict_label]
         for d in report.directions
     ]
     _table(doc, ("Direction", pgettext("report", "Name"), "Score, %", "Status"), rows)

@@ -17,7 +17,7 @@ from zhospar.evaluate import Chance, MilestoneState, NoScore, Polarity, RollupRu
 from zhospar.evaluate.aggregate import Counts
 from zhospar.evaluate.scoring_rules import CONCLUSIVE, TOO_FEW_FACTS, status_word
 from zhospar.evaluate.sentence import coverage
-from zhospar.i18n import Message, format_moment, gettext
+from zhospar.i18n import Message, format_moment, format_number, gettext
 from zhospar.model.assessments import RiskAssessment
 
 __all__ = [
@@ -87,7 +87,7 @@ class FactSource:
 
 
 def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    return format_number(value)
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,8 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
     """The annual report's model of ``year``: every score, with its sources and sign-off.
 
     Built once per state of the data and language (``stored.memo``: the pages and the API share
-    it until a write moves the plan's data version; its sentences are in the language it was
-    built in); treat it as read-only.
+    it until a write moves the plan's data version; its sentences and labels are in the language
+    of the moment, so a Russian page never shows the Kazakh one's); treat it as read-only.
     """
 
     def build() -> AnnualReport:
@@ -109,12 +109,12 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
             signoff=year_signoff(stored, year),
         )  # fmt: skip
 
-    # its sentences are written in the language of the moment: one model per language asked
     return stored.memo.get(("report", year, current_language()), build)
 
 
 def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
-    """The multi-year table by indicator id, once per state of the data."""
+    """The multi-year table by indicator id, once per state of the data and language (its
+    method sentences are in the language of the moment)."""
 
     def build() -> dict[str, PlanVsFactRow]:
         rows = plan_vs_fact(stored.plan, stored.facts, stored.options())

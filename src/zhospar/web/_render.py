@@ -19,7 +19,13 @@ from markupsafe import Markup
 
 from zhospar.audit import finding_kind_word, kind_word, section_words, severity_word
 from zhospar.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, gettext, ngettext
-from zhospar.report import format_amount, format_number, format_percent, status_class
+from zhospar.report import (
+    format_amount,
+    format_display,
+    format_number,
+    format_percent,
+    status_class,
+)
 from zhospar.rules.facts import fact_label
 from zhospar.store import find_region
 from zhospar.store.activity_words import action_word
@@ -84,6 +90,7 @@ def environment() -> Environment:
         number=format_number,
         amount=format_amount,
         percent=format_percent,
+        figure=format_display,
         status_class=status_class,
         region=_region_name,
         fact_note=_fact_note,
