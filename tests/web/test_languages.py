@@ -368,7 +368,7 @@ def test_what_is_kept_between_requests_is_shown_in_each_request_s_language(
     finally:
         db.close()
     assert "формулировка: «Жұмыссыздық деңгей» — уровень безработицы" in pages["ru"]
-    assert "6,2 / 5,3 × 100 = 116,98\u00a0% (снижение: план / факт)" in pages["ru"]
+    assert "6,2 / 5,3 × 100 = 116,98 % (снижение: план / факт)" in pages["ru"]
     assert (
         "wording: &#34;Жұмыссыздық деңгей&#34; — an unemployment rate: lower is better"
         in pages["en"]
