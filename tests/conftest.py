@@ -25,9 +25,10 @@ DATA = ROOT / "tests" / "data"
 FACTS = DATA / "facts-2010-2014.csv"
 
 # Passwords in the test processes: still argon2id, at its lowest cost. The real cost (64 MiB, 3
-# passes, 4 threads) is meant to be slow, and hundreds of sign-ins made it a tenth of the suite's
-# time. A hash records its own cost, so hashes made either way check the same; processes the
-# tests start (CLI, writers) keep the real cost.
+# passes, 4 threads: 0.8 s a hash or a check on a busy 2-core machine) is meant to be slow, and
+# every signed-in client, added person and changed password paid it, its threads slowing the
+# other worker too. A hash records its own cost, so hashes made either way check the same;
+# processes the tests start (CLI, writers) keep the real cost.
 _people._HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 _people._DUMMY_HASH = _people._HASHER.hash("a password nobody has")
 
