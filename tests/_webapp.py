@@ -4,7 +4,10 @@ plan alone (``empty_client``, one per module: the import tests fill it themselve
 
 The database is set up once per test package and backend (SQLite always, PostgreSQL when
 ``ZHOSPAR_TEST_POSTGRES_URL`` is set, as in ``tests/store``). Tests that record values use
-indicators and periods the reading tests do not look at.
+indicators and periods the reading tests do not look at. Each backend has its own
+package-scoped fixtures (``web_database_sqlite`` ...), which ``web_database`` and ``web_client``
+choose from per module: one package-scoped fixture with both backends as parameters would be
+torn down and set up again at every switch between them, twice per module.
 """
 
 from __future__ import annotations
@@ -42,7 +45,11 @@ __all__ = [
     "sign_in",
     "table_row",
     "web_client",
+    "web_client_postgres",
+    "web_client_sqlite",
     "web_database",
+    "web_database_postgres",
+    "web_database_sqlite",
 ]
 
 USER = "aigerim"  # the planner every client is signed in as, unless a test says otherwise
@@ -52,10 +59,12 @@ BASE_URL = "http://localhost"  # a host name the app answers to (the Host allow-
 
 
 @contextmanager
-def _database(request: pytest.FixtureRequest, folder: Path, *, facts: bool) -> Iterator[Database]:
+def _database(
+    request: pytest.FixtureRequest, backend: str, folder: Path, *, facts: bool
+) -> Iterator[Database]:
     """The bundled plan stored (a copy of the test process's), with the official statistics
     imported when ``facts``."""
-    with bundled_copy(request, request.param, folder) as url:
+    with bundled_copy(request, backend, folder) as url:
         db = open_database(url)
         try:
             if facts:
@@ -97,20 +106,46 @@ def _client(db: Database) -> Iterator[TestClient]:
         yield client
 
 
-@pytest.fixture(scope="package", params=["sqlite", "postgres"])
-def web_database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Database]:
-    """The bundled plan with the official statistics imported, on SQLite and PostgreSQL."""
-    with _database(request, tmp_path_factory.mktemp("web"), facts=True) as db:
-        yield db
+def _web_database(backend: str) -> Any:
+    @pytest.fixture(scope="package")
+    def fixture(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[Database]:
+        with _database(request, backend, tmp_path_factory.mktemp("web"), facts=True) as db:
+            yield db
+
+    fixture.__doc__ = f"The bundled plan with the official statistics imported, on {backend}."
+    return fixture
+
+
+web_database_sqlite = _web_database("sqlite")
+web_database_postgres = _web_database("postgres")
 
 
 @pytest.fixture(scope="package")
-def web_client(web_database: Database) -> Iterator[TestClient]:
-    """A client of the app on that database; values are recorded as ``USER``."""
-    with _client(web_database) as client:
+def web_client_sqlite(web_database_sqlite: Database) -> Iterator[TestClient]:
+    with _client(web_database_sqlite) as client:
         yield client
+
+
+@pytest.fixture(scope="package")
+def web_client_postgres(web_database_postgres: Database) -> Iterator[TestClient]:
+    with _client(web_database_postgres) as client:
+        yield client
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def web_database(request: pytest.FixtureRequest) -> Database:
+    """The bundled plan with the official statistics imported, on SQLite and PostgreSQL (one
+    database per test package and backend)."""
+    return request.getfixturevalue(f"web_database_{request.param}")  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def web_client(request: pytest.FixtureRequest, web_database: Database) -> TestClient:
+    """A client of the app on that database; values are recorded as ``USER``."""
+    backend = "sqlite" if web_database.dialect == "sqlite" else "postgres"
+    return request.getfixturevalue(f"web_client_{backend}")  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
@@ -119,7 +154,7 @@ def empty_database(
 ) -> Iterator[Database]:
     """The bundled plan with no fact at all, for a module that imports its own (one per
     module, so that what one module writes never shows in another)."""
-    with _database(request, tmp_path_factory.mktemp("empty"), facts=False) as db:
+    with _database(request, request.param, tmp_path_factory.mktemp("empty"), facts=False) as db:
         yield db
 
 

@@ -10,9 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+import zhospar.store.people as _people
 from tests.store.conftest import postgres_admin_url
 from zhospar.ingest import ReadResult, read_plan
 from zhospar.store import Database, initialize, open_database
@@ -21,6 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # The official statistics of /work/shared/data, copied here so that a clone tests on its own.
 DATA = ROOT / "tests" / "data"
 FACTS = DATA / "facts-2010-2014.csv"
+
+# Passwords in the test processes: still argon2id, at its lowest cost. The real cost (64 MiB, 3
+# passes, 4 threads: 0.8 s a hash or a check on a busy 2-core machine) is meant to be slow, and
+# every signed-in client, added person and changed password paid it, its threads slowing the
+# other worker too. A hash records its own cost, so hashes made either way check the same;
+# processes the tests start (CLI, writers) keep the real cost.
+_people._HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+_people._DUMMY_HASH = _people._HASHER.hash("a password nobody has")
 
 
 @pytest.fixture(scope="session")

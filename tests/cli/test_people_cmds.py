@@ -6,23 +6,21 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
 from zhospar._exceptions import ZhosparError
 from zhospar.cli import app
 from zhospar.cli._errors import exit_code
-from zhospar.store import initialize, open_database
+from zhospar.store import open_database
 from zhospar.store.credentials import token_person
 from zhospar.store.people import check_password
 
 
 @pytest.fixture
-def env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
-    with open_database(database_url) as db:
-        initialize(db)
-    monkeypatch.setenv("ZHOSPAR_DATABASE_URL", database_url)
+def env(bundled_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A database as after ``zhospar init`` (a copy of one made once per test process)."""
+    monkeypatch.setenv("ZHOSPAR_DATABASE_URL", bundled_url)
     monkeypatch.setenv("ZHOSPAR_USER", "it-admin")
     monkeypatch.setenv("COLUMNS", "200")
-    return database_url
+    return bundled_url
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str]:

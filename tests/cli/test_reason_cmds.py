@@ -8,7 +8,6 @@ decrease; a fact of 7.0 scores 6.2 / 7.0 = 88.57 %, below the 90 % of "nearly": 
 from __future__ import annotations
 
 from tests.cli.test_people_cmds import env, run  # noqa: F401  (fixture)
-from tests.store.conftest import database_url, pg_schema_url  # noqa: F401  (fixtures)
 
 
 def test_a_missed_indicator_needs_a_reason_before_its_year_is_approved(

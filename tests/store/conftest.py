@@ -9,6 +9,7 @@ are skipped, unless ``ZHOSPAR_REQUIRE_POSTGRES`` is set: then they fail.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,9 +82,22 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("pg_schema_url"))
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to the head and empty, made once per test process, to be copied."""
+    path = tmp_path_factory.mktemp("migrated") / "empty.sqlite3"
+    open_database(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
-    """A migrated, empty Zhospar database on SQLite and on PostgreSQL."""
+def database(request: pytest.FixtureRequest, database_url: str) -> Iterator[Database]:
+    """A migrated, empty Zhospar database on SQLite (a copy of ``migrated_sqlite``: migrating
+    takes longer than most tests) and on PostgreSQL (a fresh schema, migrated). The tests of
+    the migrations themselves migrate an empty file (tests/store/test_migrations.py)."""
+    parsed = make_url(database_url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        shutil.copy(request.getfixturevalue("migrated_sqlite"), parsed.database)
     db = open_database(database_url)
     try:
         yield db

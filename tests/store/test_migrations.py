@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -41,6 +42,13 @@ TABLES = {
     "targets",
     "zhospar_meta",
 }
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """An empty database migrated here (elsewhere SQLite tests copy a migrated file)."""
+    with open_database(database_url) as db:
+        yield db
 
 
 def _tables(db: Database) -> set[str]:

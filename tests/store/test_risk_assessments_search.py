@@ -8,8 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from zhospar._exceptions import NotFoundError, ValidationError
-from zhospar.ingest import ReadResult
-from zhospar.store import Database, store_plan
+from zhospar.store import BUNDLED_PLAN_KEY, Database
 from zhospar.store.risk_assessments import (
     assessment_history,
     assessments_in_force,
@@ -17,13 +16,13 @@ from zhospar.store.risk_assessments import (
 )
 from zhospar.store.search import search_plan
 
-KEY = "mlsp"
+KEY = BUNDLED_PLAN_KEY
 
 
 @pytest.fixture
-def stored(database: Database, bundled: ReadResult) -> Database:
-    store_plan(database, bundled.plan, KEY)
-    return database
+def stored(bundled_database: Database) -> Database:
+    """The bundled plan as ``zhospar init`` stores it (a copy of one made once per process)."""
+    return bundled_database
 
 
 def test_assessments_keep_their_history(stored: Database) -> None:
