@@ -54,7 +54,7 @@ def test_the_plan_parts_outlive_a_fact_and_not_an_amendment(loaded: Database) ->
 
 def test_kept_state_serves_its_version_and_older_of_the_same_text(loaded: Database) -> None:
     stored = cached_evaluation(loaded, "small")
-    kept = _Kept(stamp=((1, "t", 1), 7), stored=stored)
+    kept = _Kept(kept=(((1, "t", 1), 7), stored))
     assert kept.serves((1, "t", 1), 7) is stored
     assert kept.serves((1, "t", 1), 5) is stored  # read later than the request began: newer
     assert kept.serves((1, "t", 1), 8) is None  # a write the request must see is missing
@@ -119,5 +119,5 @@ def test_requests_queued_behind_a_read_share_it(
     assert len(found) == 6 and len({id(s) for s in found}) == 1
     assert reads == [1]
     version = {s.key: s.data_version for s in plan_states(loaded)}["small"]
-    kept = loaded._cache[("evaluation", "small")]
-    assert kept.stamp[1] == version
+    kept = loaded._cache[("evaluation", "small")].kept
+    assert kept is not None and kept[0][1] == version and kept[1] is found[0]

@@ -186,20 +186,25 @@ def _plan(db: Database, key: str, identity: tuple[int, str, int]) -> tuple[Plan,
 QUIET_WAIT_SECONDS = 2.0
 
 
+_Stamp = tuple[tuple[int, str, int], int]  # (the plan's identity, its data version)
+
+
 @dataclass
 class _Kept:
-    """The newest state of a plan's data this process read, and the lock to read a newer one."""
+    """The newest state of a plan's data this process read, and the lock to read a newer one.
+
+    The stamp and the state are one value, replaced at once: a request never pairs a newer
+    stamp with an older state."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
-    stamp: tuple[tuple[int, str, int], int] | None = None  # (plan identity, data version)
-    stored: StoredEvaluation | None = None
+    kept: tuple[_Stamp, StoredEvaluation] | None = None
 
     def serves(self, identity: tuple[int, str, int], version: int) -> StoredEvaluation | None:
         """What is kept, if it was read at ``version`` or later of the same plan text."""
-        stamp, stored = self.stamp, self.stored
-        if stamp is None or stamp[0] != identity or stamp[1] < version:
+        kept = self.kept
+        if kept is None or kept[0][0] != identity or kept[0][1] < version:
             return None
-        return stored
+        return kept[1]
 
 
 def cached_evaluation(db: Database, plan_key: str | None = None) -> StoredEvaluation:
@@ -226,12 +231,12 @@ def cached_evaluation(db: Database, plan_key: str | None = None) -> StoredEvalua
         found = kept.serves(state.identity, state.data_version)
         if found is not None:  # read by the request that held the lock
             return found
-        if kept.stored is not None:
-            kept.stored.memo.wait_quiet(QUIET_WAIT_SECONDS)
+        if kept.kept is not None:
+            kept.kept[1].memo.wait_quiet(QUIET_WAIT_SECONDS)
         key, state = plan_state(db, key)  # read before the data: what it holds is no older
         if state is None:
             return evaluation_inputs(db, key)
         plan, parts = _plan(db, key, state.identity)
         stored = evaluation_inputs(db, key, plan=plan, parts=parts)
-        kept.stamp, kept.stored = (state.identity, state.data_version), stored
+        kept.kept = ((state.identity, state.data_version), stored)
         return stored
