@@ -27,14 +27,41 @@ from zhospar.model.walk import IndicatorPlace, iter_indicators, iter_milestones
 
 __all__ = [
     "EvaluationOptions",
+    "PlanParts",
     "PlanVsFactRow",
     "YearEvaluation",
     "YearScores",
     "evaluate_year",
+    "indicator_years",
+    "plan_parts",
     "plan_vs_fact",
     "rollup_specs",
     "scores_by_year",
 ]
+
+
+@dataclass(frozen=True)
+class PlanParts:
+    """What the evaluation infers from the plan's text alone: each indicator's and milestone's
+    polarity and each indicator's roll-up rule, before any user's override.
+
+    It changes only with the text (an amendment makes a new plan), so a caller that scores
+    one stored plan again and again (the server, after each recorded value) makes it once
+    (``plan_parts``) and passes it in ``EvaluationOptions.parts``; only the part that depends
+    on the facts is then computed per call.
+    """
+
+    plan: Plan = field(compare=False, repr=False)  # the very plan it was inferred from
+    polarities: Mapping[str, IndicatorPolarity]
+    rollups: Mapping[str, RollupSpec]
+    places: tuple[IndicatorPlace, ...]
+
+
+def plan_parts(plan: Plan) -> PlanParts:
+    """Infer ``plan``'s polarities and roll-up rules once (see ``PlanParts``)."""
+    places = tuple(iter_indicators(plan))
+    rollups = {p.indicator.id: infer_rollup(p.indicator, p.parent) for p in places}
+    return PlanParts(plan, infer_polarities(plan), rollups, places)
 
 
 @dataclass(frozen=True)
@@ -48,6 +75,13 @@ class EvaluationOptions:
     include_breakdowns: bool = False
     expected_regions: Collection[str] | None = None
     cap: Decimal = CAP  # the most a percentage counts in a roll-up; a plan may set another
+    # the plan's inferred parts, made once (``plan_parts``); used only for the very same plan
+    parts: PlanParts | None = field(default=None, compare=False, repr=False)
+
+    def parts_of(self, plan: Plan) -> PlanParts:
+        """The inferred parts of ``plan``: those given when made from this very plan."""
+        given = self.parts
+        return given if given is not None and given.plan is plan else plan_parts(plan)
 
 
 @dataclass(frozen=True)
@@ -64,9 +98,16 @@ class YearEvaluation:
     unmatched: list[UnmatchedFact]
 
 
-def rollup_specs(plan: Plan, overrides: Mapping[str, RollupSpec]) -> dict[str, RollupSpec]:
+def rollup_specs(
+    plan: Plan, overrides: Mapping[str, RollupSpec], parts: PlanParts | None = None
+) -> dict[str, RollupSpec]:
     """Each indicator's roll-up rule: inferred from its unit and name, or the caller's."""
-    specs = {p.indicator.id: infer_rollup(p.indicator, p.parent) for p in iter_indicators(plan)}
+    inferred = parts.rollups if parts is not None and parts.plan is plan else None
+    if inferred is None:
+        inferred = {
+            p.indicator.id: infer_rollup(p.indicator, p.parent) for p in iter_indicators(plan)
+        }
+    specs = dict(inferred)
     for indicator_id, spec in overrides.items():
         specs[indicator_id] = replace(spec, overridden=True)
     return specs
@@ -79,6 +120,7 @@ class _Inputs:
     polarities: dict[str, IndicatorPolarity]
     specs: dict[str, RollupSpec]
     options: EvaluationOptions
+    parts: PlanParts
 
     def observe(self, indicator_id: str, year: int) -> Observed | None:
         spec = self.specs[indicator_id]
@@ -95,9 +137,11 @@ class _Inputs:
 
 
 def _prepare(plan: Plan, facts: Iterable[Fact], options: EvaluationOptions) -> _Inputs:
+    parts = options.parts_of(plan)
     groups = group_facts(plan, latest(facts))
-    polarities = apply_overrides(infer_polarities(plan), options.overrides)
-    return _Inputs(plan, groups, polarities, rollup_specs(plan, options.rollups), options)
+    polarities = apply_overrides(parts.polarities, options.overrides)
+    specs = rollup_specs(plan, options.rollups, parts)
+    return _Inputs(plan, groups, polarities, specs, options, parts)
 
 
 def evaluate_year(
@@ -110,7 +154,7 @@ def evaluate_year(
     """
     opts = options or EvaluationOptions()
     inputs = _prepare(plan, facts, opts)
-    places = list(iter_indicators(plan))
+    places = inputs.parts.places
     achievements = {p.indicator.id: inputs.achieve(p, year) for p in places}
     for _, milestone in iter_milestones(plan):
         polarity = inputs.polarities[milestone.id]
@@ -170,8 +214,22 @@ def plan_vs_fact(
     years = plan.planned_years
     return [
         PlanVsFactRow(place, {y: inputs.achieve(place, y) for y in years})
-        for place in iter_indicators(plan)
+        for place in inputs.parts.places
     ]
+
+
+def indicator_years(
+    plan: Plan, facts: Iterable[Fact], indicator_id: str, options: EvaluationOptions | None = None
+) -> PlanVsFactRow | None:
+    """One indicator's row of ``plan_vs_fact`` (None for an id the plan lacks), scoring only it:
+    what one indicator's page needs, at a fraction of the whole table's cost."""
+    opts = options or EvaluationOptions()
+    opts = replace(opts, parts=opts.parts_of(plan))
+    place = next((p for p in opts.parts_of(plan).places if p.indicator.id == indicator_id), None)
+    if place is None:
+        return None
+    inputs = _prepare(plan, facts, opts)
+    return PlanVsFactRow(place, {y: inputs.achieve(place, y) for y in plan.planned_years})
 
 
 @dataclass(frozen=True)
@@ -191,7 +249,7 @@ def scores_by_year(
     (``evaluate_year`` would group them, and forecast every indicator, once per year)."""
     opts = options or EvaluationOptions()
     inputs = _prepare(plan, facts, opts)
-    places = list(iter_indicators(plan))
+    places = inputs.parts.places
     milestones = [m for _, m in iter_milestones(plan)]
     out = []
     for year in plan.planned_years:

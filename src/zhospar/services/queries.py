@@ -2,9 +2,10 @@
 
 Nothing is computed here that the library computes: a year's figures come from
 ``zhospar.report.build_report`` (which calls ``zhospar.evaluate.evaluate_year`` once), an
-indicator's years from ``plan_vs_fact``, recorded values from ``zhospar.store``. A page, the API
-and the CLI answer the same question with the same function, so a figure is the same in the
-report, the API, the pages and the terminal. What changes a record is in ``commands``.
+indicator's years from ``indicator_years`` (its row of ``plan_vs_fact``), recorded values from
+``zhospar.store``. A page, the API and the CLI answer the same question with the same
+function, so a figure is the same in the report, the API, the pages and the terminal. What
+changes a record is in ``commands``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from zhospar.evaluate import (
     Achievement,
     PlanVsFactRow,
     RollupSpec,
+    indicator_years,
     latest,
-    plan_vs_fact,
     rollup_specs,
 )
 from zhospar.i18n import current_language, gettext
@@ -112,15 +113,13 @@ def year_report(stored: StoredEvaluation, year: int) -> AnnualReport:
     return stored.memo.get(("report", year, current_language()), build)
 
 
-def _years_by_indicator(stored: StoredEvaluation) -> dict[str, PlanVsFactRow]:
-    """The multi-year table by indicator id, once per state of the data and language (its
-    method sentences are in the language of the moment)."""
-
-    def build() -> dict[str, PlanVsFactRow]:
-        rows = plan_vs_fact(stored.plan, stored.facts, stored.options())
-        return {r.place.indicator.id: r for r in rows}
-
-    return stored.memo.get(("plan-vs-fact", current_language()), build)
+def _indicator_years(stored: StoredEvaluation, place: IndicatorPlace) -> PlanVsFactRow:
+    """One indicator's row of the multi-year table, scoring that indicator alone: its page
+    need not wait for the whole plan to be scored after each recorded value."""
+    row = indicator_years(stored.plan, stored.facts, place.indicator.id, stored.options())
+    if row is None:  # ``place`` was found in this very plan: a miss is a bug
+        raise NotFoundError(f'indicator "{place.indicator.id}" is not in the plan')
+    return row
 
 
 def year_reasons(db: Database, stored: StoredEvaluation, year: int) -> dict[str, str]:
@@ -186,12 +185,14 @@ def indicator_detail(
     line = report.indicator(indicator_id)
     if line is None:  # every indicator is in the report; a miss is a bug, not the user's
         raise NotFoundError(f'indicator "{indicator_id}" is not in the report of {year}')
-    row = _years_by_indicator(stored)[place.indicator.id]
+    row = stored.memo.get(("years", indicator_id), lambda: _indicator_years(stored, place))
     years = [YearRow(y, a, status_label(a)) for y, a in sorted(row.by_year.items())]
     revisions = stored.memo.get(
         ("history", indicator_id), lambda: history(ctx.db, indicator_id, plan_key=stored.plan_key)
     )
-    specs = stored.memo.get("rollups", lambda: rollup_specs(stored.plan, options.rollups))
+    specs = stored.memo.get(
+        "rollups", lambda: rollup_specs(stored.plan, options.rollups, options.parts)
+    )
     return IndicatorDetail(
         place=place,
         line=line,

@@ -154,14 +154,25 @@ def set_actual(
     status: Literal["added", "revised", "unchanged"] = (
         "added" if result.added else "revised" if result.revised else "unchanged"
     )
-    region = find_region(item.region).code if item.region else None  # type: ignore[union-attr]
-    found = history(
-        db, item.indicator_id, plan_key=plan_key, region=region or "", period=item.period,
-        breakdown=(item.breakdown or "").strip(),
-    )  # fmt: skip
     # the revision this call wrote (or found in force), not whatever is latest by now: another
-    # writer may have added one since the commit
-    return Recorded(next(a for a in found if a.revision == result.last_revision), status)
+    # writer may have added one since the commit; that row alone, not the key's whole history
+    return Recorded(_revision(db, plan_key, item, result.last_revision), status)
+
+
+def _revision(db: Database, plan_key: str | None, item: ActualInput, revision: int) -> Actual:
+    """One revision of the series ``item`` was recorded in (its region and breakdown)."""
+    plan_id, cat = catalog(db, plan_key)
+    indicator_id, breakdown = item.indicator_id, (item.breakdown or "").strip()
+    if breakdown:
+        indicator_id, breakdown = cat.series(indicator_id, breakdown)
+    t = ActualRow.__table__
+    query = select(t).where(
+        t.c.plan_id == plan_id, t.c.indicator_id == indicator_id,
+        t.c.period == str(item.period), t.c.region == _region_code(item.region or ""),
+        t.c.breakdown == breakdown, t.c.revision == revision,
+    )  # fmt: skip
+    with db.reading() as conn:
+        return _actual(conn.execute(query).one()._mapping)
 
 
 def history(

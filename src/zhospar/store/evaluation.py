@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from zhospar.evaluate.aggregate import CAP
-from zhospar.evaluate.service import EvaluationOptions
+from zhospar.evaluate.service import EvaluationOptions, PlanParts, plan_parts
 from zhospar.i18n import gettext, ngettext
 from zhospar.model.actuals import Actual
 from zhospar.model.assessments import RiskAssessment
@@ -49,12 +49,16 @@ class Memo:
 
     Requests run in threads: the first to ask for a thing computes it while the others asking
     for the same thing wait for it (one lock per thing), rather than all computing it at once.
+    It also counts what is being computed, so that a newer state is read only once this one's
+    work is done (``cached_evaluation``).
     """
 
     def __init__(self) -> None:
         self._done: dict[Hashable, Any] = {}
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._busy = 0  # computations running now
+        self._quiet = threading.Condition(self._guard)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         if key in self._done:
@@ -63,8 +67,25 @@ class Memo:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
             if key not in self._done:
-                self._done[key] = compute()
+                self._done[key] = self._counted(compute)
         return self._done[key]  # type: ignore[no-any-return]
+
+    def _counted(self, compute: Callable[[], T]) -> T:
+        with self._guard:
+            self._busy += 1
+        try:
+            return compute()
+        finally:
+            with self._guard:
+                self._busy -= 1
+                if not self._busy:
+                    self._quiet.notify_all()
+
+    def wait_quiet(self, timeout: float) -> bool:
+        """Wait until nothing is being computed (at most ``timeout`` seconds): False if it
+        still is."""
+        with self._guard:
+            return self._quiet.wait_for(lambda: not self._busy, timeout)
 
 
 @dataclass(frozen=True)
@@ -81,9 +102,11 @@ class StoredEvaluation:
     signoffs: Mapping[int, YearState] = field(default_factory=dict)  # a year absent: a draft
     # what is computed from these inputs (reports, tables), kept with them (``cached_evaluation``)
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
+    # what the evaluation infers from the plan's text alone, made once per version of the text
+    parts: PlanParts | None = field(default=None, compare=False, repr=False)
 
     def options(self) -> EvaluationOptions:
-        return replace(self.overrides.options(), cap=self.cap)
+        return replace(self.overrides.options(), cap=self.cap, parts=self.parts)
 
     def assessments_for(self, year: int) -> dict[str, RiskAssessment]:
         """The risk assessments in force for ``year``, by risk id."""
@@ -124,9 +147,14 @@ def plan_overrides(db: Database, plan_key: str, plan: Plan) -> Overrides:
 
 
 def evaluation_inputs(
-    db: Database, plan_key: str | None = None, *, plan: Plan | None = None
+    db: Database,
+    plan_key: str | None = None,
+    *,
+    plan: Plan | None = None,
+    parts: PlanParts | None = None,
 ) -> StoredEvaluation:
-    """The stored plan (default: the first stored), its facts in force, overrides and cap."""
+    """The stored plan (default: the first stored), its facts in force, overrides and cap
+    (``parts``: what was inferred from ``plan`` already, if it was)."""
     from zhospar.store.amendments import plan_in_force  # it imports the plan store, as we do
 
     key = plan_key or db.default_plan_key()
@@ -136,7 +164,7 @@ def evaluation_inputs(
     assessed = tuple(assessment_history(db, key))
     return StoredEvaluation(
         key, plan, facts, plan_overrides(db, key, plan), cap, setting, assessments=assessed,
-        signoffs=year_states(db, key),
+        signoffs=year_states(db, key), parts=parts,
     )  # fmt: skip
 
 
@@ -145,19 +173,48 @@ def cached_plan(db: Database, plan_key: str | None = None) -> Plan:
     key, state = plan_state(db, plan_key)
     if state is None:
         return db.load_plan(key)  # raises NotFoundError naming the plans stored
-    return _plan(db, key, state.identity)
+    return _plan(db, key, state.identity)[0]
 
 
-def _plan(db: Database, key: str, identity: tuple[int, str, int]) -> Plan:
+def _plan(db: Database, key: str, identity: tuple[int, str, int]) -> tuple[Plan, PlanParts]:
+    """The plan as scored and what is inferred from its text: once per version of the text
+    (an amendment, here or in another process, changes ``identity``: both are made anew)."""
     slot = ("plan", key)
     found = db._cache.get(slot)
     if found is not None and found[0] == identity:
-        return found[1]  # type: ignore[no-any-return]
+        return found[1], found[2]
     from zhospar.store.amendments import plan_in_force  # it imports the plan store, as we do
 
     plan = plan_in_force(db, key)  # each year against the version in force in it
-    db._cache[slot] = (identity, plan)
-    return plan
+    parts = plan_parts(plan)
+    db._cache[slot] = (identity, plan, parts)
+    return plan, parts
+
+
+# How long a request that needs a newer state waits for the pages of the state being computed
+# before it reads the newer one anyway (see ``cached_evaluation``).
+QUIET_WAIT_SECONDS = 2.0
+
+
+_Stamp = tuple[tuple[int, str, int], int]  # (the plan's identity, its data version)
+
+
+@dataclass
+class _Kept:
+    """The newest state of a plan's data this process read, and the lock to read a newer one.
+
+    The stamp and the state are one value, replaced at once: a request never pairs a newer
+    stamp with an older state."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    kept: tuple[_Stamp, StoredEvaluation] | None = None
+
+    def serves(self, identity: tuple[int, str, int], version: int) -> StoredEvaluation | None:
+        """What is kept, if it was read at ``version`` or later of the same plan text."""
+        kept = self.kept
+        if kept is None or kept[0][0] != identity or kept[0][1] < version:
+            return None
+        return kept[1]
 
 
 def cached_evaluation(db: Database, plan_key: str | None = None) -> StoredEvaluation:
@@ -166,15 +223,30 @@ def cached_evaluation(db: Database, plan_key: str | None = None) -> StoredEvalua
     One query per call checks the version (``zhospar.store.data_version``); the inputs, and
     whatever was computed from them (their ``memo``: the year's reports, the multi-year table),
     are reused while it stands still. Only the newest state of each plan is kept.
+
+    Under a stream of writes, each request would otherwise read and score its own newer state,
+    several at once. Instead a request takes any state read at its version or later (it then
+    holds every write committed before it began), one request at a time reads a newer state,
+    and it first waits (``QUIET_WAIT_SECONDS`` at most) for the pages of the state being
+    computed: the requests queued meanwhile then share one newer state, read once.
     """
     key, state = plan_state(db, plan_key)
     if state is None:
         return evaluation_inputs(db, key)  # raises NotFoundError naming the plans stored
-    slot = ("evaluation", key)
-    stamp = (state.identity, state.data_version)
-    found = db._cache.get(slot)
-    if found is not None and found[0] == stamp:
-        return found[1]  # type: ignore[no-any-return]
-    stored = evaluation_inputs(db, key, plan=_plan(db, key, state.identity))
-    db._cache[slot] = (stamp, stored)
-    return stored
+    kept: _Kept = db._cache.setdefault(("evaluation", key), _Kept())
+    found = kept.serves(state.identity, state.data_version)
+    if found is not None:
+        return found
+    with kept.lock:
+        found = kept.serves(state.identity, state.data_version)
+        if found is not None:  # read by the request that held the lock
+            return found
+        if kept.kept is not None:
+            kept.kept[1].memo.wait_quiet(QUIET_WAIT_SECONDS)
+        key, state = plan_state(db, key)  # read before the data: what it holds is no older
+        if state is None:
+            return evaluation_inputs(db, key)
+        plan, parts = _plan(db, key, state.identity)
+        stored = evaluation_inputs(db, key, plan=plan, parts=parts)
+        kept.kept = ((state.identity, state.data_version), stored)
+        return stored
