@@ -3,7 +3,9 @@
 Title and period; a summary of scores; a section per strategic direction and goal with a table of
 its target indicators, a plan-vs-fact chart of each (PNG drawn by ``charts``) and a table per task;
 the milestones; budget execution by program; the program indicators; the risks with the
-indicators that signal them; and the sources of every number. All text is set as plain runs, so
+indicators that signal them; and the sources of every number. When the plan's names are shown
+translated, the published Kazakh name stands beside each (a column of the tables, a line under
+a heading), as in the workbook. All text is set as plain runs, so
 nothing in a document or a comment is interpreted.
 """
 
@@ -43,9 +45,10 @@ from zhospar.report.model import (
     MilestoneLine,
     SignOff,
 )
+from zhospar.report.names import PUBLISHED_HEADER
 from zhospar.report.risks import state_word
 
-__all__ = ["INDICATOR_HEADERS", "PUBLISHED_HEADER", "mark_draft", "write_docx"]
+__all__ = ["INDICATOR_HEADERS", "mark_draft", "write_docx"]
 
 INDICATOR_HEADERS = (
     "ID",
@@ -57,8 +60,6 @@ INDICATOR_HEADERS = (
     "Status",
     "Explanation of deviation",
 )
-# The column beside a translated name (``AnnualReport.published``), headed as the workbook's.
-PUBLISHED_HEADER = N_("Published name (kk)")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
