@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from tests.report._read import docx_rows, docx_text
 from zhospar._exceptions import ImportFileError, ZhosparError
 from zhospar.cli import app
 from zhospar.cli._errors import exit_code
@@ -154,3 +155,28 @@ def test_the_html_report_shows_the_published_name_under_the_translation(
     kazakh = tmp_path / "kk.html"
     assert run("report", "--year", "2012", "-o", str(kazakh))[0] == 0  # Kazakh: as published
     assert "Unemployment rate" not in kazakh.read_text(encoding="utf-8")
+
+
+def test_the_docx_report_shows_the_published_name_beside_the_translation(
+    env: str, tmp_path: Path
+) -> None:
+    rows = [
+        {"id": "G1.1-I1", "lang": "en", "text": "Unemployment rate"},
+        {"id": "G1.1", "lang": "en", "text": "Preventing the risk of losing a job"},
+    ]
+    assert run("plan", "translations", "import", str(_write(tmp_path / "en.csv", rows)))[0] == 0
+    out = tmp_path / "r.docx"
+    assert run("report", "--lang", "en", "--year", "2012", "-o", str(out))[0] == 0
+    table_rows = docx_rows(out)
+    head = table_rows["ID"]
+    row = table_rows["G1.1-I1"]
+    assert head[-1] == "Published name (kk)"
+    assert row[head.index("Indicator")] == "Unemployment rate"
+    assert row[-1] == UNEMPLOYMENT
+    assert "G1.1-I1-b1" in table_rows and table_rows["G1.1-I1-b1"][-1] == ""  # not translated
+    assert f"Published name (kk): {GOAL}" in docx_text(out)  # under the goal's heading
+    kazakh = tmp_path / "kk.docx"
+    assert run("report", "--year", "2012", "-o", str(kazakh))[0] == 0  # Kazakh: as published
+    kazakh_rows = docx_rows(kazakh)
+    assert len(kazakh_rows["G1.1-I1"]) == len(head) - 1  # no column of published names
+    assert kazakh_rows["G1.1-I1"][1] == UNEMPLOYMENT

@@ -296,9 +296,13 @@ def chart_png(series: ChartSeries, *, scale: float = PNG_SCALE) -> bytes:
     for d in shapes.dots:
         r = d.radius * k
         draw.ellipse((d.x * k - r, d.y * k - r, d.x * k + r, d.y * k + r), d.colour)
+    # The text after the reduction, at the picture's own size: FreeType smooths its edges
+    # already, and drawing it large then reducing it took a third of the chart's time.
+    image = image.reduce(_SUPERSAMPLE)
+    draw = ImageDraw.Draw(image)
     for t in shapes.labels:
-        font = _font(round(t.size * k))
-        draw.text((t.x * k, t.y * k), t.text, _INK, font, anchor=_ANCHORS[t.anchor])
+        font = _font(round(t.size * scale))
+        draw.text((t.x * scale, t.y * scale), t.text, _INK, font, anchor=_ANCHORS[t.anchor])
     buffer = io.BytesIO()
-    image.reduce(_SUPERSAMPLE).save(buffer, format="PNG", compress_level=1)
+    image.save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()

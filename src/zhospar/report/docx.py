@@ -3,7 +3,9 @@
 Title and period; a summary of scores; a section per strategic direction and goal with a table of
 its target indicators, a plan-vs-fact chart of each (PNG drawn by ``charts``) and a table per task;
 the milestones; budget execution by program; the program indicators; the risks with the
-indicators that signal them; and the sources of every number. All text is set as plain runs, so
+indicators that signal them; and the sources of every number. When the plan's names are shown
+translated, the published Kazakh name stands beside each (a column of the tables, a line under
+a heading), as in the workbook. All text is set as plain runs, so
 nothing in a document or a comment is interpreted.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -44,6 +46,7 @@ from zhospar.report.model import (
     MilestoneLine,
     SignOff,
 )
+from zhospar.report.names import PUBLISHED_HEADER
 from zhospar.report.risks import state_word
 
 __all__ = ["INDICATOR_HEADERS", "mark_draft", "write_docx"]
@@ -175,9 +178,28 @@ def _status(line: IndicatorLine) -> str:
     return f"{sentence}; {line.polarity_note}" if line.polarity_note else sentence
 
 
-def _indicator_table(doc: DocumentObject, lines: Sequence[IndicatorLine]) -> None:
-    rows = [_indicator_row(x) for x in lines]
-    _table(doc, INDICATOR_HEADERS, rows, shaded=(6, [x.status for x in lines]))
+def _published(published: Mapping[str, str], ident: str) -> list[str]:
+    """The published (Kazakh) name's cell of a row, in a report whose names are translated
+    (none otherwise); a name shown as published leaves the cell empty."""
+    return [published.get(ident, "")] if published else []
+
+
+def _published_head(published: Mapping[str, str]) -> tuple[str, ...]:
+    return (PUBLISHED_HEADER,) if published else ()
+
+
+def _indicator_table(
+    doc: DocumentObject, lines: Sequence[IndicatorLine], published: Mapping[str, str]
+) -> None:
+    rows = [[*_indicator_row(x), *_published(published, x.id)] for x in lines]
+    headers = (*INDICATOR_HEADERS, *_published_head(published))
+    _table(doc, headers, rows, shaded=(6, [x.status for x in lines]))
+
+
+def _published_line(doc: DocumentObject, published: Mapping[str, str], ident: str) -> None:
+    """Under a heading whose name is shown translated: the name as published."""
+    if ident in published:
+        _paragraph(doc, f"{gettext(PUBLISHED_HEADER)}: {published[ident]}")
 
 
 def _milestone_table(doc: DocumentObject, milestones: Sequence[MilestoneLine]) -> None:
@@ -196,10 +218,11 @@ def _milestone_table(doc: DocumentObject, milestones: Sequence[MilestoneLine]) -
     _table(doc, headers, rows, shaded=(3, [m.status for m in milestones]))
 
 
-def _goal(doc: DocumentObject, goal: GoalSection) -> None:
+def _goal(doc: DocumentObject, goal: GoalSection, published: Mapping[str, str]) -> None:
     from zhospar.report.charts import caption, chart_png  # Pillow only when a chart is drawn
 
     _heading(doc, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
+    _published_line(doc, published, goal.id)
     cost = (
         gettext("; cost (allocation appendix): {amount} thousand tenge").format(
             amount=amount(goal.cost)
@@ -210,7 +233,7 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
     _paragraph(doc, gettext("Score: {score}").format(score=score_text(goal.score)) + cost)
     if goal.target_indicators:
         _paragraph(doc, gettext("Target indicators (нысаналы индикаторлар)"))
-        _indicator_table(doc, goal.target_indicators)
+        _indicator_table(doc, goal.target_indicators, published)
     lines = {x.id: x for x in goal.target_indicators}
     for series in goal.charts:
         if series.has_data:
@@ -218,9 +241,10 @@ def _goal(doc: DocumentObject, goal: GoalSection) -> None:
             _paragraph(doc, caption(series, lines.get(series.indicator_id)), "Caption")
     for task in goal.tasks:
         _heading(doc, f"{gettext('Task')} {task.code}. {task.name}", 4)
+        _published_line(doc, published, task.id)
         _paragraph(doc, gettext("Score: {score}").format(score=score_text(task.score)))
         if task.indicators:
-            _indicator_table(doc, task.indicators)
+            _indicator_table(doc, task.indicators, published)
 
 
 def mark_draft(doc: DocumentObject, state: SignOff) -> None:
@@ -253,10 +277,18 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "1. Summary", 1)
     _paragraph(doc, gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
     rows = [
-        [f"{d.number}", d.name, figure(d.score.display), d.score.verdict_label]
+        [
+            f"{d.number}",
+            d.name,
+            figure(d.score.display),
+            d.score.verdict_label,
+            *_published(report.published, d.id),
+        ]
         for d in report.directions
     ]
-    _table(doc, ("Direction", pgettext("report", "Name"), "Score, %", "Status"), rows)
+    name = pgettext("report", "Name")
+    headers = ("Direction", name, "Score, %", "Status", *_published_head(report.published))
+    _table(doc, headers, rows)
 
 
 def _budget(doc: DocumentObject, report: AnnualReport) -> None:
@@ -286,8 +318,9 @@ def _programs(doc: DocumentObject, report: AnnualReport) -> None:
         if not program.indicators:
             continue
         _heading(doc, f"{gettext('Program')} {program.code}. {program.name}", 2)
+        _published_line(doc, report.published, program.id)
         _paragraph(doc, gettext("Score: {score}").format(score=score_text(program.score)))
-        _indicator_table(doc, program.indicators)
+        _indicator_table(doc, program.indicators, report.published)
 
 
 def _risks(doc: DocumentObject, report: AnnualReport) -> None:
@@ -348,9 +381,10 @@ def write_docx(report: AnnualReport, path: str | Path) -> Path:
     _heading(doc, "2. Strategic directions, goals and tasks", 1)
     for direction in report.directions:
         _heading(doc, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
+        _published_line(doc, report.published, direction.id)
         _paragraph(doc, gettext("Score: {score}").format(score=score_text(direction.score)))
         for goal in direction.goals:
-            _goal(doc, goal)
+            _goal(doc, goal, report.published)
     _heading(doc, "3. Milestones", 1)
     _milestone_table(doc, report.milestones)
     _budget(doc, report)

@@ -12,10 +12,14 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from zhospar.i18n import N_
 from zhospar.imports.translations import UNIT_PREFIX
 from zhospar.report.model import AnnualReport
 
-__all__ = ["with_translated_names"]
+__all__ = ["PUBLISHED_HEADER", "with_translated_names"]
+
+# The head of the column beside a translated name, in the workbook and the DOCX.
+PUBLISHED_HEADER = N_("Published name (kk)")
 
 
 def with_translated_names(report: AnnualReport, names: Mapping[str, str]) -> AnnualReport:

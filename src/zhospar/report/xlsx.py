@@ -41,6 +41,7 @@ from zhospar.report.model import (
     RiskLine,
     Score,
 )
+from zhospar.report.names import PUBLISHED_HEADER
 from zhospar.report.risks import state_word
 
 __all__ = ["INDICATOR_COLUMNS", "PROGRAM_COLUMNS", "write_xlsx"]
@@ -97,7 +98,7 @@ def _indicator_cells(place: Sequence[str], line: IndicatorLine) -> list[Cell]:
     ]
 
 
-PUBLISHED = Col("Published name (kk)", 50, "wrap")  # beside a translated name
+PUBLISHED = Col(PUBLISHED_HEADER, 50, "wrap")  # beside a translated name
 
 
 def _published(report: AnnualReport, ident: str) -> list[Cell]:
