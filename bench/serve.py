@@ -38,7 +38,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+from loadclient import Client, ClientError
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "tests" / "data" / "facts-2010-2014.csv"
@@ -152,27 +152,27 @@ def _server(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
             process.wait()
 
 
-async def _wait_ready(client: httpx.AsyncClient, log: Path, timeout: float = 300) -> None:
+async def _wait_ready(client: Client, log: Path, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if (await client.get(CEILING[1])).status_code == 200:
                 return
-        except httpx.TransportError:
+        except ClientError:
             pass
         await asyncio.sleep(0.5)
     raise SystemExit(f"the server did not answer within {timeout:.0f} s:\n{log.read_text()}")
 
 
-async def _get(client: httpx.AsyncClient, path: str) -> str:
+async def _get(client: Client, path: str) -> str:
     """The answer's status code, or the name of the error that stopped it."""
     try:
         return str((await client.get(path)).status_code)
-    except httpx.HTTPError as error:
+    except ClientError as error:
         return type(error).__name__
 
 
-async def _drive(client: httpx.AsyncClient, run: Run, path: str, seconds: float) -> Run:
+async def _drive(client: Client, run: Run, path: str, seconds: float) -> Run:
     """``run.clients`` clients, each asking ``path`` again as soon as it is answered."""
     deadline = time.perf_counter() + seconds
 
@@ -199,9 +199,7 @@ class Mixed:
     present: dict[str, int]
 
 
-async def _mixed(
-    client: httpx.AsyncClient, seconds: float, writers: int = 10, readers: int = 40
-) -> Mixed:
+async def _mixed(client: Client, seconds: float, writers: int = 10, readers: int = 40) -> Mixed:
     """Writers beside readers; then every accepted write is looked for in the history."""
     reads, writes = Run("reads", readers), Run("writes", writers)
     accepted: list[str] = []
@@ -230,7 +228,7 @@ async def _mixed(
             start = time.perf_counter()
             try:
                 what = str((await client.post("/api/actuals", json=body)).status_code)
-            except httpx.HTTPError as error:
+            except ClientError as error:
                 what = type(error).__name__
             if what == "201":
                 writes.latencies.append(time.perf_counter() - start)
@@ -267,13 +265,11 @@ def _print_runs(runs: list[Run], ceiling: Run) -> None:
 
 async def _bench(base: str, token: str, log: Path, seconds: float) -> bool:
     headers = {"Authorization": f"Bearer {token}"}
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-    async with httpx.AsyncClient(
-        base_url=base, headers=headers, limits=limits, timeout=120
-    ) as client:
+    async with Client(base, headers, timeout=120) as client:
         await _wait_ready(client, log)
         for _, path in PAGES:  # the first answer computes the evaluation: not measured
-            (await client.get(path)).raise_for_status()
+            if (answer := await client.get(path)).status_code != 200:
+                raise SystemExit(f"{path}: {answer.status_code}\n{answer.content[:500]!r}")
         met = True
         every: list[Run] = []
         for clients in (10, 50):
