@@ -88,6 +88,9 @@ def _plan_named(scope: Scope) -> str | None:
     key: str | None = state["plan_key"]
     if key is not None:
         return key
+    titles = state.get("plan_titles")  # the page's plan bar read them: the first is the default
+    if titles:
+        return str(titles[0][0])
     try:
         return scope["app"].state.context.db.default_plan_key()  # type: ignore[no-any-return]
     except Exception:  # the header is a courtesy: an answer never fails for it
