@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.numbers import NumberPattern, parse_pattern
 from babel.numbers import format_decimal as _babel_decimal
 
 from zhospar.i18n._language import Language, current_language
@@ -20,10 +23,18 @@ __all__ = ["format_date", "format_decimal", "format_percent"]
 NO_VALUE = "—"
 
 
-def _pattern(places: int | None) -> str:
+@cache
+def _pattern(places: int | None) -> NumberPattern:
+    """Parsed once: a page shows hundreds of numbers, each formatted by the same few."""
     if places is None:
-        return "#,##0.######"
-    return "#,##0" + ("." + "0" * places if places > 0 else "")
+        return parse_pattern("#,##0.######")
+    return parse_pattern("#,##0" + ("." + "0" * places if places > 0 else ""))
+
+
+@cache
+def _locale(language: Language) -> Locale:
+    """Babel's locale, made once per language (a name alone makes Babel look it up again)."""
+    return Locale.parse(language)
 
 
 def format_decimal(
@@ -39,7 +50,7 @@ def format_decimal(
     return _babel_decimal(
         value,
         format=_pattern(places),
-        locale=language or current_language(),
+        locale=_locale(language or current_language()),
         decimal_quantization=places is not None,
         group_separator=True,
     )
