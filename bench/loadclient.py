@@ -8,13 +8,15 @@ latency. This client does only what the bench needs, at a fraction of the cost: 
 around a call runs from sending the request to receiving the last byte of the body. A
 connection is taken from the idle ones (or opened: the time to connect counts) and given back
 only after a complete answer that does not close it; any error closes it. There are never more
-connections than calls in flight, so the caller's number of concurrent clients bounds them.
+connections than calls in flight, so the caller's number of concurrent clients bounds them. An
+idle connection the server may have closed (its keep-alive is 5 s) is not reused.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json as jsonlib
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -76,7 +78,7 @@ class Client:
         self.timeout = timeout
         fixed = {"Host": parts.netloc, "Accept": "*/*", **(headers or {})}
         self._head = "".join(f"{name}: {value}\r\n" for name, value in fixed.items())
-        self._idle: list[_Stream] = []
+        self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter, float]] = []
 
     async def __aenter__(self) -> Client:
         return self
@@ -86,7 +88,7 @@ class Client:
 
     async def aclose(self) -> None:
         idle, self._idle = self._idle, []
-        for _, writer in idle:
+        for _, writer, _ in idle:
             writer.close()
 
     async def get(self, path: str, params: dict[str, str] | None = None) -> Answer:
@@ -109,7 +111,7 @@ class Client:
         message = (head + "\r\n").encode("latin-1") + body
         try:
             async with asyncio.timeout(self.timeout):
-                stream = self._idle.pop() if self._idle else await self._connect()
+                stream = self._reusable() or await self._connect()
                 try:
                     stream[1].write(message)
                     answer, keep = await _read_answer(stream[0], method)
@@ -123,10 +125,20 @@ class Client:
         except ValueError as error:  # a length or a chunk size that is not a number
             raise ProtocolError(str(error)) from error
         if keep:
-            self._idle.append(stream)
+            self._idle.append((*stream, time.monotonic()))
         else:
             stream[1].close()
         return answer
+
+    def _reusable(self) -> _Stream | None:
+        """An idle connection the server has not closed: not at its end, and idle for less
+        than uvicorn's keep-alive (5 s), after which the server closes it."""
+        while self._idle:
+            reader, writer, since = self._idle.pop()
+            if not reader.at_eof() and not writer.is_closing() and time.monotonic() - since < 4:
+                return reader, writer
+            writer.close()
+        return None
 
     async def _connect(self) -> _Stream:
         try:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
-from tests._webapp import new_client
+from tests._webapp import csrf_token, new_client
 from zhospar.server import create_app
 from zhospar.store import Database, Settings, history
 from zhospar.web._security import CSRF_COOKIE, HEADERS
@@ -69,3 +70,32 @@ def test_a_new_visitor_gets_the_csrf_cookie_and_answers_name_their_plan(
     assert page.headers[PLAN_HEADER] == api.headers[PLAN_HEADER] == plan
     assert (head.status_code, head.content, head.headers[PLAN_HEADER]) == (200, b"", plan)
     assert head.headers["content-language"] == "en" and _secured(head)
+
+
+def test_a_page_reads_the_plans_state_once_and_a_write_sees_its_own_version(
+    app: Any, empty_database: Database
+) -> None:
+    """The indicator page asks for the plan's state in four places (its evaluation, may the
+    person give a reason, the reasons, the overrides): a GET reads it once. A form post reads
+    it again after its write, so the page it answers shows the value just recorded."""
+    states: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "data_version" in statement and "plan_versions" in statement:
+            states.append(statement)
+
+    event.listen(empty_database.engine, "before_cursor_execute", seen)
+    try:
+        with new_client(app) as planner:
+            states.clear()
+            page = planner.get("/indicators/T1.3.1-I1?year=2012")
+            read = len(states)
+            form = {"csrf_token": csrf_token(planner, "/"), "period": "2012", "value": "4321"}
+            posted = planner.post(
+                "/indicators/T1.3.1-I1/actuals?year=2012", data=form, headers={"HX-Request": "true"}
+            )
+    finally:
+        event.remove(empty_database.engine, "before_cursor_execute", seen)
+    assert page.status_code == 200 and read == 1
+    # the plan's 2012 target is 230.3: 4321 / 230.3 x 100 = 1876.25 %, by hand
+    assert posted.status_code == 200 and "4321 / 230.3 × 100 = 1876.25 %" in posted.text

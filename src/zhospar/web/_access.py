@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 from urllib.parse import quote
 
@@ -42,6 +43,7 @@ from zhospar.rules.access import (
 from zhospar.services.http import chosen_plan_key, http_status
 from zhospar.store.activity import Actor, acting
 from zhospar.store.credentials import session_person, token_person
+from zhospar.store.data_version import states_read_once
 from zhospar.store.db import Database, database_error
 
 __all__ = ["ROUTE_RULES", "SESSION_COOKIE", "Authorize", "app_routes", "route_key"]
@@ -297,7 +299,9 @@ class Authorize:
             await _refusal(request, decision, rule)(scope, receive, send)
             return
         address = request.client.host if request.client else "unknown"
-        with acting(Actor(person.name if person else ANONYMOUS, address)):
+        # a GET writes nothing: the plan's state is read once for the whole page
+        reading = states_read_once() if request.method in _READING else nullcontext()
+        with acting(Actor(person.name if person else ANONYMOUS, address)), reading:
             await self.app(scope, body.receive, send)
 
 
