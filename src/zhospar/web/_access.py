@@ -26,6 +26,7 @@ import psycopg
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 from sqlalchemy.exc import DBAPIError
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -258,7 +259,9 @@ async def _decision(
 ) -> tuple[Decision, Rule | None, Person | None]:
     """Who is asking and whether the route's rule lets them (reads the database)."""
     rule = ROUTE_RULES.get(key)
-    person = _signed_in(request)
+    # a database round trip (PostgreSQL: another process): in a thread, so that the event loop
+    # answers other requests meanwhile rather than waiting with it
+    person = await run_in_threadpool(_signed_in, request)
     request.state.person = person
     public = bool(getattr(request.app.state, "public", False))
     if rule is None:

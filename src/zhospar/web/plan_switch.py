@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zhospar._exceptions import NotFoundError
 from zhospar.services.http import PLAN_COOKIE, Context
+from zhospar.store.data_version import plan_states
 from zhospar.web._security import CsrfForm, same_site_path
 
 __all__ = ["PLAN_HEADER", "NameThePlan", "router"]
@@ -91,7 +92,7 @@ def _plan_named(scope: Scope) -> str | None:
     titles = state.get("plan_titles")  # the page's plan bar read them: the first is the default
     if titles:
         return str(titles[0][0])
-    try:
-        return scope["app"].state.context.db.default_plan_key()  # type: ignore[no-any-return]
+    try:  # a GET read the plans' states already (``states_read_once``): no query then
+        return plan_states(scope["app"].state.context.db)[0].key
     except Exception:  # the header is a courtesy: an answer never fails for it
         return None
