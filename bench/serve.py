@@ -5,10 +5,21 @@ Starts the server with the real CLI (a subprocess: ``zhospar serve --workers N``
 ``ZHOSPAR_TEST_POSTGRES_URL``, else ``postgresql+psycopg://postgres@127.0.0.1:5432/test``, and
 dropped afterwards), with the bundled plan and the facts of ``tests/data/facts-2010-2014.csv``.
 A user ``bench`` (planner) and an API token are made with the CLI; every request sends the
-token. A bounded load client (httpx, asyncio, a fixed number of concurrent clients over
-loopback) then drives, at 10 and at 50 clients, the dashboard, an indicator page, the plan page
-and ``/api/plan``, each for a few seconds, and prints requests/s and p50/p95/p99 beside the same
-server's ``/api/openapi.json`` (an answer with no database work: the server's ceiling).
+token. A bounded load client (``bench/loadclient.py``: HTTP/1.1 keep-alive on asyncio streams,
+a fixed number of concurrent clients over loopback, each answer's status checked and its body
+read whole before its latency is taken) then drives, at 10 and at 50 clients, the dashboard, an
+indicator page, the plan page and ``/api/plan``, each for a few seconds, after a second of
+unmeasured load on each so that every worker has computed its evaluation, and prints
+requests/s, p50/p95/p99 and the server's CPU per answer (all workers, from /proc on Linux)
+beside the same server's ``/api/openapi.json`` (an answer with no database work: the server's
+ceiling). The client is light (a fraction of a millisecond of CPU per request, where httpx took
+several) because on a small machine it shares the cores with the server it measures.
+
+What bounds the latency at 50 clients (Little's law): the mean latency is 50 / (answers/s), and
+with ``cpu ms`` of server CPU per answer on C free cores answers/s <= C x 1000 / cpu ms, so the
+mean is at least 50 x cpu ms / C: 250 ms for 10 ms per answer on 2 free cores. A machine whose
+load average is well above its cores gives the server fewer than C and stretches every figure
+(the load average is printed beside them).
 
 A mixed run follows: 10 writers (``POST /api/actuals`` with the token, each value with its own
 comment, so each accepted write is one new revision) beside 40 readers of the four pages; it
@@ -38,7 +49,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+from loadclient import Client, ClientError
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "tests" / "data" / "facts-2010-2014.csv"
@@ -51,6 +62,7 @@ PAGES = [
     ("plan page", "/plan"),
     ("/api/plan", "/api/plan"),
 ]
+SERVED: list[int] = []  # the process id of the server being measured
 WRITTEN = ("G1.1-I1", "2013")  # the writers' indicator and period (a new revision each time)
 
 
@@ -61,6 +73,7 @@ class Run:
     name: str
     clients: int
     seconds: float = 0.0
+    cpu: float = float("nan")  # seconds of CPU the server's processes spent in the run
     latencies: list[float] = field(default_factory=list)
     failures: int = 0
     codes: dict[str, int] = field(default_factory=dict)  # what the failures were
@@ -68,6 +81,11 @@ class Run:
     def failed(self, what: str) -> None:
         self.failures += 1
         self.codes[what] = self.codes.get(what, 0) + 1
+
+    @property
+    def cpu_ms(self) -> float:
+        """The server's CPU per answer, in milliseconds (all its workers together)."""
+        return self.cpu * 1000 / len(self.latencies) if self.latencies else float("nan")
 
     @property
     def rate(self) -> float:
@@ -134,6 +152,7 @@ def _prepare(env: dict[str, str]) -> str:
 
 @contextmanager
 def _server(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
+    """(Its process id is kept in ``SERVED``, for the CPU its workers spend: ``_cpu``.)"""
     """``zhospar serve`` on a free port, until the block ends: its base URL."""
     port = _free_port()
     with log.open("w") as out:
@@ -141,9 +160,11 @@ def _server(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
             [str(ZHOSPAR), "serve", "--port", str(port), "--workers", str(workers)],
             env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
+    SERVED[:] = [process.pid]
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
+        SERVED.clear()
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=60)
@@ -152,27 +173,27 @@ def _server(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
             process.wait()
 
 
-async def _wait_ready(client: httpx.AsyncClient, log: Path, timeout: float = 300) -> None:
+async def _wait_ready(client: Client, log: Path, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if (await client.get(CEILING[1])).status_code == 200:
                 return
-        except httpx.TransportError:
+        except ClientError:
             pass
         await asyncio.sleep(0.5)
     raise SystemExit(f"the server did not answer within {timeout:.0f} s:\n{log.read_text()}")
 
 
-async def _get(client: httpx.AsyncClient, path: str) -> str:
+async def _get(client: Client, path: str) -> str:
     """The answer's status code, or the name of the error that stopped it."""
     try:
         return str((await client.get(path)).status_code)
-    except httpx.HTTPError as error:
+    except ClientError as error:
         return type(error).__name__
 
 
-async def _drive(client: httpx.AsyncClient, run: Run, path: str, seconds: float) -> Run:
+async def _drive(client: Client, run: Run, path: str, seconds: float) -> Run:
     """``run.clients`` clients, each asking ``path`` again as soon as it is answered."""
     deadline = time.perf_counter() + seconds
 
@@ -185,10 +206,36 @@ async def _drive(client: httpx.AsyncClient, run: Run, path: str, seconds: float)
             else:
                 run.failed(what)
 
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), _cpu()
     await asyncio.gather(*(one() for _ in range(run.clients)))
-    run.seconds = time.perf_counter() - began
+    run.seconds, run.cpu = time.perf_counter() - began, _cpu() - cpu
     return run
+
+
+def _cpu() -> float:
+    """Seconds of CPU spent so far by the server's process and its workers (Linux: /proc; nan
+    elsewhere)."""
+    if not SERVED or not Path(f"/proc/{SERVED[0]}").exists():
+        return float("nan")
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in [SERVED[0], *_children(SERVED[0])]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that just ended
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(x) for x in task.read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 @dataclass
@@ -199,9 +246,7 @@ class Mixed:
     present: dict[str, int]
 
 
-async def _mixed(
-    client: httpx.AsyncClient, seconds: float, writers: int = 10, readers: int = 40
-) -> Mixed:
+async def _mixed(client: Client, seconds: float, writers: int = 10, readers: int = 40) -> Mixed:
     """Writers beside readers; then every accepted write is looked for in the history."""
     reads, writes = Run("reads", readers), Run("writes", writers)
     accepted: list[str] = []
@@ -230,7 +275,7 @@ async def _mixed(
             start = time.perf_counter()
             try:
                 what = str((await client.post("/api/actuals", json=body)).status_code)
-            except httpx.HTTPError as error:
+            except ClientError as error:
                 what = type(error).__name__
             if what == "201":
                 writes.latencies.append(time.perf_counter() - start)
@@ -256,24 +301,27 @@ def _ms(seconds: float) -> str:
 
 def _print_runs(runs: list[Run], ceiling: Run) -> None:
     print(f"  {'endpoint':<16}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
-          f"{'p99 ms':>9}{'fail':>6}  of openapi")  # fmt: skip
+          f"{'p99 ms':>9}{'fail':>6}{'cpu ms':>8}  of openapi")  # fmt: skip
     for run in [ceiling, *runs]:
         share = run.rate / ceiling.rate if ceiling.rate else float("nan")
         goal = share >= 0.25 and (run.clients < 50 or run.quantile(0.99) < 1.0)
         mark = "" if run is ceiling else f"  {share:6.0%} {'ok' if goal else 'below goal'}"
         times = "".join(_ms(run.quantile(q)) for q in (0.5, 0.95, 0.99))
-        print(f"  {run.name:<16}{run.clients:>8}{run.rate:>9.1f}{times}{run.failures:>6}{mark}")
+        print(
+            f"  {run.name:<16}{run.clients:>8}{run.rate:>9.1f}{times}{run.failures:>6}"
+            f"{run.cpu_ms:>8.1f}{mark}"
+        )
 
 
 async def _bench(base: str, token: str, log: Path, seconds: float, mixed_only: bool) -> bool:
     headers = {"Authorization": f"Bearer {token}"}
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-    async with httpx.AsyncClient(
-        base_url=base, headers=headers, limits=limits, timeout=120
-    ) as client:
+    async with Client(base, headers, timeout=120) as client:
         await _wait_ready(client, log)
         for _, path in PAGES:  # the first answer computes the evaluation: not measured
-            (await client.get(path)).raise_for_status()
+            if (answer := await client.get(path)).status_code != 200:
+                raise SystemExit(f"{path}: {answer.status_code}\n{answer.content[:500]!r}")
+        for _, path in PAGES:  # every worker computes its own: warm them all, unmeasured
+            await _drive(client, Run("warm-up", 50), path, 1.0)
         met = True
         every: list[Run] = []
         for clients in () if mixed_only else (10, 50):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.exc import DBAPIError
 
 from tests.store.plan_fixture import one
@@ -35,6 +35,7 @@ from zhospar.store.people import (
     list_people,
     set_password,
 )
+from zhospar.store.people_tables import ApiTokenRow, SessionRow
 
 PASSWORD = "a long enough secret"
 
@@ -183,3 +184,20 @@ def test_set_actual_answers_the_revision_it_wrote(
         "5.3",
         "dana",
     )
+
+
+def test_an_expired_token_or_session_stops_and_a_valid_one_names_role_and_scopes(
+    loaded: Database,
+) -> None:
+    _editor(loaded)  # dana, editor, scope 1.1
+    session = open_session(loaded, "dana")
+    token = create_token(loaded, "dana", days=1, by="boss")
+    dana = Person("dana", Role.EDITOR, ("1.1",))
+    assert session_person(loaded, session) == token_person(loaded, token) == dana
+    assert token_person(loaded, token + "x") is None and token_person(loaded, "") is None
+    past = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    with loaded.engine.begin() as conn:  # both run out a second ago
+        conn.execute(update(ApiTokenRow).values(expires_at=past))
+        conn.execute(update(SessionRow).values(expires_at=past))
+    assert token_person(loaded, token) is None
+    assert session_person(loaded, session) is None

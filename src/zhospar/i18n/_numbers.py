@@ -25,8 +25,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING
 
 from zhospar.i18n._language import Language, current_language
+
+if TYPE_CHECKING:  # Babel is imported where a number is first shown, not at the CLI's start
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 __all__ = [
     "NO_VALUE",
@@ -46,10 +52,22 @@ _NBSP = "\u00a0"
 Number = Decimal | int | float
 
 
-def _pattern(places: int | None) -> str:
+@cache
+def _pattern(places: int | None) -> NumberPattern:
+    """Parsed once: a page shows hundreds of numbers, each formatted by the same few."""
+    from babel.numbers import parse_pattern
+
     if places is None:
-        return "#,##0.######"
-    return "#,##0" + ("." + "0" * places if places > 0 else "")
+        return parse_pattern("#,##0.######")
+    return parse_pattern("#,##0" + ("." + "0" * places if places > 0 else ""))
+
+
+@cache
+def _locale(language: Language) -> Locale:
+    """Babel's locale, made once per language (a name alone makes Babel look it up again)."""
+    from babel import Locale
+
+    return Locale.parse(language)
 
 
 def _decimal(value: Number) -> Decimal:
@@ -103,7 +121,7 @@ def format_decimal(
     return _babel_decimal(
         value,
         format=_pattern(places),
-        locale=language or current_language(),
+        locale=_locale(language or current_language()),
         decimal_quantization=places is not None,
         group_separator=True,
     )

@@ -15,6 +15,9 @@ version it is filed under (a write that commits in between shows as a newer vers
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select, update
@@ -23,7 +26,13 @@ from zhospar._exceptions import NotFoundError
 from zhospar.store.db import Database
 from zhospar.store.schema import PlanRow, PlanVersionRow
 
-__all__ = ["PlanState", "bump_data_version", "plan_state", "plan_states"]
+__all__ = [
+    "PlanState",
+    "bump_data_version",
+    "plan_state",
+    "plan_states",
+    "states_read_once",
+]
 
 
 @dataclass(frozen=True)
@@ -49,8 +58,30 @@ def bump_data_version(conn: Connection, plan_id: int) -> None:
     )
 
 
+_READ_ONCE: ContextVar[dict[int, list[PlanState]] | None] = ContextVar("plan_states", default=None)
+
+
+@contextmanager
+def states_read_once() -> Iterator[None]:
+    """Within the block, ``plan_states`` asks each database once and answers the same after.
+
+    For a request that writes nothing (a GET): its page asks for the plan's state in several
+    places (its evaluation, the reasons, the overrides), and one reading serves them all, as
+    one consistent view. Not for a request that writes: its page, made after the write, must
+    see the version the write moved."""
+    token = _READ_ONCE.set({})
+    try:
+        yield
+    finally:
+        _READ_ONCE.reset(token)
+
+
 def plan_states(db: Database) -> list[PlanState]:
-    """Every stored plan, first stored first, with its data version: one query."""
+    """Every stored plan, first stored first, with its data version: one query (one per
+    ``states_read_once`` block)."""
+    memo = _READ_ONCE.get()
+    if memo is not None and id(db) in memo:
+        return memo[id(db)]
     versions = (
         select(func.count())
         .where(PlanVersionRow.plan_id == PlanRow.id)
@@ -60,9 +91,12 @@ def plan_states(db: Database) -> list[PlanState]:
     query = select(PlanRow.key, PlanRow.id, PlanRow.created_at, PlanRow.data_version, versions)
     with db.reading() as conn:
         rows = conn.execute(query.order_by(PlanRow.id)).all()
-    return [
+    states = [
         PlanState(r.key, r.id, r.created_at, int(r.data_version), int(r.versions)) for r in rows
     ]
+    if memo is not None:
+        memo[id(db)] = states
+    return states
 
 
 def plan_state(db: Database, plan_key: str | None) -> tuple[str, PlanState | None]:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 from urllib.parse import quote
 
@@ -25,7 +26,9 @@ import psycopg
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 from sqlalchemy.exc import DBAPIError
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import BaseRoute, Match, Mount
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zhospar._exceptions import ZhosparError
 from zhospar.i18n import gettext
@@ -41,9 +44,10 @@ from zhospar.rules.access import (
 from zhospar.services.http import chosen_plan_key, http_status
 from zhospar.store.activity import Actor, acting
 from zhospar.store.credentials import session_person, token_person
+from zhospar.store.data_version import states_read_once
 from zhospar.store.db import Database, database_error
 
-__all__ = ["ROUTE_RULES", "SESSION_COOKIE", "app_routes", "authorize", "route_key"]
+__all__ = ["ROUTE_RULES", "SESSION_COOKIE", "Authorize", "app_routes", "route_key"]
 
 SESSION_COOKIE = "zhospar_session"
 _DRIVER_ERRORS = (DBAPIError, sqlite3.Error, psycopg.Error)
@@ -178,7 +182,9 @@ def _signed_in(request: Request) -> Person | None:
     return None
 
 
-async def _write_codes(request: Request, params: dict[str, str]) -> frozenset[str] | None:
+async def _write_codes(
+    request: Request, params: dict[str, str], body: _Body
+) -> frozenset[str] | None:
     """Where a write of facts lands in the plan tree; None: anywhere (an import)."""
     ctx = request.app.state.context
     plan = replace(ctx, plan_key=chosen_plan_key(request)).plan()  # read once per process
@@ -190,14 +196,44 @@ async def _write_codes(request: Request, params: dict[str, str]) -> frozenset[st
         return program_codes(plan, params["code"])
     if request.url.path == "/api/actuals":  # the one JSON body naming where it writes
         try:
-            body = json.loads(await request.body())
+            found = json.loads(await body.read())
         except ValueError:
             return frozenset()
-        ident = body.get("indicator_id") if isinstance(body, dict) else None
+        ident = found.get("indicator_id") if isinstance(found, dict) else None
         if not isinstance(ident, str):
             return frozenset()
         return indicator_codes(plan, ident) or frozenset()
     return None
+
+
+class _Body:
+    """A request's body, read here when the rule needs it and then handed on to the route as
+    if it had not been read."""
+
+    def __init__(self, receive: Receive) -> None:
+        self._receive = receive
+        self._data: bytes | None = None
+        self._handed = False
+
+    async def read(self) -> bytes:
+        if self._data is None:
+            chunks: list[bytes] = []
+            while True:
+                message = await self._receive()
+                if message["type"] != "http.request":
+                    break  # the client went away: the route sees what came
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+            self._data = b"".join(chunks)
+        return self._data
+
+    async def receive(self) -> Message:
+        """The ``receive`` the route gets: the body read here first, if it was."""
+        if self._data is not None and not self._handed:
+            self._handed = True
+            return {"type": "http.request", "body": self._data, "more_body": False}
+        return await self._receive()
 
 
 def _refusal(request: Request, decision: Decision, rule: Rule | None) -> Response:
@@ -220,43 +256,57 @@ def _refusal(request: Request, decision: Decision, rule: Rule | None) -> Respons
 
 
 async def _decision(
-    request: Request, key: tuple[str, str], params: dict[str, str]
+    request: Request, key: tuple[str, str], params: dict[str, str], body: _Body
 ) -> tuple[Decision, Rule | None, Person | None]:
     """Who is asking and whether the route's rule lets them (reads the database)."""
     rule = ROUTE_RULES.get(key)
-    person = _signed_in(request)
+    # a database round trip (PostgreSQL: another process): in a thread, so that the event loop
+    # answers other requests meanwhile rather than waiting with it
+    person = await run_in_threadpool(_signed_in, request)
     request.state.person = person
     public = bool(getattr(request.app.state, "public", False))
     if rule is None:
         return (Decision.FORBIDDEN if person else Decision.UNAUTHENTICATED), rule, person
     needs_codes = rule is Rule.WRITE_FACTS and person is not None and bool(person.scopes)
-    codes = await _write_codes(request, params) if needs_codes else None
+    codes = await _write_codes(request, params, body) if needs_codes else None
     if needs_codes and codes is None and key in _ROWS_CHECKED:  # each row against the scope
         codes = frozenset(person.scopes)  # type: ignore[union-attr]
     return decide(person, rule, public=public, codes=codes), rule, person
 
 
-async def authorize(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Sign the caller in, check the route's rule, and run the route as that person.
+class Authorize:
+    """ASGI middleware, just outside the routes: sign the caller in, check the route's rule,
+    and run the route as that person.
 
     Runs outside the app's exception handlers: a database that fails while the caller is
     looked up answers here as it would in a route (503, one sentence), not with a traceback."""
-    key, params = route_key(request)
-    if key is None:
-        return await call_next(request)
-    if ROUTE_RULES.get(key) is Rule.PUBLIC and key[0] == "*":  # static files: no database
-        return await call_next(request)
-    try:
-        decision, rule, person = await _decision(request, key, params)
-    except (ZhosparError, *_DRIVER_ERRORS) as error:
-        return _failure(request, error)
-    if decision is not Decision.ALLOW:
-        return _refusal(request, decision, rule)
-    address = request.client.host if request.client else "unknown"
-    with acting(Actor(person.name if person else ANONYMOUS, address)):
-        return await call_next(request)
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        key, params = route_key(request)
+        if key is None or (ROUTE_RULES.get(key) is Rule.PUBLIC and key[0] == "*"):
+            await self.app(scope, receive, send)  # no route (404, 405), or static files
+            return
+        body = _Body(receive)
+        try:
+            decision, rule, person = await _decision(request, key, params, body)
+        except (ZhosparError, *_DRIVER_ERRORS) as error:
+            await _failure(request, error)(scope, receive, send)
+            return
+        if decision is not Decision.ALLOW:
+            await _refusal(request, decision, rule)(scope, receive, send)
+            return
+        address = request.client.host if request.client else "unknown"
+        # a GET writes nothing: the plan's state is read once for the whole page
+        reading = states_read_once() if request.method in _READING else nullcontext()
+        with acting(Actor(person.name if person else ANONYMOUS, address)), reading:
+            await self.app(scope, body.receive, send)
 
 
 def _failure(request: Request, error: Exception) -> Response:

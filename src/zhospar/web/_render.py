@@ -131,6 +131,7 @@ def plan_bar(request: Request) -> dict[str, Any] | None:
         return None
     db = request.app.state.context.db
     choices = db.plan_titles()
+    request.state.plan_titles = choices  # the Zhospar-Plan header reads the first, not again
     key = request.state.plan_key or (choices[0][0] if choices else None)
     if key is None:
         return None

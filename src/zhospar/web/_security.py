@@ -10,7 +10,7 @@
   403. A page of another site, even one that set the cookie itself, cannot compute it.
   ``CsrfForm`` is the dependency every form route takes: it runs before the route's own fields
   are looked at, so a forged post gets 403, never 422.
-* Only the host names the server is reached by are answered (``check_host``): 127.0.0.1,
+* Only the host names the server is reached by are answered (``SiteGuard``): 127.0.0.1,
   localhost, [::1] and those given with ``--allowed-host``; any other ``Host`` gets 400, so a
   page whose domain is made to resolve to 127.0.0.1 (DNS rebinding) reaches nothing.
 * A request body larger than the route allows is refused (413) from its ``Content-Length``
@@ -22,11 +22,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Form, HTTPException, Request, Response
 from fastapi.responses import PlainTextResponse
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zhospar.i18n import gettext
 from zhospar.web._uploads import MAX_UPLOAD_BYTES
@@ -36,12 +38,10 @@ __all__ = [
     "CSRF_FIELD",
     "LOOPBACK_HOSTS",
     "CsrfForm",
+    "SiteGuard",
     "check_csrf",
-    "check_host",
     "csrf_token",
-    "limit_body",
     "same_site_path",
-    "security_headers",
 ]
 
 CSRF_COOKIE = "zhospar_csrf"
@@ -142,18 +142,6 @@ _LIMITS = {  # path -> largest body
 }
 
 
-async def limit_body(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Refuse a body over the path's limit before reading it (a chunked body has no length;
-    the upload route caps it again while copying)."""
-    length = request.headers.get("content-length", "")
-    limit = _LIMITS.get(request.url.path, MAX_FORM_BYTES)
-    if request.method == "POST" and length.isdigit() and int(length) > limit:
-        return PlainTextResponse(f"the request is larger than {limit // 1024} KB", 413)
-    return await call_next(request)
-
-
 def same_site_path(target: str) -> str:
     """``target`` when it is a path of this site, else ``/``: never ``//evil.example``,
     ``/\\evil.example`` nor a full URL (an open redirect), nor a control character."""
@@ -178,12 +166,39 @@ def host_name(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
-async def check_host(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Answer only the allowed host names (DNS rebinding): anything else is a 400."""
-    allowed = getattr(request.app.state, "allowed_hosts", LOOPBACK_HOSTS)
-    name = host_name(request.headers.get("host", ""))
+class SiteGuard:
+    """ASGI middleware around the sign-in and the routes: the security headers (and the CSRF
+    cookie a page made) on every answer, 400 for a host name not allowed (DNS rebinding), 413
+    for a body over the path's limit, refused from its ``Content-Length`` before it is read (a
+    chunked body has no length; the upload route caps it again while copying).
+
+    Plain ASGI rather than ``@app.middleware("http")``: each of those runs the rest of the app
+    in a task of its own and streams the answer through a queue, a cost every request paid."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                _add_headers(scope, message)
+            await send(message)
+
+        refusal = _refusal(HTTPConnection(scope), scope["method"])
+        if refusal is not None:
+            await refusal(scope, receive, with_headers)
+            return
+        await self.app(scope, receive, with_headers)
+
+
+def _refusal(connection: HTTPConnection, method: str) -> Response | None:
+    """400 for a host name not allowed, 413 for a body known to be too large, else None."""
+    allowed = getattr(connection.app.state, "allowed_hosts", LOOPBACK_HOSTS)
+    name = host_name(connection.headers.get("host", ""))
     if name not in allowed:
         shown = name[:80] or "(none)"
         return PlainTextResponse(
@@ -191,24 +206,27 @@ async def check_host(
             "--allowed-host NAME to reach it by that name",
             400,
         )
-    return await call_next(request)
+    length = connection.headers.get("content-length", "")
+    limit = _LIMITS.get(connection.url.path, MAX_FORM_BYTES)
+    if method == "POST" and length.isdigit() and int(length) > limit:
+        return PlainTextResponse(f"the request is larger than {limit // 1024} KB", 413)
+    return None
 
 
-async def security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Add the security headers to every response, and the CSRF cookie when one was made."""
-    response = await call_next(request)
+def _add_headers(scope: Scope, message: Message) -> None:
+    """The security headers (unless the answer set its own) and a CSRF cookie made for it."""
+    headers = MutableHeaders(scope=message)
     for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    new = getattr(request.state, "csrf_new", None)
+        headers.setdefault(name, value)
+    new = scope.get("state", {}).get("csrf_new")
     if new is not None:
-        response.set_cookie(
+        cookie = Response()
+        cookie.set_cookie(
             CSRF_COOKIE,
             new,
             httponly=True,
             samesite="strict",
             path="/",
-            secure=request.url.scheme == "https",
+            secure=scope.get("scheme") == "https",
         )
-    return response
+        headers.append("set-cookie", cookie.headers["set-cookie"])

@@ -54,13 +54,13 @@ from zhospar.web import (
     search_pages,
     section_pages,
 )
-from zhospar.web._access import authorize
+from zhospar.web._access import Authorize
 from zhospar.web._head import HeadAsGet
 from zhospar.web._language import RequestLanguage
 from zhospar.web._render import environment, here, is_fragment
-from zhospar.web._security import LOOPBACK_HOSTS, check_host, limit_body, security_headers
+from zhospar.web._security import LOOPBACK_HOSTS, SiteGuard
 from zhospar.web._uploads import StagedUploads
-from zhospar.web.plan_switch import name_the_plan
+from zhospar.web.plan_switch import NameThePlan
 
 __all__ = ["pages_app"]
 
@@ -125,11 +125,11 @@ def pages_app(
     app.state.uploads = StagedUploads(lambda: app.state.context.db)
     app.state.public = public
     app.state.allowed_hosts = LOOPBACK_HOSTS | {h.strip().lower() for h in allowed_hosts}
-    app.middleware("http")(name_the_plan)  # the innermost: names the plan the route worked on
-    app.middleware("http")(authorize)  # runs just before the routes
-    app.middleware("http")(limit_body)
-    app.middleware("http")(check_host)
-    app.middleware("http")(security_headers)
+    # plain ASGI layers, each added outside the one before (``@app.middleware("http")`` would
+    # run the rest of the app in a task of its own and queue its answer: a cost per request)
+    app.add_middleware(NameThePlan)  # the innermost: names the plan the route worked on
+    app.add_middleware(Authorize)  # signs the caller in and checks the route's rule
+    app.add_middleware(SiteGuard)  # host names, body sizes, security headers
     app.add_middleware(RequestLanguage)  # every layer inside speaks the page's language
     app.add_middleware(HeadAsGet)  # the outermost: every layer sees a HEAD as the GET it is
     static = resources.files("zhospar.web").joinpath("static")

@@ -10,18 +10,20 @@ person records values into.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zhospar._exceptions import NotFoundError
 from zhospar.services.http import PLAN_COOKIE, Context
+from zhospar.store.data_version import plan_states
 from zhospar.web._security import CsrfForm, same_site_path
 
-__all__ = ["PLAN_HEADER", "name_the_plan", "router"]
+__all__ = ["PLAN_HEADER", "NameThePlan", "router"]
 
 router = APIRouter()
 
@@ -56,18 +58,41 @@ def choose_plan(
     return response
 
 
-async def name_the_plan(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Name the plan an answer is about in its ``Zhospar-Plan`` header (pages, reports, API),
-    so a script or a saved file can tell which plan it holds."""
-    response = await call_next(request)
-    if hasattr(request.state, "plan_key"):
-        key = request.state.plan_key
-        if key is None:
-            try:
-                key = request.app.state.context.db.default_plan_key()
-            except Exception:  # the header is a courtesy: an answer never fails for it
-                return response
-        response.headers[PLAN_HEADER] = quote(key, safe="@._-")
-    return response
+class NameThePlan:
+    """ASGI middleware, the innermost: name the plan an answer is about in its
+    ``Zhospar-Plan`` header (pages, reports, API), so a script or a saved file can tell which
+    plan it holds."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                key = _plan_named(scope)
+                if key is not None:
+                    MutableHeaders(scope=message)[PLAN_HEADER] = quote(key, safe="@._-")
+            await send(message)
+
+        await self.app(scope, receive, named)
+
+
+def _plan_named(scope: Scope) -> str | None:
+    """The plan the route worked on (``chosen_plan_key``), None when it worked on none."""
+    state = scope.get("state", {})
+    if "plan_key" not in state:
+        return None
+    key: str | None = state["plan_key"]
+    if key is not None:
+        return key
+    titles = state.get("plan_titles")  # the page's plan bar read them: the first is the default
+    if titles:
+        return str(titles[0][0])
+    try:  # a GET read the plans' states already (``states_read_once``): no query then
+        return plan_states(scope["app"].state.context.db)[0].key
+    except Exception:  # the header is a courtesy: an answer never fails for it
+        return None
