@@ -185,7 +185,9 @@ def indicator_detail(
     line = report.indicator(indicator_id)
     if line is None:  # every indicator is in the report; a miss is a bug, not the user's
         raise NotFoundError(f'indicator "{indicator_id}" is not in the report of {year}')
-    row = stored.memo.get(("years", indicator_id), lambda: _indicator_years(stored, place))
+    row = stored.memo.get(  # its method sentences are in the language of the moment
+        ("years", indicator_id, current_language()), lambda: _indicator_years(stored, place)
+    )
     years = [YearRow(y, a, status_label(a)) for y, a in sorted(row.by_year.items())]
     revisions = stored.memo.get(
         ("history", indicator_id), lambda: history(ctx.db, indicator_id, plan_key=stored.plan_key)
