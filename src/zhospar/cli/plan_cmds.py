@@ -154,7 +154,7 @@ def _note_line(note: "LineNote") -> "Text":
 
     text = Text(f"  line {note.line}", style="bold")
     text.append(f"  [{note.section}]  ")
-    text.append(note.reason or note.status.value)
+    text.append(note.shown or note.status.value)
     return text
 
 

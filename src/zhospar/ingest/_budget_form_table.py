@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from zhospar.i18n import Message
 from zhospar.ingest._budget_cells import continues_digits, join_digits, no_values, read_value
 from zhospar.ingest._budget_indicators import (
     Years,
@@ -26,11 +27,18 @@ from zhospar.ingest._budget_indicators import (
 from zhospar.ingest._budget_links import Links
 from zhospar.ingest._sections import Section
 from zhospar.ingest._text import SourceLine
-from zhospar.ingest.report import ReadingReport
+from zhospar.ingest.report import ReadingReport, joined
 from zhospar.model.plan import Expenditure, Indicator, IndicatorSection, ProgramIndicatorKind
 
 __all__ = ["Block", "FormState", "table_row"]
 
+# A program form's kind of indicators in words, as the reading notes name it.
+KIND_WORDS = {
+    ProgramIndicatorKind.QUANTITATIVE: Message("quantitative"),
+    ProgramIndicatorKind.QUALITY: Message("quality"),
+    ProgramIndicatorKind.EFFICIENCY: Message("efficiency"),
+    ProgramIndicatorKind.RESULT: Message("result"),
+}
 _S = "program-form"
 _INDICATORS = re.compile(r"^Көрсеткіштер$", re.IGNORECASE)
 _MONEY = re.compile(r"^Бағдарламаны\s+іске\s+асыруға", re.IGNORECASE)
@@ -80,7 +88,7 @@ def table_row(line: SourceLine, cells: list[str], form: FormState, r: ReadingRep
     kind = indicator_kind(first)
     body = cells[1:] if kind is not None or not first else cells
     if _INDICATORS.match(first) and not any(cells[1:]):
-        r.explain(line, _S, "heading of the indicator table")
+        r.explain(line, _S, Message("heading of the indicator table"))
     elif kind is not None and "<table" in line.text.lower():
         _html_table(line, kind, form, r)
     elif is_header_row(body):
@@ -89,8 +97,8 @@ def table_row(line: SourceLine, cells: list[str], form: FormState, r: ReadingRep
         _money(line, body, form, r)
     elif kind is not None and (not any(body) or no_values(body)):
         form.kind, form.parent, form.last = kind, None, None
-        what = "no indicator of this kind" if any(body) else "kind label"
-        r.explain(line, _S, f"{kind.value} indicators: {what}")
+        what = Message("no indicator of this kind") if any(body) else Message("kind label")
+        r.explain(line, _S, Message("{kind} indicators: {what}", kind=KIND_WORDS[kind], what=what))
     else:
         _indicator_row(line, body, kind, form, r)
 
@@ -109,7 +117,7 @@ def _header(
     if years:
         form.years = Years([y for y, _ in years], [n for _, n in years], form.span)
         form.span = None
-    r.explain(line, _S, "column header of the indicator table")
+    r.explain(line, _S, Message("column header of the indicator table"))
 
 
 def _html_table(
@@ -139,12 +147,13 @@ def _indicator_row(
     if not name and _wraps(line, raws, form, r):
         return
     if name in form.table_rows:
-        r.explain(line, _S, f"repeats a row of the HTML table on line {form.table_rows[name]}")
+        first = form.table_rows[name]
+        r.explain(line, _S, Message("repeats a row of the HTML table on line {line}", line=first))
         return
     if name and unit is None and form.last and _wraps(line, raws, form, r, name):
         return
     if not name:
-        r.not_understood(line, _S, "values with no indicator name")
+        r.not_understood(line, _S, Message("values with no indicator name"))
         return
     _add_indicator(line, name, unit, raws, label, form, r)
 
@@ -158,7 +167,7 @@ def _wraps(
     last.rebuild(join_digits(last.raws, [c for c in raws if c]), name)
     form.last = None  # a value is wrapped once at most
     r.read(line, _S)
-    r.explain(line, _S, "low digits of the values on the line above (a wrapped cell)")
+    r.explain(line, _S, Message("low digits of the values on the line above (a wrapped cell)"))
     return True
 
 
@@ -181,8 +190,12 @@ def _add_indicator(
             r.explain(
                 line,
                 _S,
-                f"an item of the indicator on line {parent.line}: "
-                f"the {label.value} label beside it is out of place",
+                Message(
+                    "an item of the indicator on line {line}: "
+                    "the {kind} label beside it is out of place",
+                    line=parent.line,
+                    kind=KIND_WORDS[label],
+                ),
             )
         return
     if label is not None:
@@ -233,7 +246,8 @@ def _add(
     target.values, problems = year_values(raws, years, line.no)
     form.last = _Wrapped(list(raws), rebuild) if raws else None
     if problems or (raws and form.years is None):
-        r.not_understood(line, _S, "; ".join(problems) or "values before any year header")
+        reason = joined(problems) if problems else Message("values before any year header")
+        r.not_understood(line, _S, reason)
         return
     r.read(line, _S)
     _note_short(line, raws, years, r)
@@ -242,7 +256,12 @@ def _add(
 def _note_short(line: SourceLine, raws: list[str], years: Years, r: ReadingReport) -> None:
     """Fewer cells than years: they are the first years (cells are lost at a row's end)."""
     if 0 < len(raws) < len(years.years):
-        r.explain(line, _S, f"{len(raws)} values for {len(years.years)} years: read as the first")
+        short = Message(
+            "{count} values for {years} years: read as the first",
+            count=len(raws),
+            years=len(years.years),
+        )
+        r.explain(line, _S, short)
 
 
 def _money(line: SourceLine, body: list[str], form: FormState, r: ReadingReport) -> None:
@@ -251,7 +270,7 @@ def _money(line: SourceLine, body: list[str], form: FormState, r: ReadingReport)
     raws = body[at + 1 :] if at >= 0 else [c for c in body if c]
     years = form.years
     if years is None:
-        r.not_understood(line, _S, "expenditure before any year header")
+        r.not_understood(line, _S, Message("expenditure before any year header"))
         return
 
     def rebuild(cells: list[str], _name: str) -> None:
@@ -263,7 +282,10 @@ def _money(line: SourceLine, body: list[str], form: FormState, r: ReadingReport)
     bad = [e.raw for e in form.expenditure if e.value is None and e.raw and read_value(e.raw)[1]]
     bad += [c for c in raws[len(years.years) :] if c]
     if bad:
-        r.not_understood(line, _S, f"not amounts of the {len(years.years)} years: {bad}")
+        bad_amounts = Message(
+            "not amounts of the {years} years: {bad}", years=len(years.years), bad=bad
+        )
+        r.not_understood(line, _S, bad_amounts)
         return
     r.read(line, _S)
     _note_short(line, raws, years, r)

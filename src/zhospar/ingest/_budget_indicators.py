@@ -23,10 +23,12 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from zhospar.i18n import Message
 from zhospar.ingest._budget_cells import read_value
 from zhospar.ingest._text import clean
 from zhospar.ingest._years import header_years, is_year_header
 from zhospar.ingest.numbers import is_no_value, looks_like_number
+from zhospar.ingest.report import Reason
 from zhospar.model.plan import ExpenditureKind, Phase, ProgramIndicatorKind, YearValue
 
 __all__ = [
@@ -137,14 +139,14 @@ def item_label(name: str) -> tuple[str | None, str]:
     return match.group(1), name[match.end() :]
 
 
-def year_values(raws: list[str], years: Years, line: int) -> tuple[list[YearValue], list[str]]:
+def year_values(raws: list[str], years: Years, line: int) -> tuple[list[YearValue], list[Reason]]:
     """One YearValue per cell present, and the problems found (for the reading report)."""
-    problems: list[str] = []
+    problems: list[Reason] = []
     values: list[YearValue] = []
     for index, raw in enumerate(raws[: len(years.years)]):
         value, error = read_value(raw)
         if error:
-            problems.append(f"{years.years[index]}: {error}")
+            problems.append(Message("{year}: {error}", year=years.years[index], error=error))
         note = years.notes[index]
         phase = years.phase(index)
         values.append(
@@ -154,7 +156,12 @@ def year_values(raws: list[str], years: Years, line: int) -> tuple[list[YearValu
         )
     extra = [c for c in raws[len(years.years) :] if c]
     if extra:
-        problems.append(f"{len(extra)} values beyond the {len(years.years)} year columns")
+        beyond = Message(
+            "{count} values beyond the {years} year columns",
+            count=len(extra),
+            years=len(years.years),
+        )
+        problems.append(beyond)
     return values, problems
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhospar.i18n import Message
+
 __all__ = ["LINK_LABELS", "Links", "link_depth"]
 
 LINK_LABELS: list[tuple[re.Pattern[str], int]] = [
@@ -44,7 +46,7 @@ class Links:
     texts: dict[int, list[str]] = field(default_factory=lambda: {1: [], 2: [], 3: []})
     depth: int | None = None  # where the last row went
 
-    def add(self, text: str, label_depth: int | None) -> tuple[bool, str | None]:
+    def add(self, text: str, label_depth: int | None) -> tuple[bool, Message | None]:
         """Take one row: (taken, a note for the reading report when a code was re-read)."""
         codes = _codes(text)
         depth = label_depth
@@ -58,7 +60,12 @@ class Links:
         note = None
         if label_depth is not None and codes and all(d > depth for _, d in codes):
             cut = [".".join(code.split(".")[:depth]) for code, _ in codes]
-            note = f"codes {[c for c, _ in codes]} under a depth-{depth} label read as {cut}"
+            note = Message(
+                "codes {codes} under a depth-{depth} label read as {cut}",
+                codes=str([c for c, _ in codes]),
+                depth=depth,
+                cut=str(cut),
+            )
             codes = [(c, depth) for c in cut]
         for code, code_depth in codes:
             if code not in self.codes[code_depth]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zhospar.ingest import words
 from zhospar.ingest._directions_cells import co_executors, tidy
 from zhospar.model.plan import (
     Deletion,
@@ -25,7 +26,7 @@ from zhospar.model.plan import (
 )
 
 DELETED_NAME = "(алынып тасталды)"  # placeholder: a deleted item's text is gone from the plan
-MISSING_TABLE = "table of goals, target indicators and tasks"
+MISSING_TABLE = words.GAP_TABLE
 
 
 @dataclass(eq=False)
@@ -85,16 +86,17 @@ def build(drafts: dict[int, DraftDirection]) -> tuple[list[Direction], list[Gap]
     for number in range(1, max(drafts, default=0) + 1):
         draft = drafts.get(number)
         if draft is None:
-            gaps.append(Gap(where=f"direction {number}", what="name and " + MISSING_TABLE))
+            where = words.GAP_DIRECTION.format(number=number)
+            gaps.append(Gap(where=where, what=words.GAP_NAME_AND_TABLE))
             continue
         directions.append(_direction(draft, gaps))
     return directions, gaps
 
 
 def _direction(draft: DraftDirection, gaps: list[Gap]) -> Direction:
-    where = f"direction {draft.number}"
+    where = words.GAP_DIRECTION.format(number=draft.number)
     if not draft.name:
-        gaps.append(Gap(where=where, what="name", line=draft.line))
+        gaps.append(Gap(where=where, what=words.GAP_NAME, line=draft.line))
     if not draft.goals:
         gaps.append(Gap(where=where, what=MISSING_TABLE, line=draft.listing_line or draft.line))
     goals = [_goal(g, gaps) for g in draft.goals]
@@ -107,7 +109,8 @@ def _direction(draft: DraftDirection, gaps: list[Gap]) -> Direction:
 def _goal(draft: DraftGoal, gaps: list[Gap]) -> Goal:
     gid = f"G{draft.code}"
     if not tidy(draft.name):
-        gaps.append(Gap(where=f"goal {draft.code}", what="goal name", line=draft.line))
+        where = words.GAP_GOAL.format(code=draft.code)
+        gaps.append(Gap(where=where, what=words.GAP_GOAL_NAME, line=draft.line))
     targets = [
         _indicator(item, f"{gid}-I{n}", IndicatorSection.TARGET)
         for n, item in enumerate(draft.targets, start=1)
@@ -123,7 +126,8 @@ def _task(draft: DraftTask, gaps: list[Gap]) -> Task:
     tid = f"T{draft.code}"
     name, bodies = co_executors(tidy(draft.name))
     if not name:
-        gaps.append(Gap(where=f"task {draft.code}", what="task name", line=draft.line))
+        where = words.GAP_TASK.format(code=draft.code)
+        gaps.append(Gap(where=where, what=words.GAP_TASK_NAME, line=draft.line))
     deleted_as_milestones = _deleted_are_milestones(draft.items)
     task = Task(id=tid, code=draft.code, name=tidy(name), co_executors=bodies, line=draft.line)
     for item in draft.items:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from zhospar.i18n import Message
 from zhospar.ingest._text import SourceLine
 from zhospar.ingest.numbers import is_no_value, looks_like_number
 from zhospar.model.plan import ActRef, Deletion
@@ -88,8 +89,8 @@ class Located:
     """The value cells of a row: (year index, cell as printed) pairs, and what was decided."""
 
     cells: list[tuple[int, str]]
-    note: str | None = None  # a decision worth reporting
-    error: str | None = None  # the values could not be placed
+    note: Message | None = None  # a decision worth reporting
+    error: Message | None = None  # the values could not be placed
 
 
 def locate_values(row: Row, value_col: int, n_years: int) -> Located:
@@ -104,14 +105,19 @@ def locate_values(row: Row, value_col: int, n_years: int) -> Located:
         return Located([])
     if not cells[start]:
         if start > value_col or any(cells[start:value_col]):
-            return Located([], error="the values do not line up with the year columns")
+            return Located([], error=Message("the values do not line up with the year columns"))
         start = value_col
     window = cells[start : start + n_years]
     if any(cells[start + n_years :]):
-        return Located([], error=f"the row holds more value cells than the {n_years} years")
+        more = Message("the row holds more value cells than the {years} years", years=n_years)
+        return Located([], error=more)
     note = None
     if len(window) < n_years:
-        note = f"the row has only {len(window)} of {n_years} year cells: read from the first year"
+        note = Message(
+            "the row has only {count} of {years} year cells: read from the first year",
+            count=len(window),
+            years=n_years,
+        )
     return Located(list(enumerate(window)), note=note)
 
 

@@ -16,6 +16,7 @@ from that state:
 
 from __future__ import annotations
 
+from zhospar.i18n import Message
 from zhospar.ingest import _directions_cells as cells
 from zhospar.ingest._directions_build import DraftGoal, DraftItem
 from zhospar.ingest._directions_cells import Row
@@ -24,6 +25,8 @@ from zhospar.ingest._directions_values import YearColumns
 from zhospar.model.plan import YearValue
 
 __all__ = ["ItemRows"]
+
+_OF_WHICH = "оның ішінде"  # the plan's words, quoted in the notes as printed
 
 
 class ItemRows:
@@ -67,7 +70,7 @@ class ItemRows:
             else:
                 self._of_which(no)
             if values is not None:
-                self.notes.problem(no, "values on a row that names no indicator: not read")
+                self.notes.problem(no, Message("values on a row that names no indicator: not read"))
             return
         if items := cells.split_items(text):
             self._numbered(items, values, no, restart_allowed=not (code_row or subpart))
@@ -91,7 +94,7 @@ class ItemRows:
         self.queue = slots if len(created) > 1 else []
         if values is not None:
             if not slots:
-                self.notes.problem(no, "values on a row whose items are all deliverables")
+                self.notes.problem(no, Message("values on a row whose items are all deliverables"))
                 return
             self._give(slots[0], values)
 
@@ -109,19 +112,19 @@ class ItemRows:
     def _deleted(self, label: str | None, text: str, no: int) -> None:
         deletion = cells.deletion(text, no)
         if not deletion.act.number:
-            self.notes.explain(no, "deleted item whose deleting act has no number")
+            self.notes.explain(no, Message("deleted item whose deleting act has no number"))
         number = label.replace(" ", "") if label else None
         item = DraftItem(no, number, "", head="", deleted=deletion)
         if number is not None and number.endswith(")"):
             if self.top is None:
-                self.notes.problem(no, "deleted sub-item with no indicator above")
+                self.notes.problem(no, Message("deleted sub-item with no indicator above"))
                 return
             item.label = ""
             self.top.breakdowns.append(item)
         else:
             scope = self._items(no)
             if scope is None:
-                self.notes.problem(no, "deleted item before any goal")
+                self.notes.problem(no, Message("deleted item before any goal"))
                 return
             scope.append(item)
             self.top = item
@@ -129,10 +132,14 @@ class ItemRows:
 
     def _of_which(self, no: int) -> None:
         if self.top is None:
-            self.notes.problem(no, "'оның ішінде' (of which) with no indicator above")
+            self.notes.problem(
+                no, Message("'{words}' (of which) with no indicator above", words=_OF_WHICH)
+            )
             return
         self.top.expects_breakdowns = True
-        self.notes.explain(no, "'оның ішінде' (of which): the breakdown rows follow")
+        self.notes.explain(
+            no, Message("'{words}' (of which): the breakdown rows follow", words=_OF_WHICH)
+        )
 
     def _plain(self, text: str, values: list[YearValue] | None, no: int, *, code_row: bool) -> None:
         """Unnumbered text: a dash or lettered breakdown, more of a name, a unit, a breakdown."""
@@ -159,7 +166,9 @@ class ItemRows:
             if values is not None:
                 self._give(item, values)
             return
-        self.notes.problem(no, "text that continues no indicator and is not a breakdown row")
+        self.notes.problem(
+            no, Message("text that continues no indicator and is not a breakdown row")
+        )
 
     def _continue(
         self, cur: DraftItem, text: str, values: list[YearValue] | None, no: int, *, code_row: bool
@@ -196,17 +205,24 @@ class ItemRows:
                 goal.name = rest
                 self.notes.explain(
                     no,
-                    f"goal {goal.code}'s name cell is merged with the '{group}' breakdown row: "
-                    f"the name read as the goal's, the values as the '{group}' breakdown",
+                    Message(
+                        "goal {code}'s name cell is merged with the '{group}' breakdown row: "
+                        "the name read as the goal's, the values as the '{group}' breakdown",
+                        code=goal.code,
+                        group=group,
+                    ),
                 )
             else:
-                self.notes.explain(no, f"breakdown label '{group}' taken from a longer cell")
+                longer = Message("breakdown label '{group}' taken from a longer cell", group=group)
+                self.notes.explain(no, longer)
             label = group
         elif not top.expects_breakdowns:
             self.notes.explain(
                 no,
-                "row with values but no number under an indicator that has its own values: "
-                "read as a breakdown of it, labelled as printed",
+                Message(
+                    "row with values but no number under an indicator that has its own values: "
+                    "read as a breakdown of it, labelled as printed"
+                ),
             )
         self._add_breakdown(label, values, no, number=None)
 
@@ -221,7 +237,7 @@ class ItemRows:
     ) -> None:
         top = self.top
         if top is None or top.due_years or top.deleted is not None:
-            self.notes.problem(no, "breakdown row with no indicator above")
+            self.notes.problem(no, Message("breakdown row with no indicator above"))
             return
         if dash and top.values is not None and not top.breakdowns and " - " in top.head:
             self._split_first_breakdown(top)
@@ -244,8 +260,12 @@ class ItemRows:
         top.breakdowns.append(sub)
         self.notes.explain(
             top.line,
-            f"'{parent} - {first}': '{first}' is the first of the dash-listed sub-items below; "
-            "read as a breakdown with the values of its row",
+            Message(
+                "'{parent} - {first}': '{first}' is the first of the dash-listed sub-items below; "
+                "read as a breakdown with the values of its row",
+                parent=parent,
+                first=first,
+            ),
         )
 
     def _values_only(self, values: list[YearValue], no: int) -> None:
@@ -256,13 +276,19 @@ class ItemRows:
             self._give(slot, values)
             self.notes.explain(
                 no,
-                f"values without a name: assigned in order to the next item of the cell on line "
-                f"{slot.line} ('{_short(slot.name)}')",
+                Message(
+                    "values without a name: assigned in order to the next item of the cell on line "
+                    "{line} ('{name}')",
+                    line=slot.line,
+                    name=_short(slot.name),
+                ),
             )
         elif self.cur is not None and self.cur.awaiting:
             self._give(self.cur, values)
         else:
-            self.notes.problem(no, "values without a name, and no indicator above awaits values")
+            self.notes.problem(
+                no, Message("values without a name, and no indicator above awaits values")
+            )
 
     def _give(self, item: DraftItem, values: list[YearValue]) -> None:
         item.values = values

@@ -9,6 +9,7 @@ own header rows (direction 4 in the bundled plan) goes on with the years read la
 
 from __future__ import annotations
 
+from zhospar.i18n import Message
 from zhospar.ingest._directions_cells import PLANNED, REPORTED, Row, locate_values
 from zhospar.ingest._directions_lines import LineNotes
 from zhospar.ingest.numbers import parse_number
@@ -40,19 +41,23 @@ class YearColumns:
             self.phases = [Phase.PLANNED] * len(self.years)
             notes.explain(
                 no,
-                "column header (years); no 'Есепті кезең' / 'Жоспарлы кезең' header above it: "
-                "every year read as planned",
+                Message(
+                    "column header (years); no '{reported}' / '{planned}' header above it: "
+                    "every year read as planned",
+                    reported="Есепті кезең",
+                    planned="Жоспарлы кезең",
+                ),
             )
             return
         n = min(self.n_reported, len(self.years))
         self.phases = [Phase.REPORTED] * n + [Phase.PLANNED] * (len(self.years) - n)
-        notes.explain(no, "column header (years)")
+        notes.explain(no, Message("column header (years)"))
 
     def values(self, row: Row, notes: LineNotes) -> list[YearValue] | None:
         """The row's yearly values, or None (and a note) when they cannot be placed."""
         no = row.line.no
         if not self.years:
-            notes.problem(no, "values before the row of years")
+            notes.problem(no, Message("values before the row of years"))
             return None
         column = self.usual_col if self.usual_col is not None else self.header_col or 0
         located = locate_values(row, column, len(self.years))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhospar.i18n import Message
 from zhospar.ingest._sections import Section, trailing_appendix_heading
 from zhospar.ingest._text import SourceLine, clean
 from zhospar.ingest.report import ReadingReport
@@ -32,7 +33,7 @@ class _Entry:
 def parse_legal_acts(section: Section, report: ReadingReport) -> list[LegalAct]:
     """One LegalAct per numbered entry, its title joined from all its lines."""
     if section.heading is not None:
-        report.explain(section.heading, _S, "heading")
+        report.explain(section.heading, _S, Message("heading"))
     closing = trailing_appendix_heading(section)
     entries: list[_Entry] = []
     for line in section.lines:
@@ -45,12 +46,17 @@ def parse_legal_acts(section: Section, report: ReadingReport) -> list[LegalAct]:
             entries.append(_Entry(expected, [match.group(2)], [line]))
         elif match:
             found = match.group(1)
-            report.not_understood(line, _S, f"act number {found} out of sequence, {expected} next")
+            wrong = Message(
+                "act number {found} out of sequence, {expected} next",
+                found=found,
+                expected=expected,
+            )
+            report.not_understood(line, _S, wrong)
         elif entries:
             entries[-1].parts.append(text)
             entries[-1].lines.append(line)
         else:
-            report.not_understood(line, _S, 'expected the first act, "1. «...»"')
+            report.not_understood(line, _S, Message('expected the first act, "1. «...»"'))
     for entry in entries:
         for line in entry.lines:
             report.read(line, _S)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhospar.i18n import Message
 from zhospar.ingest._sections import Section
 from zhospar.ingest._text import SourceLine, clean
 from zhospar.ingest.report import ReadingReport
@@ -54,7 +55,7 @@ class _State:
 def parse_alignment(section: Section, report: ReadingReport) -> list[AlignmentRow]:
     """One AlignmentRow per quoted state goal, numbered within its goal ("AG1.2-2")."""
     if section.heading is not None:
-        report.explain(section.heading, _S, "heading")
+        report.explain(section.heading, _S, Message("heading"))
     state = _State()
     for line in section.lines:
         if line.is_blank:
@@ -65,7 +66,7 @@ def parse_alignment(section: Section, report: ReadingReport) -> list[AlignmentRo
             state.goal = state.goal_name = state.open_row = None
             report.read(line, _S)
         elif state.direction is None:
-            report.explain(line, _S, "column header")
+            report.explain(line, _S, Message("column header"))
         else:
             _add_line(state, line, cells, report)
     return _finish(state.rows, report)
@@ -78,7 +79,12 @@ def _add_line(state: _State, line: SourceLine, cells: list[str], report: Reading
     code_match = _GOAL.match(code_cell)
     code = code_match.group(1) if code_match else None
     if code_cell and code is None:
-        report.not_understood(line, _S, f'expected a goal such as "1.1-мақсат"; got "{code_cell}"')
+        expected = Message(
+            'expected a goal such as "{example}"; got "{text}"',
+            example="1.1-мақсат",
+            text=code_cell,
+        )
+        report.not_understood(line, _S, expected)
         return
     row = state.open_row
     if row is None or not _continues(row, code, quote):
@@ -111,7 +117,9 @@ def _finish(rows: list[_Row], report: ReadingReport) -> list[AlignmentRow]:
     for row in rows:
         if not row.quote:
             for line in row.lines:
-                report.not_understood(line, _S, "alignment row without a quoted state goal")
+                report.not_understood(
+                    line, _S, Message("alignment row without a quoted state goal")
+                )
             continue
         per_goal[row.goal] = per_goal.get(row.goal, 0) + 1
         out.append(_model(row, per_goal[row.goal]))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhospar.i18n import Message
 from zhospar.ingest._budget_cells import read_value
 from zhospar.ingest._budget_columns import apply_dates, date_columns
 from zhospar.ingest._budget_indicators import Years, header_span
@@ -59,14 +60,18 @@ def parse_allocations(section: Section, report: ReadingReport) -> list[Allocatio
     """One Allocation per goal, task and program row, in document order."""
     if section.heading is not None:
         report.explain(
-            section.heading, _S, "heading left by the conversion: the appendix's own title is lost"
+            section.heading,
+            _S,
+            Message("heading left by the conversion: the appendix's own title is lost"),
         )
     state = _State()
     for line in section.lines:
         if not line.is_blank:
             _row(line, state, report)
     if state.cut_code is not None:
-        report.not_understood(state.task.line if state.task else 0, _S, "task code cut short")
+        report.not_understood(
+            state.task.line if state.task else 0, _S, Message("task code cut short")
+        )
     return state.rows
 
 
@@ -74,7 +79,7 @@ def _row(line: SourceLine, state: _State, report: ReadingReport) -> None:
     cells = line.cells
     first = cells[0] if cells else ""
     if all(_RULE.match(c) or not c for c in cells):
-        report.explain(line, _S, "rule line")
+        report.explain(line, _S, Message("rule line"))
     elif match := _DIRECTION.match(first):
         _direction(line, int(match.group(1)), state, report)
     elif match := _GOAL.match(first):
@@ -91,9 +96,9 @@ def _row(line: SourceLine, state: _State, report: ReadingReport) -> None:
     elif is_year_header(cells) or header_span(cells):
         _header(line, cells, state, report)
     elif first.startswith("©"):
-        report.explain(line, _S, "the publisher's footer, not part of the plan")
+        report.explain(line, _S, Message("the publisher's footer, not part of the plan"))
     else:
-        report.not_understood(line, _S, "not a direction, goal, task or program row")
+        report.not_understood(line, _S, Message("not a direction, goal, task or program row"))
 
 
 def _direction(line: SourceLine, number: int, state: _State, report: ReadingReport) -> None:
@@ -106,7 +111,7 @@ def _header(line: SourceLine, cells: list[str], state: _State, report: ReadingRe
     years = header_years(cells)
     if years:
         state.years = Years([y for y, _ in years], [n for _, n in years], state.span)
-    report.explain(line, _S, "column header")
+    report.explain(line, _S, Message("column header"))
 
 
 def _add(
@@ -189,11 +194,16 @@ def _mark(
 ) -> None:
     bad = [e.raw for e in row.expenditure if e.value is None and e.raw and read_value(e.raw)[1]]
     if bad:
-        r.not_understood(line, _S, f"not amounts: {bad}")
+        r.not_understood(line, _S, Message("not amounts: {bad}", bad=bad))
         return
     r.read(line, _S)
     if state.direction is not None and direction is not None and direction != state.direction:
-        r.explain(line, _S, f"code says direction {direction}, the heading above {state.direction}")
+        says = Message(
+            "code says direction {code}, the heading above {heading}",
+            code=direction,
+            heading=state.direction,
+        )
+        r.explain(line, _S, says)
 
 
 def infer_allocation_columns(plan: Plan) -> None:

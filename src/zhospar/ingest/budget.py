@@ -32,12 +32,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from zhospar.i18n import Message
 from zhospar.ingest._budget_cells import digit_count, read_value, split_run_together
 from zhospar.ingest._budget_columns import apply_dates, date_columns
 from zhospar.ingest._sections import Section
 from zhospar.ingest._text import SourceLine
 from zhospar.ingest._years import is_year_header
-from zhospar.ingest.report import ReadingReport
+from zhospar.ingest.report import ReadingReport, Reason, joined
 from zhospar.model.plan import (
     BudgetProgram,
     Expenditure,
@@ -104,7 +105,9 @@ def parse_budget_list(
     for row in rows:
         _take(row, state, report)
     if state.pending is not None:
-        report.not_understood(state.pending.line, _S, "a name with no program row after it")
+        report.not_understood(
+            state.pending.line, _S, Message("a name with no program row after it")
+        )
     for total, scope in state.totals:
         total.programs = [p.code for p, own in state.programs if scope.covers(own)]
     return [p for p, _ in state.programs], [t for t, _ in state.totals]
@@ -148,13 +151,15 @@ def _take(row: _Row, state: _List, report: ReadingReport) -> None:
         state.scope = scope
         _total(row, row.label, scope, state, report)
     elif _APPENDIX.match(row.label):
-        report.explain(row.line, _S, "heading of the next appendix (the program forms)")
+        report.explain(row.line, _S, Message("heading of the next appendix (the program forms)"))
     elif _is_header(row):
-        report.explain(row.line, _S, "column header")
+        report.explain(row.line, _S, Message("column header"))
     elif row.label and not any(row.values) and state.pending is None:
         state.pending = row
     else:
-        report.not_understood(row.line, _S, "not a program, group or total row of the list")
+        report.not_understood(
+            row.line, _S, Message("not a program, group or total row of the list")
+        )
 
 
 def _is_header(row: _Row) -> bool:
@@ -203,7 +208,9 @@ def _program(row: _Row, state: _List, report: ReadingReport) -> None:
             name = f"{state.pending.label} {name}"
             report.read(state.pending.line, _S)
         else:
-            report.not_understood(state.pending.line, _S, "a name with no program row after it")
+            report.not_understood(
+                state.pending.line, _S, Message("a name with no program row after it")
+            )
         state.pending = None
     scope = state.scope
     program = BudgetProgram(
@@ -229,19 +236,27 @@ def _money(row: _Row, state: _List, report: ReadingReport) -> list[Expenditure]:
     """The row's amounts, one per column; the line is marked read or not understood."""
     cells = row.values
     split = split_run_together(cells, state.width)
-    notes: list[str] = []
+    notes: list[Reason] = []
     if split is not None:
-        cells, joined = split
-        notes.append(f'"{joined}" read as two amounts run together (the row is one cell short)')
-    problems: list[str] = []
+        cells, run = split
+        notes.append(
+            Message(
+                '"{cell}" read as two amounts run together (the row is one cell short)', cell=run
+            )
+        )
+    problems: list[Reason] = []
     money = [_amount(raw, row.line, state, problems, notes) for raw in cells]
     if problems:
-        report.not_understood(row.line, _S, "; ".join(problems))
+        report.not_understood(row.line, _S, joined(problems))
         return money
     report.read(row.line, _S)
     if len(cells) < state.width:
         notes.append(
-            f"{len(cells)} amounts for {state.width} columns: read as the first {len(cells)}"
+            Message(
+                "{count} amounts for {width} columns: read as the first {count}",
+                count=len(cells),
+                width=state.width,
+            )
         )
     for note in notes:
         report.explain(row.line, _S, note)
@@ -252,14 +267,17 @@ def _amount(
     raw: str,
     line: SourceLine,
     state: _List,
-    problems: list[str],
-    notes: list[str] | None = None,
+    problems: list[Reason],
+    notes: list[Reason] | None = None,
 ) -> Expenditure:
     """One amount; a garbled cell is a defect of the document, noted and stored without value."""
     if digit_count(raw) > state.digit_limit:
         (notes if notes is not None else problems).append(
-            f'"{raw}" has more digits than any other amount of the list '
-            "(cells run together?): stored without a value"
+            Message(
+                '"{cell}" has more digits than any other amount of the list '
+                "(cells run together?): stored without a value",
+                cell=raw,
+            )
         )
         value = None
     else:
@@ -284,17 +302,26 @@ def _continuation(row: _Row, state: _List, report: ReadingReport) -> None:
         report.not_understood(
             row.line,
             _S,
-            f"{len(given)} amounts for {len(empty)} empty cells of program {program.code} "
-            f"(line {program.line}): cannot tell where they go",
+            Message(
+                "{count} amounts for {empty} empty cells of program {code} "
+                "(line {line}): cannot tell where they go",
+                count=len(given),
+                empty=len(empty),
+                code=program.code,
+                line=program.line,
+            ),
         )
         return
     money += [_amount("", row.line, state, []) for _ in range(missing)]
     for index, raw in zip(empty, given, strict=True):
         money[index] = _amount(raw, row.line, state, [])
     report.read(row.line, _S)
-    report.explain(
-        row.line, _S, f"name and amounts continue program {program.code} (line {program.line})"
+    continued = Message(
+        "name and amounts continue program {code} (line {line})",
+        code=program.code,
+        line=program.line,
     )
+    report.explain(row.line, _S, continued)
 
 
 def infer_list_columns(plan: Plan) -> None:

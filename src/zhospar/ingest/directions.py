@@ -24,6 +24,7 @@ reading report: read, explained (with the decision taken) or not understood.
 
 from __future__ import annotations
 
+from zhospar.i18n import Message
 from zhospar.ingest import _directions_cells as cells
 from zhospar.ingest._directions_build import (
     DraftDirection,
@@ -55,7 +56,7 @@ def parse_directions(
     drafts = _read_listing(listing, notes) if listing is not None else {}
     reader = _TableReader(drafts, notes, [cells.analyse(x) for x in section.lines])
     if section.heading is not None:
-        notes.explain(section.heading.no, "heading")
+        notes.explain(section.heading.no, Message("heading"))
     for line in section.lines:
         reader.line(line.no)
     reader.finish()
@@ -70,21 +71,23 @@ def parse_directions(
 def _read_listing(listing: Section, notes: LineNotes) -> dict[int, DraftDirection]:
     """Section 3: "1. Жұмысынан айрылу ... қатерін басқару", one direction per line."""
     if listing.heading is not None:
-        notes.explain(listing.heading.no, "heading")
+        notes.explain(listing.heading.no, Message("heading"))
     drafts: dict[int, DraftDirection] = {}
     for line in listing.lines:
         text = line.clean_text
         items = cells.split_items(text)
         if not text:
-            notes.explain(line.no, "blank")
+            notes.explain(line.no, Message("blank"))
         elif len(items) == 1 and items[0][0] not in drafts:
             number, name = items[0]
             drafts[number] = DraftDirection(number, name, line.no, listing_line=line.no)
             notes.read(line.no)
         elif text.endswith(":"):
-            notes.explain(line.no, "introduction to the list of directions")
+            notes.explain(line.no, Message("introduction to the list of directions"))
         else:
-            notes.explain(line.no, "running text of the section, not a direction of the list")
+            notes.explain(
+                line.no, Message("running text of the section, not a direction of the list")
+            )
     return drafts
 
 
@@ -110,11 +113,11 @@ class _TableReader(ItemRows):
         texts = [t for _, t in row.texts]
         first = texts[0] if texts else ""
         if row.line.is_blank:
-            self.notes.explain(no, "blank")
+            self.notes.explain(no, Message("blank"))
         elif not texts and row.code is None and not row.has_values:
-            self.notes.explain(no, "empty row (cells without text)")
+            self.notes.explain(no, Message("empty row (cells without text)"))
         elif cells.NOTE.match(first) and len(texts) == 1:
-            self.notes.explain(no, "amendment note")
+            self.notes.explain(no, Message("amendment note"))
         elif match := cells.DIRECTION.match(first):
             self._direction_heading(int(match.group(1)), match.group(2), no)
         elif any(cells.GOAL_HEADER.match(t) for t in texts):
@@ -130,11 +133,11 @@ class _TableReader(ItemRows):
         self.notes.read(no)  # lowest rank: only lines no handler noted otherwise
 
     def finish(self) -> None:
-        self._flush_pending("the section ends")
+        self._flush_pending(Message("the section ends"))
 
     # -- structure rows ----------------------------------------------------------------
     def _direction_heading(self, number: int, name: str, no: int) -> None:
-        self._flush_pending("a new direction begins")
+        self._flush_pending(Message("a new direction begins"))
         draft = self.drafts.get(number)
         if draft is None:
             draft = self.drafts[number] = DraftDirection(number, name, no)
@@ -147,19 +150,20 @@ class _TableReader(ItemRows):
         code = next(m.group(1) for _, t in row.texts if (m := cells.GOAL_HEADER.match(t)))
         self.years.read_periods(row)
         self._open_goal(code, row.line.no)
-        self.notes.explain(row.line.no, f"column header of goal {code}'s target indicators")
+        header = Message("column header of goal {code}'s target indicators", code=code)
+        self.notes.explain(row.line.no, header)
 
     def _tasks_header(self, no: int) -> None:
         self.in_tasks, self.task = True, None
         self._close_items()
-        self.notes.explain(no, "column header (tasks, indicators)")
+        self.notes.explain(no, Message("column header (tasks, indicators)"))
 
     def _open_goal(self, code: str, no: int) -> DraftGoal:
         """The goal with this code, announced by a header or opened by its code row."""
         direction = self._open_direction(int(code.split(".")[0]), no)
         goal = next((g for g in direction.goals if g.code == code), None)
         if goal is None:
-            self._flush_pending(f"goal {code} begins")
+            self._flush_pending(Message("goal {code} begins", code=code))
             goal = DraftGoal(code, "", no)
             direction.goals.append(goal)
         if goal is not self.goal or self.in_tasks:
@@ -171,7 +175,7 @@ class _TableReader(ItemRows):
         """A goal code names its direction; one without a heading row takes the listing's name."""
         if self.direction is not None and self.direction.number == number:
             return self.direction
-        self._flush_pending("a new direction begins")
+        self._flush_pending(Message("a new direction begins"))
         draft = self.drafts.get(number)
         if draft is None:
             draft = self.drafts[number] = DraftDirection(number, "", no)
@@ -207,13 +211,16 @@ class _TableReader(ItemRows):
             for line in self.pending_lines:
                 self.notes.explain(
                     line,
-                    f"items numbered from 1 again above the row of task {code}: read as that "
-                    "task's items (the conversion put them before the task's row)",
+                    Message(
+                        "items numbered from 1 again above the row of task {code}: read as that "
+                        "task's items (the conversion put them before the task's row)",
+                        code=code,
+                    ),
                 )
             self.top = self.cur = self.pending[-1]
         self.pending, self.pending_lines = None, []
 
-    def _flush_pending(self, why: str) -> None:
+    def _flush_pending(self, why: Message) -> None:
         if not self.pending:
             self.pending, self.pending_lines = None, []
             return
@@ -221,11 +228,15 @@ class _TableReader(ItemRows):
             if self.task is not None:
                 self.notes.explain(
                     line,
-                    f"item numbering restarts at 1 but no task row follows ({why}): kept "
-                    f"under task {self.task.code}",
+                    Message(
+                        "item numbering restarts at 1 but no task row follows ({why}): kept "
+                        "under task {code}",
+                        why=why,
+                        code=self.task.code,
+                    ),
                 )
             else:
-                self.notes.problem(line, f"item outside any task ({why})")
+                self.notes.problem(line, Message("item outside any task ({why})", why=why))
         if self.task is not None:
             self.task.items.extend(self.pending)
         self.pending, self.pending_lines = None, []
@@ -239,7 +250,7 @@ class _TableReader(ItemRows):
             # e.g. "ә) жұмысынан айрылу қатерін ..." heading the second part of a task.
             owner = self.task if self.in_tasks else self.goal
             if owner is None:
-                self.notes.problem(row.line.no, "name text outside any goal or task")
+                self.notes.problem(row.line.no, Message("name text outside any goal or task"))
             else:
                 owner.name = f"{owner.name} {texts[0][1]}".strip()
             texts = texts[1:]
@@ -267,7 +278,7 @@ class _TableReader(ItemRows):
     ) -> None:
         scope = self._items(no)
         if scope is None:
-            self.notes.problem(no, "indicator before any goal")
+            self.notes.problem(no, Message("indicator before any goal"))
             return
         # "1." after numbered items of the current task opens the list of the next task, whose
         # row the conversion put below it (a sub-part row such as "ә) ..." restarts legitimately).

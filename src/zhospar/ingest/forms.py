@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from zhospar.i18n import Message
 from zhospar.ingest._budget_form_table import Block, FormState, table_row
 from zhospar.ingest._budget_links import link_depth
 from zhospar.ingest._sections import Section
@@ -39,6 +40,9 @@ from zhospar.model.plan import PROGRAM_KIND_LETTER, FormSection, ProgramForm, Pr
 
 __all__ = ["parse_program_form"]
 
+_NO_PROGRAM_ROW = Message(
+    'no "{label}" row: the form names no program', label="Бюджеттік бағдарлама"
+)
 _S = "program-form"
 _ADMIN = re.compile(r"^Бюджеттік бағдарламаның\b", re.IGNORECASE)
 _PROGRAM = re.compile(r"^Бюджеттік бағдарлама$", re.IGNORECASE)
@@ -62,11 +66,11 @@ def _row(line: SourceLine, following: SourceLine | None, form: FormState, r: Rea
     cells = line.cells
     first = cells[0] if cells else ""
     if all(_RULE.match(c) or not c for c in cells):
-        r.explain(line, _S, "rule line")
+        r.explain(line, _S, Message("rule line"))
     elif _PROGRAM.match(first):
         _program(line, cells, form, r)
     elif _ADMIN.match(first) and len(cells) == 1 and _is_heading(first):
-        r.explain(line, _S, "heading")
+        r.explain(line, _S, Message("heading"))
     elif _ADMIN.match(first):
         _administrator(line, cells, form, r)
     elif _DESCRIPTION.match(first):
@@ -100,7 +104,11 @@ def _program(line: SourceLine, cells: list[str], form: FormState, r: ReadingRepo
     match = _CODE_NAME.match(text)
     if match is None:
         r.not_understood(
-            line, _S, f'expected a program code and name such as "002 «...»"; got "{text}"'
+            line,
+            _S,
+            Message(
+                'expected a program code and name such as "002 «...»"; got "{text}"', text=text
+            ),
         )
         return
     form.code, form.name = match.group(1), match.group(2).strip("«»\"' ")
@@ -112,7 +120,11 @@ def _administrator(line: SourceLine, cells: list[str], form: FormState, r: Readi
     r.read(line, _S)
     if "әкімшісі" not in cells[0].lower():
         r.explain(
-            line, _S, f'read as the administrator: "{cells[0]}" stands where its label belongs'
+            line,
+            _S,
+            Message(
+                'read as the administrator: "{cell}" stands where its label belongs', cell=cells[0]
+            ),
         )
 
 
@@ -126,7 +138,7 @@ def _link(
     text = " ".join(c for c in cells[1:] if c)
     taken, note = block.links.add(text, depth)
     if not taken:
-        r.not_understood(line, _S, "text before any direction, goal or task label")
+        r.not_understood(line, _S, Message("text before any direction, goal or task label"))
         return
     r.read(line, _S)
     if note:
@@ -138,9 +150,9 @@ def _finish(form: FormState, r: ReadingReport) -> ProgramForm:
     first = section.first_line
     ends = [line.no for line in section.lines if not line.is_blank]
     if not form.code:
-        r.not_understood(first, _S, 'no "Бюджеттік бағдарлама" row: the form names no program')
+        r.not_understood(first, _S, _NO_PROGRAM_ROW)
     elif section.heading is not None:
-        r.explain(section.heading, _S, "heading")
+        r.explain(section.heading, _S, Message("heading"))
     form_id = f"P{form.code or '?'}"
     counts: Counter[ProgramIndicatorKind] = Counter()
     sections = [_section(block, form_id, counts, r) for block in form.blocks]
@@ -164,7 +176,7 @@ def _section(
     for indicator in block.indicators:
         if indicator.kind is None:
             r.not_understood(
-                indicator.line, _S, "an indicator with no kind label before or after it"
+                indicator.line, _S, Message("an indicator with no kind label before or after it")
             )
             continue
         counts[indicator.kind] += 1

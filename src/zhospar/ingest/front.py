@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from zhospar._exceptions import PlanReadError
+from zhospar.i18n import Message
 from zhospar.ingest._sections import Section, SectionKind
 from zhospar.ingest._text import SourceLine, clean
 from zhospar.ingest.report import LineStatus, ReadingReport
@@ -140,7 +141,10 @@ def _read_preamble(
             continue
         in_contents = in_contents or bool(_CONTENTS.match(text))
         if in_contents:
-            report.explain(line, _S, "heading" if _CONTENTS.match(text) else "table of contents")
+            heading = _CONTENTS.match(text)
+            report.explain(
+                line, _S, Message("heading") if heading else Message("table of contents")
+            )
         elif not _is_amendment_note(text):  # notes are read by find_amendments
             _explain_resolution_line(line, text, seen_title, report)
     if title_line is not None:
@@ -158,15 +162,17 @@ def _explain_resolution_line(
     if _LONG_REF.search(text):
         report.read(line, _S)  # the resolution naming the approving act
     elif _RESOLUTION_TITLE.match(text):
-        report.explain(line, _S, "title of the approving resolution")
+        report.explain(line, _S, Message("title of the approving resolution"))
     elif _CLAUSE.match(text):
-        report.explain(line, _S, "clause of the approving resolution")
+        report.explain(line, _S, Message("clause of the approving resolution"))
     elif _SPACED_LINE.match(line.text.strip()) or text.lower() == "бекітілген":
-        report.explain(line, _S, "approval stamp (letter-spaced)")
+        report.explain(line, _S, Message("approval stamp (letter-spaced)"))
     elif not after_title and len(text) <= 60 and "\t" not in line.text:
-        report.explain(line, _S, "signature of the approving resolution")
+        report.explain(line, _S, Message("signature of the approving resolution"))
     else:
-        report.not_understood(line, _S, "not part of the resolution, its stamp or the contents")
+        report.not_understood(
+            line, _S, Message("not part of the resolution, its stamp or the contents")
+        )
 
 
 def _title_anywhere(lines: list[SourceLine]) -> tuple[str | None, SourceLine | None]:
@@ -301,7 +307,7 @@ def _prose(section: Section | None, report: ReadingReport) -> ProseSection | Non
     if section is None:
         return None
     if section.heading is not None:
-        report.explain(section.heading, _S, "heading")
+        report.explain(section.heading, _S, Message("heading"))
     paragraphs: list[list[SourceLine]] = [[]]
     for line in section.lines:
         if not line.clean_text:
@@ -346,10 +352,10 @@ def _org_structure(section: Section | None, report: ReadingReport) -> str | None
     for line in _with_heading(section):
         text = clean(line.text.replace("|", " "))
         if _APPENDIX.match(text):
-            report.explain(line, _S, "heading")
+            report.explain(line, _S, Message("heading"))
             blocks.append([text])
         elif "\t" in line.text or "---" in text:
-            report.explain(line, _S, "organisational chart fragment")
+            report.explain(line, _S, Message("organisational chart fragment"))
         elif text:
             report.read(line, _S)
             if not blocks:

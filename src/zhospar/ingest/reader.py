@@ -15,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from zhospar._exceptions import PlanReadError
-from zhospar.ingest import acts, alignment, appendix, budget, directions, forms, front, risks
+from zhospar.i18n import Message
+from zhospar.ingest import acts, alignment, appendix, budget, directions, forms, front, risks, words
 from zhospar.ingest._sections import (
     EXPECTED,
     HEADING_WORDINGS,
@@ -169,6 +170,12 @@ def _check_complete(sections: list[Section], name: str, n_lines: int) -> None:
         )
 
 
+# How a section was found when its heading is worded otherwise (a value of the note below).
+_BY_COLUMNS = Message("its table's columns")
+_BY_FIRST_ITEM = Message("its first item")
+_BY_CONTENTS = Message("the contents")
+
+
 def _missing_sections(sections: list[Section], report: ReadingReport) -> list[Gap]:
     """A gap for each section the format prescribes that was not found (the reader's gap, not
     the document's: its text may have been read as part of the section before it); a note for
@@ -176,19 +183,23 @@ def _missing_sections(sections: list[Section], report: ReadingReport) -> list[Ga
     found = {s.kind for s in sections}
     for section in sections:
         if section.found_by != "heading" and section.heading is not None:
-            how = {"columns": "its table's columns", "first-item": "its first item"}.get(
-                section.found_by, "the contents"
+            how = {"columns": _BY_COLUMNS, "first-item": _BY_FIRST_ITEM}.get(
+                section.found_by, _BY_CONTENTS
             )
             report.explain(
                 section.heading,
                 section.kind.value,
-                f"{section.kind.value} section found by {how}: its heading is worded otherwise",
+                Message(
+                    "{kind} section found by {how}: its heading is worded otherwise",
+                    kind=words.section_message(section.kind.value),
+                    how=how,
+                ),
             )
     examples = {h.kind: h.example for h in HEADING_WORDINGS}
     return [
         Gap(
-            where=f"section {kind.value}",
-            what=f'not found (no heading such as "{examples[kind]}")',
+            where=words.GAP_SECTION.format(kind=kind.value),
+            what=words.GAP_NOT_FOUND.format(example=examples[kind]),
             kind=GapKind.SECTION_NOT_FOUND,
         )
         for kind in EXPECTED
@@ -294,4 +305,4 @@ def _claim_leftovers(lines: list[SourceLine], report: ReadingReport) -> None:
     for line in lines:
         if line.is_blank or report.status_of(line.no) is not None:
             continue
-        report.not_understood(line, "?", "no section reader took this line")
+        report.not_understood(line, "?", Message("no section reader took this line"))

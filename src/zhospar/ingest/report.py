@@ -12,7 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from zhospar.i18n import Message
 from zhospar.ingest._text import SourceLine
+
+# Why a line was explained or not understood: a ``Message``, shown in the language that asks
+# (``str()``; written in English where it is kept: ``Message.render("en")``). A plain string is
+# shown as it is.
+Reason = Message | str
 
 
 class LineStatus(StrEnum):
@@ -23,10 +29,24 @@ class LineStatus(StrEnum):
 
 @dataclass(frozen=True)
 class LineNote:
+    """A line's fate. ``reason`` is in English, as it is kept, exported and compared;
+    ``message`` is the same reason to be shown in the language that asks (``shown``)."""
+
     line: int
     status: LineStatus
     section: str
     reason: str = ""
+    message: Reason = field(default="", compare=False, repr=False)
+
+    @classmethod
+    def of(cls, line: int, status: LineStatus, section: str, reason: Reason = "") -> LineNote:
+        english = reason.render("en") if isinstance(reason, Message) else reason
+        return cls(line, status, section, english, reason)
+
+    @property
+    def shown(self) -> str:
+        """The reason in the language of the moment (the page's, the CLI's)."""
+        return str(self.message) if self.message else self.reason
 
 
 @dataclass
@@ -49,13 +69,13 @@ class ReadingReport:
         self.notes[note.line] = note
 
     def read(self, line: SourceLine | int, section: str) -> None:
-        self._add(LineNote(_no(line), LineStatus.READ, section))
+        self._add(LineNote.of(_no(line), LineStatus.READ, section))
 
-    def explain(self, line: SourceLine | int, section: str, reason: str) -> None:
-        self._add(LineNote(_no(line), LineStatus.EXPLAINED, section, reason))
+    def explain(self, line: SourceLine | int, section: str, reason: Reason) -> None:
+        self._add(LineNote.of(_no(line), LineStatus.EXPLAINED, section, reason))
 
-    def not_understood(self, line: SourceLine | int, section: str, reason: str) -> None:
-        self._add(LineNote(_no(line), LineStatus.NOT_UNDERSTOOD, section, reason))
+    def not_understood(self, line: SourceLine | int, section: str, reason: Reason) -> None:
+        self._add(LineNote.of(_no(line), LineStatus.NOT_UNDERSTOOD, section, reason))
 
     def notes_for(self, line: int) -> list[LineNote]:
         """Every note about a line: the first (its status) and the explanations after it."""
@@ -86,6 +106,18 @@ class ReadingReport:
 
     def counts(self) -> Counter[LineStatus]:
         return Counter(n.status for n in self.notes.values())
+
+
+_SEPARATOR = "; "  # between the reasons for one line, in every language
+
+
+def joined(reasons: list[Reason]) -> Reason:
+    """Several reasons for one line, each shown in the language that asks, joined by "; "."""
+    if len(reasons) == 1:
+        return reasons[0]
+    fields = {f"r{n}": reason for n, reason in enumerate(reasons)}
+    # The template is no message of its own (only fields): it is the same in every language.
+    return Message(_SEPARATOR.join(f"{{{name}}}" for name in fields), **fields)
 
 
 def _no(line: SourceLine | int) -> int:

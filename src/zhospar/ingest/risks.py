@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhospar.i18n import Message
 from zhospar.ingest._sections import Section
 from zhospar.ingest._text import SourceLine
 from zhospar.ingest.report import ReadingReport
@@ -48,7 +49,7 @@ class _Block:
 def parse_risks(section: Section, report: ReadingReport) -> list[Risk]:
     """One Risk per numbered row of the table, with every line of its block."""
     if section.heading is not None:
-        report.explain(section.heading, _S, "heading")
+        report.explain(section.heading, _S, Message("heading"))
     blocks: list[_Block] = []
     for line in section.lines:
         if line.is_blank:
@@ -57,7 +58,8 @@ def parse_risks(section: Section, report: ReadingReport) -> list[Risk]:
         number = _NUMBER.match(cells[0]) if cells else None
         current = blocks[-1] if blocks else None
         if number is not None and not _in_sequence(blocks, int(number.group(1))):
-            report.not_understood(line, _S, f"risk number {number.group(1)} out of sequence")
+            wrong = Message("risk number {number} out of sequence", number=number.group(1))
+            report.not_understood(line, _S, wrong)
             continue
         if number is not None:
             if current is None or current.number is not None:
@@ -65,7 +67,7 @@ def parse_risks(section: Section, report: ReadingReport) -> list[Risk]:
                 blocks.append(current)
             current.number = int(number.group(1))
         elif current is None:
-            report.explain(line, _S, "column header")
+            report.explain(line, _S, Message("column header"))
             continue
         elif _restarts_measures(current, cells):
             current = _Block(None)
@@ -88,7 +90,7 @@ def _restarts_measures(block: _Block, cells: list[str]) -> bool:
 def _finish(block: _Block, report: ReadingReport) -> Risk | None:
     if block.number is None:
         for line in block.lines:
-            report.not_understood(line, _S, "risk rows without a risk number")
+            report.not_understood(line, _S, Message("risk rows without a risk number"))
         return None
     for line in block.lines:
         report.read(line, _S)

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from zhospar.audit import finding_kind_word, kind_word, section_words, severity_word
 from zhospar.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, gettext, ngettext
+from zhospar.ingest.words import gap_shown, section_word
 from zhospar.report import (
     format_amount,
     format_display,
@@ -108,6 +109,8 @@ def environment() -> Environment:
         money_kind=kind_word,
         severity_word=severity_word,
         finding_kind=finding_kind_word,
+        gap_shown=gap_shown,
+        section_word=section_word,
     )
     return env
 
