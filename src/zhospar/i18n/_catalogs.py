@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import gettext as _gettext
 from functools import cache
-from importlib import resources
 from io import BytesIO
 from typing import TYPE_CHECKING
 
 from zhospar.i18n._language import Language
 
-if TYPE_CHECKING:  # Babel is imported where a catalog is compiled: the CLI starts without it
+if TYPE_CHECKING:  # imported where a catalog is first read: the CLI starts without them
+    import gettext as _gettext
+    from importlib.resources.abc import Traversable
+
     from babel.messages.catalog import Catalog
 
 __all__ = ["DOMAINS", "catalog_path", "translations"]
@@ -19,7 +20,9 @@ DOMAINS: tuple[str, ...] = ("core", "web")
 """``core``: the library, the reports and the CLI; ``web``: the pages (they may use both)."""
 
 
-def catalog_path(language: str, domain: str) -> resources.abc.Traversable:
+def catalog_path(language: str, domain: str) -> Traversable:
+    from importlib import resources
+
     return resources.files("zhospar") / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
 
 
@@ -39,6 +42,8 @@ def translations(language: Language) -> _gettext.NullTranslations:
 
     Fuzzy entries are left out, as gettext's own compiler leaves them: a guess is not a
     translation. English, the source language, gets the messages themselves."""
+    import gettext as _gettext
+
     merged: _gettext.NullTranslations = _gettext.NullTranslations()
     for domain in DOMAINS:
         catalog = _read(language, domain)
