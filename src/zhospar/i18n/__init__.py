@@ -35,7 +35,16 @@ from zhospar.i18n._language import (
     parse_language,
     use_language,
 )
-from zhospar.i18n._messages import N_, Message, gettext, lazy_gettext, ngettext, npgettext, pgettext
+from zhospar.i18n._messages import (
+    N_,
+    Message,
+    gettext,
+    lazy_gettext,
+    message_values,
+    ngettext,
+    npgettext,
+    pgettext,
+)
 from zhospar.i18n._numbers import (
     format_amount,
     format_date,
@@ -71,6 +80,7 @@ __all__ = [
     "format_percent",
     "gettext",
     "lazy_gettext",
+    "message_values",
     "negotiate",
     "ngettext",
     "npgettext",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from zhospar.i18n._catalogs import translations
@@ -12,7 +14,34 @@ from zhospar.i18n._language import Language, current_language
 if TYPE_CHECKING:  # imported where a lazy message is made (the web), not at the CLI's start
     from babel.support import LazyProxy
 
-__all__ = ["N_", "Message", "gettext", "lazy_gettext", "ngettext", "npgettext", "pgettext"]
+__all__ = [
+    "N_",
+    "Message",
+    "gettext",
+    "lazy_gettext",
+    "message_values",
+    "ngettext",
+    "npgettext",
+    "pgettext",
+]
+
+
+@cache
+def _pattern(message: str) -> re.Pattern[str]:
+    """``message`` as a pattern that gives back its values (each a non-empty run of text)."""
+    parts = re.split(r"\{(\w+)\}", message)
+    pattern = "".join(
+        re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+?)" for n, part in enumerate(parts)
+    )
+    return re.compile(pattern, re.DOTALL)
+
+
+def message_values(message: str, text: str) -> dict[str, str] | None:
+    """The values of ``text`` if it is ``message`` filled in (in English), else None: what was
+    stored in English (an activity line, a reading gap) is shown again in the reader's
+    language by matching it against the message that wrote it."""
+    found = _pattern(message).fullmatch(text)
+    return None if found is None else found.groupdict()
 
 
 def N_(message: str) -> str:

@@ -9,10 +9,7 @@ stored. The line notes are ``Message`` objects made where their rule lives (``in
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from zhospar.i18n import N_, Message, gettext
+from zhospar.i18n import N_, Message, gettext, message_values
 
 __all__ = [
     "GAP_DIRECTION",
@@ -49,23 +46,12 @@ _GAP_MESSAGES = (
 )  # fmt: skip
 
 
-@cache
-def _pattern(message: str) -> re.Pattern[str]:
-    """``message`` as a pattern that gives back its values (each a non-empty run of text)."""
-    parts = re.split(r"\{(\w+)\}", message)
-    pattern = "".join(
-        re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+?)" for n, part in enumerate(parts)
-    )
-    return re.compile(pattern, re.DOTALL)
-
-
 def gap_shown(text: str) -> str:
     """A gap's stored ``where`` or ``what`` in the language of the moment (as stored when no
     message matches it); a section's name in words too."""
     for message in _GAP_MESSAGES:
-        found = _pattern(message).fullmatch(text)
-        if found is not None:
-            values = found.groupdict()
+        values = message_values(message, text)
+        if values is not None:
             if "kind" in values:
                 values["kind"] = section_word(values["kind"])
             return gettext(message).format(**values)

@@ -9,11 +9,9 @@ A line no message matches (an older wording) is shown as stored.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import Any
 
-from zhospar.i18n import N_, gettext, pgettext
+from zhospar.i18n import N_, gettext, message_values, pgettext
 from zhospar.rules.overrides import setting_word
 
 __all__ = [
@@ -102,22 +100,11 @@ def entry(message: str, **values: Any) -> str:
     return message.format(**values)
 
 
-@cache
-def _pattern(message: str) -> re.Pattern[str]:
-    """``message`` as a pattern that gives back its values (each a non-empty run of text)."""
-    parts = re.split(r"\{(\w+)\}", message)
-    pattern = "".join(
-        re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+?)" for n, part in enumerate(parts)
-    )
-    return re.compile(pattern, re.DOTALL)
-
-
 def shown(action: str, detail: str) -> str:
     """A stored line in the language of the moment (as stored when no message matches it)."""
     for message in _BY_ACTION.get(action, ()):
-        found = _pattern(message).fullmatch(detail)
-        if found is not None:
-            values = found.groupdict()
+        values = message_values(message, detail)
+        if values is not None:
             if "setting" in values:
                 values["setting"] = setting_word(values["setting"], values.get("kind"))
             if "kind" in values:
