@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
@@ -25,6 +26,12 @@ from zhospar.web import pages_app
 __all__ = ["WORKER_OPTIONS", "WorkerOptions", "create_app", "worker_app"]
 
 WORKER_OPTIONS = "ZHOSPAR_SERVE_OPTIONS"  # what `zhospar serve` hands its workers, as JSON
+
+# How long a worker's thread runs before another may (Python's default: 5 ms). A write's
+# transaction gives the processor up at each database call and waits up to this long to get it
+# back from the reads being computed: at 5 ms, a few milliseconds of work held SQLite's write
+# lock for tens of milliseconds, and every writer queued behind it waited as long.
+SWITCH_INTERVAL = 0.0005
 
 
 def create_app(
@@ -73,6 +80,7 @@ def worker_app() -> FastAPI:
     """The app of one worker of ``zhospar serve --workers N`` (uvicorn's factory): the database
     of ``ZHOSPAR_DATABASE_URL``, opened when the worker starts, and the options ``serve`` put in
     ``ZHOSPAR_SERVE_OPTIONS``. Workers share nothing but the database."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
     options = WorkerOptions.from_json(os.environ.get(WORKER_OPTIONS, ""))
     settings = Settings.from_env()
     if options.user:

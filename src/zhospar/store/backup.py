@@ -1,8 +1,9 @@
 """Backup and restore of the SQLite default database, through SQLite's online backup API.
 
 The backup API copies a consistent snapshot page by page, even while others read or write, and
-takes the write-ahead log into account; copying the file by hand would not. PostgreSQL has its
-own tools (``pg_dump`` / ``pg_restore``), which these functions point to.
+takes the write-ahead log into account (the database keeps one: ``zhospar.store.db``); copying
+the file by hand would miss what is still in the log. The backup is one self-contained file.
+PostgreSQL has its own tools (``pg_dump`` / ``pg_restore``), which these functions point to.
 
 A file is restored only if it is a Zhospar database: a SQLite file whose ``zhospar_meta`` table
 says so, at a schema revision this version of Zhospar knows. After a restore the schema is
@@ -48,6 +49,9 @@ def backup_database(db: Database, target: str | Path, *, overwrite: bool = False
     target.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
+        # the copy takes the database's write-ahead log mode; a backup is one file on its own
+        # (on a stick, read-only, mailed), so it goes back to the plain rollback journal
+        dst.execute("PRAGMA journal_mode = DELETE")
     return target
 
 

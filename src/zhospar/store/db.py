@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from zhospar._exceptions import DatabaseUnavailable, NotFoundError, StoreError
 from zhospar.model.plan import Plan
+from zhospar.store._sqlite_turns import WriterTurns
 from zhospar.store.schema import PlanRow
 
 __all__ = [
@@ -105,6 +106,11 @@ class Database:
     created: bool = False  # True when open_database created the schema from nothing
     retries: int = 0  # write transactions run again after a revision conflict or a busy lock
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _turns: WriterTurns | None = field(default=None, init=False, repr=False)  # SQLite files
+
+    def __post_init__(self) -> None:
+        path = self.sqlite_path
+        self._turns = WriterTurns(path) if path is not None else None
 
     @property
     def url(self) -> str:
@@ -163,12 +169,17 @@ class Database:
 
     @contextmanager
     def _transaction(self, plan_id: int | None) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        with self._writer_turn(), self.engine.connect() as conn:
             conn.execution_options(zhospar_write=True)
             with conn.begin():
                 if self.dialect == "postgresql" and plan_id is not None:
                     self._lock_plan(conn, plan_id)
                 yield conn
+
+    def _writer_turn(self) -> AbstractContextManager[None]:
+        """A SQLite file's writers take turns (``_sqlite_turns``); PostgreSQL queues them on
+        the plan's lock itself."""
+        return nullcontext() if self._turns is None else self._turns.turn()
 
     def _lock_plan(self, conn: Connection, plan_id: int) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_NAMESPACE}, {int(plan_id)})")
@@ -319,16 +330,25 @@ def _create_engine(url: str) -> Engine:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys on, a busy timeout, and transactions that this code begins itself.
+    """Foreign keys on, a busy timeout, a write-ahead log, and transactions that this code
+    begins itself.
 
-    The journal stays SQLite's default rollback journal: a bulk import then writes each page
-    once (a write-ahead log would write it twice), and a killed process still leaves a journal
-    that the next connection rolls back.
+    A file database keeps a write-ahead log (``journal_mode = WAL``, which stays with the
+    file): readers read the last committed state while a writer writes, and a writer commits
+    without waiting for every reader to finish. With SQLite's default rollback journal, a
+    commit waited until no page was being read, and with forty readers of a server there
+    always was one: writes waited seconds. ``synchronous`` stays FULL, so a write that has
+    returned is on disk (nothing entered is lost in a power cut). The log's price: a bulk
+    import writes each page twice, and the file must be on a local disk (the log's index is
+    shared memory, which network file systems do not share). A killed process leaves a log that
+    the next connection replays; the backup API copies the log's pages too (``backup``).
 
     Python's sqlite3 module opens transactions lazily; with ``isolation_level = None`` it leaves
     that to us, so a write transaction can start with ``BEGIN IMMEDIATE`` and wait for the
     write lock up front instead of failing half-way.
     """
+
+    file_database = engine.url.database not in (None, "", ":memory:")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -336,6 +356,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {int(_SQLITE_BUSY_SECONDS * 1000)}")
+        if file_database:
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -59,6 +59,7 @@ from zhospar.web._head import HeadAsGet
 from zhospar.web._language import RequestLanguage
 from zhospar.web._render import environment, here, is_fragment
 from zhospar.web._security import LOOPBACK_HOSTS, SiteGuard
+from zhospar.web._turns import ReadTurns
 from zhospar.web._uploads import StagedUploads
 from zhospar.web.plan_switch import NameThePlan
 
@@ -131,6 +132,7 @@ def pages_app(
     app.add_middleware(Authorize)  # signs the caller in and checks the route's rule
     app.add_middleware(SiteGuard)  # host names, body sizes, security headers
     app.add_middleware(RequestLanguage)  # every layer inside speaks the page's language
+    app.add_middleware(ReadTurns)  # reads take turns, writes go straight through
     app.add_middleware(HeadAsGet)  # the outermost: every layer sees a HEAD as the GET it is
     static = resources.files("zhospar.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
