@@ -14,6 +14,8 @@ from collections.abc import Iterator
 import pytest
 
 from tests._webapp import TestClient, new_client, table_row
+from zhospar.services.context import AppContext
+from zhospar.web import _render
 
 PAGE = "/indicators/G1.1-I1"
 VIEWER = "dana-viewer"
@@ -114,3 +116,22 @@ def test_head_answers_as_get_and_htmx_gets_the_body_with_its_token(planner: Test
     assert "<html" not in body and 'id="actual-form"' in body
     assert _tokens(body) == _tokens(page.text) and SLOT not in body
     assert _recorded_as(body) == "aigerim"
+
+
+def test_past_the_limit_a_body_is_made_for_its_request_and_not_kept(
+    planner: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_render, "MAX_SHARED_BODIES", 1)
+    body = {"indicator_id": "G1.1-I1-b1", "period": "2010", "value": "6.9"}
+    assert planner.post("/api/actuals", json=body).status_code == 201  # a new state: none kept
+    pages = {year: planner.get(f"{PAGE}?year={year}").text for year in (2012, 2013, 2012, 2013)}
+    assert '<dt>2012</dt><dd id="year-status">' in pages[2012]
+    assert '<dt>2013</dt><dd id="year-status">' in pages[2013]
+    context: AppContext = planner.app.state.context  # type: ignore[attr-defined]
+    memo = context.stored().memo
+    missing = "not kept"
+    kept = {
+        y: memo.get(("page", "indicator", PAGE, "en", y, True), lambda: missing)
+        for y in (2012, 2013)
+    }
+    assert kept[2012] != missing and kept[2013] == missing

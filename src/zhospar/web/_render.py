@@ -8,7 +8,8 @@ normal request, or htmx restoring its history, gets the whole page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Hashable, Mapping
 from functools import cache
 from typing import Any
 
@@ -196,6 +197,30 @@ def render(
     return response
 
 
+# The most page bodies one state of a plan's data keeps (about 14 kB each): the pages people
+# look at are kept; a crawler asking for every indicator, year and language gets the rest made
+# per request rather than filling the memory (the next write drops them all anyway).
+MAX_SHARED_BODIES = 1000
+
+
+class _BodiesKept:
+    """Which page bodies one state of the data keeps: the first ``limit`` asked for."""
+
+    def __init__(self, limit: int) -> None:
+        self._keys: set[Hashable] = set()
+        self._guard = threading.Lock()
+        self._limit = limit
+
+    def admits(self, key: Hashable) -> bool:
+        with self._guard:
+            if key not in self._keys and len(self._keys) < self._limit:
+                self._keys.add(key)
+            return key in self._keys
+
+
+_KEPT = ("pages-kept",)  # where the memo holds its ``_BodiesKept``
+
+
 # What a shared body holds in place of what is the visitor's own: text that escaped output can
 # never contain (every ``<`` of a value is ``&lt;``), so only these slots are ever filled in.
 _SLOT = "<zhospar-slot {}>"
@@ -235,7 +260,9 @@ def render_shared(
         )
 
     language = current_language()  # one body per language the page is asked in
-    shared = memo.get(("page", name, request.url.path, language, *key), body)
+    kept_as = ("page", name, request.url.path, language, *key)
+    kept = memo.get(_KEPT, lambda: _BodiesKept(MAX_SHARED_BODIES))
+    shared = memo.get(kept_as, body) if kept.admits(kept_as) else body()
     for slot, value in personal.items():
         shared = shared.replace(_SLOT.format(slot), escape(value))
     filled = Markup(shared)  # rendered with autoescape, the slots filled escaped: safe as it is
