@@ -8,14 +8,15 @@ normal request, or htmx restoring its history, gets the whole page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Hashable, Mapping
 from functools import cache
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from zhospar.audit import finding_kind_word, kind_word, section_words, severity_word
 from zhospar.i18n import LANGUAGE_NAMES, LANGUAGES, current_language, gettext, ngettext
@@ -28,9 +29,10 @@ from zhospar.report import (
     status_class,
 )
 from zhospar.rules.facts import fact_label
-from zhospar.store import find_region
+from zhospar.store import Database, find_region
 from zhospar.store.activity_words import action_word
 from zhospar.store.activity_words import shown as activity_shown
+from zhospar.store.data_version import plan_states
 from zhospar.store.evaluation import Memo
 from zhospar.web._security import CSRF_FIELD, csrf_token
 from zhospar.web._words import (
@@ -132,14 +134,31 @@ def plan_bar(request: Request) -> dict[str, Any] | None:
     an error page made before that shows no bar rather than asking a database that failed."""
     if not hasattr(request.state, "plan_key"):
         return None
-    db = request.app.state.context.db
-    choices = db.plan_titles()
+    choices = _plan_titles(request.app.state.context.db)
     request.state.plan_titles = choices  # the Zhospar-Plan header reads the first, not again
     key = request.state.plan_key or (choices[0][0] if choices else None)
     if key is None:
         return None
     titles = dict(choices)
     return {"key": key, "title": titles.get(key.partition("@")[0], key), "choices": choices}
+
+
+def _plan_titles(db: Database) -> list[tuple[str, str]]:
+    """Each stored plan's key and title, read again only when the plans stored change.
+
+    A plan's title never changes once stored, and which plans are stored is in their states,
+    which a GET reads once anyway (``plan_states``): most pages then ask the database nothing
+    more for their plan bar."""
+    stored = tuple((s.key, s.identity) for s in plan_states(db))
+    found = db._cache.get(_TITLES)
+    if found is not None and found[0] == stored:
+        return list(found[1])
+    titles = db.plan_titles()  # read after the states: the stamp is never newer than the titles
+    db._cache[_TITLES] = (stored, tuple(titles))
+    return titles
+
+
+_TITLES = ("plan-titles",)  # where ``_plan_titles`` keeps them, in the database's cache
 
 
 def is_fragment(request: Request) -> bool:
@@ -178,6 +197,36 @@ def render(
     return response
 
 
+# The most page bodies one state of a plan's data keeps (about 14 kB each): the pages people
+# look at are kept; a crawler asking for every indicator, year and language gets the rest made
+# per request rather than filling the memory (the next write drops them all anyway).
+MAX_SHARED_BODIES = 1000
+
+
+class _BodiesKept:
+    """Which page bodies one state of the data keeps: the first ``limit`` asked for."""
+
+    def __init__(self, limit: int) -> None:
+        self._keys: set[Hashable] = set()
+        self._guard = threading.Lock()
+        self._limit = limit
+
+    def admits(self, key: Hashable) -> bool:
+        with self._guard:
+            if key not in self._keys and len(self._keys) < self._limit:
+                self._keys.add(key)
+            return key in self._keys
+
+
+_KEPT = ("pages-kept",)  # where the memo holds its ``_BodiesKept``
+
+
+# What a shared body holds in place of what is the visitor's own: text that escaped output can
+# never contain (every ``<`` of a value is ``&lt;``), so only these slots are ever filled in.
+_SLOT = "<zhospar-slot {}>"
+_CSRF_SLOT = "csrf_token"
+
+
 def render_shared(
     request: Request,
     name: str,
@@ -185,32 +234,43 @@ def render_shared(
     key: tuple[Any, ...],
     context: Callable[[], dict[str, Any]],
     layout: dict[str, Any],
+    personal: Mapping[str, str] | None = None,
 ) -> HTMLResponse:
     """The page ``name`` whose body is the same for everyone who sees it: the body is rendered
     once per state of the data (``memo``, the evaluation's: one plan), language and ``key``
-    (e.g. the year), then
-    put in each visitor's layout (their name, their CSRF token).
+    (e.g. the year, and what the visitor's role lets them do), then put in each visitor's
+    layout (their name, their CSRF token).
 
-    Only for a body that uses nothing of the visitor (no form token, no name): the plan tree,
-    the dashboard. ``context`` is computed only when the body is rendered; ``layout`` is what
-    the layout needs around it (the title, the year selector).
+    What of the visitor the body shows is rendered as a slot and filled per request, escaped:
+    the forms' ``csrf_token``, and each value of ``personal`` (e.g. ``user``: the name values
+    are recorded as). Anything else of the visitor that changes the body (their permissions)
+    belongs in ``key``. ``context`` is computed only when the body is rendered; ``layout`` is
+    what the layout needs around it (the title, the year selector).
     """
+    personal = {**(personal or {}), _CSRF_SLOT: csrf_token(request)}
 
-    def body() -> Markup:
-        html = (
+    def body() -> str:
+        slots = {slot: Markup(_SLOT.format(slot)) for slot in personal}
+        return (
             environment()
             .get_template(f"{name}_body.html.j2")
-            .render(request_path=request.url.path, **context())
+            .render(
+                {"request_path": request.url.path, "csrf_field": CSRF_FIELD, **context(), **slots}
+            )
         )
-        return Markup(html)  # rendered with autoescape: safe as it is
 
     language = current_language()  # one body per language the page is asked in
-    shared = memo.get(("page", name, request.url.path, language, *key), body)
+    kept_as = ("page", name, request.url.path, language, *key)
+    kept = memo.get(_KEPT, lambda: _BodiesKept(MAX_SHARED_BODIES))
+    shared = memo.get(kept_as, body) if kept.admits(kept_as) else body()
+    for slot, value in personal.items():
+        shared = shared.replace(_SLOT.format(slot), escape(value))
+    filled = Markup(shared)  # rendered with autoescape, the slots filled escaped: safe as it is
     if is_fragment(request):
-        response = HTMLResponse(str(shared))
+        response = HTMLResponse(str(filled))
         response.headers["Vary"] = "HX-Request"
         return response
-    return render(request, name, {**layout, "shared_body": shared})
+    return render(request, name, {**layout, "shared_body": filled})
 
 
 def after_post(request: Request, location: str, page: Callable[[], HTMLResponse]) -> Response:

@@ -38,9 +38,10 @@ from zhospar.services.overrides import (
 )
 from zhospar.store import REGIONS, Region
 from zhospar.store.confirmation import confirm_polarity
+from zhospar.store.evaluation import StoredEvaluation
 from zhospar.web._chart import plan_vs_fact_chart
 from zhospar.web._pages import Year, page_names, year_context
-from zhospar.web._render import after_post, render
+from zhospar.web._render import after_post, render, render_shared
 from zhospar.web._rows import FORCE_FIELD, for_the_form
 from zhospar.web._security import CsrfForm
 
@@ -92,9 +93,11 @@ def _page(
     indicator_id: str,
     year: int | None,
     forms: Forms,
-    person: Person | None = None,
+    may_give_reason: bool,
+    stored: StoredEvaluation | None = None,
 ) -> dict[str, Any]:
-    stored = ctx.stored()
+    """The page's context; ``stored``: the state of the data the page shows (default: now)."""
+    stored = stored if stored is not None else ctx.stored()
     chosen = queries.check_year(stored, year)
     detail = queries.indicator_detail(ctx, stored, indicator_id, chosen)
     facts = {r.year: r.achievement.fact_value for r in detail.years}
@@ -120,7 +123,7 @@ def _page(
         "reasons": reasons.indicator_reasons(ctx, indicator_id),
         "reason_form": forms.reason or ReasonForm(year=str(chosen)),
         "reason_error": forms.reason_error,
-        "may_give_reason": reasons.may_write(person, ctx, indicator_id),
+        "may_give_reason": may_give_reason,
     }
 
 
@@ -133,7 +136,22 @@ def _location(indicator_id: str, year: int | None, anchor: str) -> str:
 def indicator_page(
     request: Request, ctx: Context, indicator_id: str, year: Year = None
 ) -> HTMLResponse:
-    return render(request, "indicator", _page(ctx, indicator_id, year, Forms(), _person(request)))
+    """The same for everyone whose role allows the same forms: the body is rendered once per
+    state of the data, year, language and whether the visitor may give a reason
+    (``render_shared``); the visitor's name and form token are filled in per request."""
+    stored = ctx.stored()
+    chosen = queries.check_year(stored, year)
+    queries.find_place(stored.plan, indicator_id)  # an unknown id is a 404 before anything else
+    may_give_reason = _may_give_reason(request, ctx, indicator_id)
+
+    def context() -> dict[str, Any]:
+        return _page(ctx, indicator_id, chosen, Forms(), may_give_reason, stored)
+
+    layout = year_context(stored.plan, chosen, f"/indicators/{indicator_id}")
+    key = (chosen, may_give_reason)
+    return render_shared(
+        request, "indicator", stored.memo, key, context, layout, personal={"user": ctx.user}
+    )
 
 
 _WORDS = {  # translated when shown, in the page's language
@@ -157,17 +175,12 @@ def record_actual(
     done = submitted.done
     if done is None:
         forms = Forms(actual=form, errors=for_the_form(submitted.errors))
-        context = _page(ctx, indicator_id, year, forms, _person(request))
-        return render(request, "indicator", context, status=422)
+        return _answer(request, ctx, indicator_id, year, forms, status=422)
     notice = f"{done.actual.period}: {_WORDS[done.status]}"
     return after_post(
         request,
         _location(indicator_id, year, "history"),
-        lambda: render(
-            request,
-            "indicator",
-            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
-        ),
+        lambda: _answer(request, ctx, indicator_id, year, Forms(notice=notice)),
     )
 
 
@@ -184,21 +197,12 @@ def record_override(
     error = submit_override(ctx, indicator_id, form)
     if error is not None:
         forms = Forms(override=form, override_error=error)
-        return render(
-            request,
-            "indicator",
-            _page(ctx, indicator_id, year, forms, _person(request)),
-            status=422,
-        )
+        return _answer(request, ctx, indicator_id, year, forms, status=422)
     notice = gettext("{kind} set to {value}").format(kind=form.kind, value=form.value)
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),
-        lambda: render(
-            request,
-            "indicator",
-            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
-        ),
+        lambda: _answer(request, ctx, indicator_id, year, Forms(notice=notice)),
     )
 
 
@@ -223,26 +227,34 @@ def confirm_inferred_polarity(
         done = confirm_polarity(ctx.db, ctx.plan_key, indicator_id, form.reason, ctx.user)
     except (ValidationError, NotFoundError) as error:
         forms = Forms(override_error=str(error))
-        return render(
-            request,
-            "indicator",
-            _page(ctx, indicator_id, year, forms, _person(request)),
-            status=422,
-        )
+        return _answer(request, ctx, indicator_id, year, forms, status=422)
     notice = gettext("polarity {polarity} confirmed").format(polarity=done.value)
     return after_post(
         request,
         _location(indicator_id, year, "overrides"),
-        lambda: render(
-            request,
-            "indicator",
-            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
-        ),
+        lambda: _answer(request, ctx, indicator_id, year, Forms(notice=notice)),
     )
 
 
-def _person(request: Request) -> Person | None:
-    return getattr(request.state, "person", None)
+def _answer(
+    request: Request,
+    ctx: AppContext,
+    indicator_id: str,
+    year: int | None,
+    forms: Forms,
+    status: int = 200,
+) -> HTMLResponse:
+    """The page made for this request alone: after a form, with its fields and messages."""
+    may_give_reason = _may_give_reason(request, ctx, indicator_id)
+    return render(
+        request, "indicator", _page(ctx, indicator_id, year, forms, may_give_reason), status=status
+    )
+
+
+def _may_give_reason(request: Request, ctx: AppContext, indicator_id: str) -> bool:
+    """Whether the person signed in may record a reason here: the reason form is theirs."""
+    person: Person | None = getattr(request.state, "person", None)
+    return reasons.may_write(person, ctx, indicator_id)
 
 
 @router.post("/indicators/{indicator_id}/reasons", response_model=None, dependencies=[CsrfForm])
@@ -267,17 +279,12 @@ def record_reason(
     except (ValidationError, ConflictError) as error:
         forms = Forms(reason=form, reason_error=str(error))
         status = 409 if isinstance(error, ConflictError) else 422
-        context = _page(ctx, indicator_id, year, forms, _person(request))
-        return render(request, "indicator", context, status=status)
+        return _answer(request, ctx, indicator_id, year, forms, status=status)
     notice = gettext("{year}: reason recorded by {name}").format(
         year=done.year, name=done.entered_by
     )
     return after_post(
         request,
         _location(indicator_id, year, "reasons"),
-        lambda: render(
-            request,
-            "indicator",
-            _page(ctx, indicator_id, year, Forms(notice=notice), _person(request)),
-        ),
+        lambda: _answer(request, ctx, indicator_id, year, Forms(notice=notice)),
     )
