@@ -74,6 +74,7 @@ _INK, _GREY, _RED = (
 )
 _HEAD_FILL, _RULE = colors.HexColor("#dce6f1"), colors.HexColor("#bbbbbb")
 _BREAKS = re.compile(r"\r\n|[\r\n]")
+_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # the space in "3 401 552", not in "2010 15"
 
 
 @functools.cache
@@ -87,8 +88,11 @@ def _fonts() -> None:
 
 def markup(text: str) -> str:
     """``text`` as Paragraph markup that means only itself: without the control characters a
-    PDF string cannot hold, ``&``, ``<`` and ``>`` escaped, each line break a ``<br/>``."""
-    return _BREAKS.sub("<br/>", escape(_xml_safe(text)))
+    PDF string cannot hold, ``&``, ``<`` and ``>`` escaped, each line break a ``<br/>``; the
+    space between a number's groups of thousands ("3 401 552", as a plan prints it) no-break,
+    so that a number in running text is not broken across lines either."""
+    text = _GROUPS.sub("\u00a0", _xml_safe(text))
+    return _BREAKS.sub("<br/>", escape(text))
 
 
 @dataclass(frozen=True)
