@@ -63,10 +63,17 @@ def _name(r: FormRow, bold: bool = False) -> Flowable:
     return paragraph(text, styles().bold if bold else styles().body)
 
 
+def _figure(text: str, value: object) -> Cell:
+    """A Plan or Fact cell: the figure, unbroken; the words saying there is none ("no plan",
+    in Russian "нет планового значения") may wrap."""
+    return text if value is not None else paragraph(text, styles().number)
+
+
 def _row(r: FormRow) -> list[Cell]:
     if r.line is None:
         return [_name(r, r.kind in _BOLD), "", "", "", "", ""]
-    return [_name(r), r.source or "—", r.unit, r.plan_text, r.fact_text, r.reasons]
+    plan, fact = _figure(r.plan_text, r.plan), _figure(r.fact_text, r.fact)
+    return [_name(r), r.source or "—", r.unit, plan, fact, r.reasons]
 
 
 def _form_table(form: OfficialReport) -> Flowable:
