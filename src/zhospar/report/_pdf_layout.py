@@ -74,6 +74,7 @@ _INK, _GREY, _RED = (
 )
 _HEAD_FILL, _RULE = colors.HexColor("#dce6f1"), colors.HexColor("#bbbbbb")
 _BREAKS = re.compile(r"\r\n|[\r\n]")
+_SPACING = re.compile("[\t\r\n]")
 _GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # the space in "3 401 552", not in "2010 15"
 
 
@@ -163,13 +164,31 @@ class Column:
 Cell = str | tuple[str, str] | Flowable
 
 
-def _cell(content: Cell, column: Column) -> Cell | list[Flowable]:
+def _fits(text: str, font: str, width: float) -> bool:
+    """The text is one line that fits ``width``: ReportLab may draw it as a plain string, with
+    no Paragraph to parse and break into lines (most cells: "—", "no fact", an id)."""
+    if _SPACING.search(text):
+        return False  # a break or a tab: the paragraph's to lay out
+    return pdfmetrics.stringWidth(text, font, _SIZE) <= width - 2 * _PAD
+
+
+def _cell(content: Cell, column: Column, width: float) -> Cell | list[Flowable]:
+    """What the table holds for ``content``: a figure as it is; a text as it is when it fits on
+    one line (a plain string is never read as markup), else as a wrapping paragraph."""
     if isinstance(content, tuple):
         figure, note = content
         return [paragraph(figure, styles().number), paragraph(note, styles().note)]
     if isinstance(content, str) and not column.figures:
-        return paragraph(content)
+        return _xml_safe(content) if _fits(content, REGULAR, width) else paragraph(content)
     return content
+
+
+def _head_cell(content: Cell, width: float) -> Cell:
+    if not isinstance(content, str):
+        return content
+    if _fits(content, BOLD, width):
+        return _xml_safe(content)
+    return paragraph(content, styles().bold)
 
 
 def _figure(content: Cell) -> str:
@@ -216,15 +235,19 @@ def grid_table(
     from the first body row, colour).
     """
     _fonts()
-    head_rows = heads or [[c.head for c in columns]]
+    widths = _widths(columns, rows)
     head = [
-        [Paragraph(markup(text), styles().bold) if isinstance(text, str) else text for text in row]
-        for row in head_rows
+        [_head_cell(content, w) for content, w in zip(row, widths, strict=True)]
+        for row in heads or [[c.head for c in columns]]
     ]
-    body = [[_cell(content, c) for content, c in zip(row, columns, strict=True)] for row in rows]
+    body = [
+        [_cell(content, c, w) for content, c, w in zip(row, columns, widths, strict=True)]
+        for row in rows
+    ]
     first = len(head)
     style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, _SIZE, _LEADING),
+        ("FONT", (0, 0), (-1, first - 1), BOLD, _SIZE, _LEADING),
         ("TEXTCOLOR", (0, 0), (-1, -1), _INK),
         ("GRID", (0, 0), (-1, -1), 0.5, _RULE),
         ("BACKGROUND", (0, 0), (-1, first - 1), _HEAD_FILL),
@@ -236,7 +259,7 @@ def grid_table(
         *commands,
     ]
     return Table(
-        [*head, *body], colWidths=_widths(columns, rows), style=TableStyle(style),
+        [*head, *body], colWidths=widths, style=TableStyle(style),
         repeatRows=first, hAlign="LEFT", spaceBefore=3, spaceAfter=6,
     )  # fmt: skip
 
