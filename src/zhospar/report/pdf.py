@@ -57,7 +57,7 @@ _FIGURES = {"Target", "Fact", "Achievement"}
 _CHART_WIDTH = 15 * cm  # as the DOCX's picture
 
 
-def _heading(story: Story, text: str, level: int) -> None:
+def _headline(story: Story, text: str, level: int) -> None:
     story.append(paragraph(text, styles().headings[level]))
 
 
@@ -137,7 +137,7 @@ def _charts(story: Story, goal: GoalSection) -> None:
 
 
 def _goal(story: Story, goal: GoalSection, published: Mapping[str, str]) -> None:
-    _heading(story, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
+    _headline(story, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
     _published_line(story, published, goal.id)
     cost = (
         gettext("; cost (allocation appendix): {amount} thousand tenge").format(
@@ -152,7 +152,7 @@ def _goal(story: Story, goal: GoalSection, published: Mapping[str, str]) -> None
         _indicator_table(story, goal.target_indicators, published)
     _charts(story, goal)
     for task in goal.tasks:
-        _heading(story, f"{gettext('Task')} {task.code}. {task.name}", 4)
+        _headline(story, f"{gettext('Task')} {task.code}. {task.name}", 4)
         _published_line(story, published, task.id)
         _score(story, score_text(task.score))
         if task.indicators:
@@ -161,7 +161,7 @@ def _goal(story: Story, goal: GoalSection, published: Mapping[str, str]) -> None
 
 def _front(story: Story, report: AnnualReport) -> None:
     title = gettext("Annual report on the implementation of the strategic plan, %(year)s")
-    _heading(story, title % {"year": report.year}, 0)
+    _headline(story, title % {"year": report.year}, 0)
     story.append(paragraph(report.state.describe(), styles().bold))
     story.append(paragraph("Стратегиялық жоспардың іске асырылуы туралы жылдық есеп"))
     story.append(paragraph(report.title))
@@ -179,7 +179,7 @@ def _front(story: Story, report: AnnualReport) -> None:
 
 
 def _summary(story: Story, report: AnnualReport) -> None:
-    _heading(story, gettext("1. Summary"), 1)
+    _headline(story, gettext("1. Summary"), 1)
     story.append(
         paragraph(gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
     )
@@ -197,9 +197,9 @@ def _summary(story: Story, report: AnnualReport) -> None:
 
 
 def _directions(story: Story, report: AnnualReport) -> None:
-    _heading(story, gettext("2. Strategic directions, goals and tasks"), 1)
+    _headline(story, gettext("2. Strategic directions, goals and tasks"), 1)
     for direction in report.directions:
-        _heading(story, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
+        _headline(story, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
         _published_line(story, report.published, direction.id)
         _score(story, score_text(direction.score))
         for goal in direction.goals:
@@ -207,7 +207,7 @@ def _directions(story: Story, report: AnnualReport) -> None:
 
 
 def _milestones(story: Story, milestones: Sequence[MilestoneLine]) -> None:
-    _heading(story, gettext("3. Milestones"), 1)
+    _headline(story, gettext("3. Milestones"), 1)
     heads = ("ID", "Milestone", "Due", "Status", "Evaluation", "Explanation")
     columns = _columns(heads, (1.0, 4.0, 0.9, 1.3, 3.0, 2.5), set())
     rows = [
@@ -222,7 +222,7 @@ def _milestones(story: Story, milestones: Sequence[MilestoneLine]) -> None:
 
 
 def _budget(story: Story, report: AnnualReport) -> None:
-    _heading(story, gettext("4. Budget execution by program"), 1)
+    _headline(story, gettext("4. Budget execution by program"), 1)
     note = gettext("Thousand tenge. Planned: the program's form, else the list of programs.")
     story.append(paragraph(note, styles().note))
     heads = ("Program", pgettext("report", "Name"), "Planned", "Actual", "Execution",
@@ -239,17 +239,17 @@ def _budget(story: Story, report: AnnualReport) -> None:
 
 
 def _programs(story: Story, report: AnnualReport) -> None:
-    _heading(story, gettext("5. Budget program indicators"), 1)
+    _headline(story, gettext("5. Budget program indicators"), 1)
     for program in report.programs:
         if program.indicators:
-            _heading(story, f"{gettext('Program')} {program.code}. {program.name}", 2)
+            _headline(story, f"{gettext('Program')} {program.code}. {program.name}", 2)
             _published_line(story, report.published, program.id)
             _score(story, score_text(program.score))
             _indicator_table(story, program.indicators, report.published)
 
 
 def _risks(story: Story, report: AnnualReport) -> None:
-    _heading(story, gettext("6. Risks and the indicators that signal them"), 1)
+    _headline(story, gettext("6. Risks and the indicators that signal them"), 1)
     story.append(paragraph(report.risk_rule, styles().note))
     story.append(paragraph(report.risk_state_rule, styles().note))
     heads = ("No.", "Risks", "Consequences", "Measures", "Linked directions", N_("Signals"),
@@ -266,7 +266,7 @@ def _risks(story: Story, report: AnnualReport) -> None:
 
 
 def _sources(story: Story, report: AnnualReport) -> None:
-    _heading(story, gettext("7. Sources of the figures"), 1)
+    _headline(story, gettext("7. Sources of the figures"), 1)
     story.extend(paragraph(text, styles().note) for text in report.method)
     lines = [*report.indicators, *(i for p in report.programs for i in p.indicators)]
     rows: list[list[Cell]] = [
@@ -277,7 +277,7 @@ def _sources(story: Story, report: AnnualReport) -> None:
     columns = _columns(("ID", "Target", "Fact", "Evaluation"), (1.0, 3.0, 4.0, 4.0), set())
     story.append(grid_table(columns, rows))
     if report.unmatched:
-        _heading(story, gettext("Facts that could not be placed"), 2)
+        _headline(story, gettext("Facts that could not be placed"), 2)
         unmatched: list[list[Cell]] = [
             [u.indicator_id, u.fact.describe(), u.reason] for u in report.unmatched
         ]
