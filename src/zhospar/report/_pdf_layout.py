@@ -6,10 +6,11 @@ of every page. The text is set in the DejaVu Sans the package ships (``fonts/``,
 Cyrillic with the Kazakh letters), regular and bold: no font is looked for on the machine.
 
 ReportLab's ``Paragraph`` reads markup (``<img src>``, ``<font>``, ``<a href>``, entities), so
-every text goes in through ``markup``: escaped, control characters dropped, a line break kept as
-a break. A text may then say ``<img src="/etc/passwd"/>`` and the PDF shows exactly that.
-Numbers are set as plain cells (ReportLab draws a plain string as it is, without wrapping it) in
-columns widened to their longest figure, so a number is never broken across lines.
+every text that goes into one passes ``markup`` first: escaped, control characters dropped, a
+line break kept as a break. A text may then say ``<img src="/etc/passwd"/>`` and the PDF shows
+exactly that. A table cell whose text fits on one line is drawn as a plain string, which
+ReportLab never parses (and which is much cheaper than a paragraph). Figures are plain strings in
+columns widened to their longest, so a number is never broken across lines.
 """
 
 from __future__ import annotations
@@ -287,7 +288,7 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-def _marker(state: SignOff) -> Any:
+def _marker(state: SignOff) -> Callable[[Canvas, Any], None]:
     """What each page draws before its content: a draft's marker in the top margin."""
 
     def draw(canvas: Canvas, _doc: Any) -> None:
