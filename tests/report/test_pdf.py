@@ -128,13 +128,15 @@ def test_no_figure_or_head_word_is_broken_across_lines(
     pdf: Callable[[str, Language], list[str]],
 ) -> None:
     """A figure stays on one line: 3 401 552 (program 001, line 761) in its cell and in the
-    plan's text quoted beside it (pypdf reads a no-break space as a space); and so does each
-    word of a column head."""
+    plan's text quoted beside it (pypdf reads a no-break space as a space); and so do an id and
+    each word of a column head ("Направление" in the summary's narrow first column)."""
     kk = "\n".join(pdf("annual", "kk")).splitlines()
     assert "3 401 552" in kk
     assert any("«3 401 552»" in line for line in kk)
     en = "\n".join(pdf("annual", "en")).splitlines()
     assert "3 401 552" in en and "Achievement" in en
+    ru = {line.strip() for line in "\n".join(pdf("annual", "ru")).splitlines()}
+    assert {"Направление", "измерения", "G1.1-I1-b1"} <= ru  # heads' words, an id
 
 
 def _cmap(font: str) -> set[int]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -152,12 +152,18 @@ def status_fill(status: str | None) -> colors.Color | None:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: its head (already in the report's language), its share of the width and
-    whether it holds figures (right-aligned, never wrapped, widened to the longest)."""
+    """A table column: its head (already in the report's language), its share of the width, and
+    whether it holds figures (right-aligned) or codes ("G1.1-I1-b1", "001"): either is drawn
+    unbroken, its column widened to the longest."""
 
     head: str
     share: float = 1.0
     figures: bool = False
+    codes: bool = False
+
+    @property
+    def unbroken(self) -> bool:
+        return self.figures or self.codes
 
 
 # A cell's content: text; in a figure column, a figure (drawn as it is) or a figure and a note
@@ -179,9 +185,11 @@ def _cell(content: Cell, column: Column, width: float) -> Cell | list[Flowable]:
     if isinstance(content, tuple):
         figure, note = content
         return [paragraph(figure, styles().number), paragraph(note, styles().note)]
-    if isinstance(content, str) and not column.figures:
-        return _xml_safe(content) if _fits(content, REGULAR, width) else paragraph(content)
-    return content
+    if not isinstance(content, str) or column.figures:
+        return content
+    if column.codes and not _SPACING.search(content):
+        return _xml_safe(content)
+    return _xml_safe(content) if _fits(content, REGULAR, width) else paragraph(content)
 
 
 def _head_cell(content: Cell, width: float) -> Cell:
@@ -192,31 +200,34 @@ def _head_cell(content: Cell, width: float) -> Cell:
     return paragraph(content, styles().bold)
 
 
-def _figure(content: Cell) -> str:
-    """The figure of a figure column's cell (none for a flowable)."""
+def _unbroken_text(content: Cell) -> str:
+    """The text of a figure's or a code's cell that is drawn unbroken (none for a flowable)."""
     if isinstance(content, tuple):
         return content[0]
     return content if isinstance(content, str) else ""
 
 
+def _least(column: Column, cells: Iterable[Cell]) -> float:
+    """The least width of a column: its head's longest word (a head breaks between words only)
+    and, unbroken figures and codes, its longest cell."""
+    words = [pdfmetrics.stringWidth(w, BOLD, _SIZE) for w in column.head.split()]
+    if column.unbroken:
+        words += [pdfmetrics.stringWidth(_unbroken_text(c), REGULAR, _SIZE) for c in cells]
+    return max(words, default=0) + 2 * _PAD + 1
+
+
 def _widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[float]:
-    """The columns' widths: shares of the text width, each figure column widened to its longest
-    figure and the longest word of its head (neither is broken) at the expense of the text
-    columns, which wrap."""
+    """The columns' widths: their shares of the text width, each at least its least width
+    (``_least``), what that takes given back by the columns wider than theirs, in proportion
+    to the room each has."""
     total = sum(c.share for c in columns)
-    widths = [TEXT_WIDTH * c.share / total for c in columns]
-    for i, column in enumerate(columns):
-        if column.figures:
-            texts = (_figure(row[i]) for row in rows)
-            longest = max((pdfmetrics.stringWidth(t, REGULAR, _SIZE) for t in texts), default=0)
-            words = (pdfmetrics.stringWidth(w, BOLD, _SIZE) for w in column.head.split())
-            longest = max([longest, *words])
-            widths[i] = max(widths[i], longest + 2 * _PAD + 1)
-    text_columns = [i for i, c in enumerate(columns) if not c.figures]
+    least = [_least(c, (row[i] for row in rows)) for i, c in enumerate(columns)]
+    widths = [max(TEXT_WIDTH * c.share / total, w) for c, w in zip(columns, least, strict=True)]
     excess = sum(widths) - TEXT_WIDTH
-    room = sum(widths[i] for i in text_columns)
-    for i in text_columns:
-        widths[i] -= excess * widths[i] / room
+    room = [w - m for w, m in zip(widths, least, strict=True)]
+    if excess > 0 and sum(room) > 0:
+        share = min(1.0, excess / sum(room))
+        widths = [w - r * share for w, r in zip(widths, room, strict=True)]
     return widths
 
 

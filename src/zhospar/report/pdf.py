@@ -61,10 +61,13 @@ def _headline(story: Story, text: str, level: int) -> None:
     story.append(paragraph(text, styles().headings[level]))
 
 
-def _columns(heads: Sequence[str], shares: Sequence[float], figures: set[int]) -> list[Column]:
-    """Columns whose heads are Zhospar's words, in the language of the moment."""
+def _columns(
+    heads: Sequence[str], shares: Sequence[float], figures: set[int], codes: set[int]
+) -> list[Column]:
+    """Columns whose heads are Zhospar's words, in the language of the moment; ``figures`` and
+    ``codes`` the numbers of those that hold figures, and ids or codes."""
     return [
-        Column(gettext(head), share, i in figures)
+        Column(gettext(head), share, i in figures, i in codes)
         for i, (head, share) in enumerate(zip(heads, shares, strict=True))
     ]
 
@@ -102,7 +105,7 @@ def _indicator_table(
 ) -> None:
     figures = {i for i, head in enumerate(INDICATOR_HEADERS) if head in _FIGURES}
     columns = [
-        *_columns(INDICATOR_HEADERS, _INDICATOR_SHARES, figures),
+        *_columns(INDICATOR_HEADERS, _INDICATOR_SHARES, figures, {0}),
         *_published_columns(published),
     ]
     rows = [
@@ -184,7 +187,10 @@ def _summary(story: Story, report: AnnualReport) -> None:
         paragraph(gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
     )
     heads = ("Direction", pgettext("report", "Name"), "Score, %", "Status")
-    columns = [*_columns(heads, (1.0, 6.0, 1.0, 2.0), {2}), *_published_columns(report.published)]
+    columns = [
+        *_columns(heads, (1.0, 6.0, 1.0, 2.0), {2}, {0}),
+        *_published_columns(report.published),
+    ]
     rows = [
         [
             str(d.number), d.name, figure(d.score.display), d.score.verdict_label,
@@ -209,7 +215,7 @@ def _directions(story: Story, report: AnnualReport) -> None:
 def _milestones(story: Story, milestones: Sequence[MilestoneLine]) -> None:
     _headline(story, gettext("3. Milestones"), 1)
     heads = ("ID", "Milestone", "Due", "Status", "Evaluation", "Explanation")
-    columns = _columns(heads, (1.0, 4.0, 0.9, 1.3, 3.0, 2.5), set())
+    columns = _columns(heads, (1.0, 4.0, 0.9, 1.3, 3.0, 2.5), set(), {0, 2})
     rows = [
         [
             m.id, m.name, "-".join(str(y) for y in m.due_years) or NO_VALUE, m.status_label,
@@ -227,7 +233,7 @@ def _budget(story: Story, report: AnnualReport) -> None:
     story.append(paragraph(note, styles().note))
     heads = ("Program", pgettext("report", "Name"), "Planned", "Actual", "Execution",
              "Planned source")  # fmt: skip
-    columns = _columns(heads, (0.8, 5.0, 1.2, 1.2, 1.0, 3.0), {2, 3, 4})
+    columns = _columns(heads, (0.8, 5.0, 1.2, 1.2, 1.0, 3.0), {2, 3, 4}, {0})
     rows = [
         [
             b.program, b.name, amount(b.planned), amount(b.actual), percent(b.display_rate),
@@ -254,7 +260,7 @@ def _risks(story: Story, report: AnnualReport) -> None:
     story.append(paragraph(report.risk_state_rule, styles().note))
     heads = ("No.", "Risks", "Consequences", "Measures", "Linked directions", N_("Signals"),
              N_("State and assessment"))  # fmt: skip
-    columns = _columns(heads, (0.5, 2.5, 2.5, 2.5, 2.0, 2.0, 2.0), set())
+    columns = _columns(heads, (0.5, 2.5, 2.5, 2.5, 2.0, 2.0, 2.0), set(), {0})
     rows = [
         [
             str(r.number), "\n".join(r.risks), "\n".join(r.consequences), "\n".join(r.measures),
@@ -274,14 +280,14 @@ def _sources(story: Story, report: AnnualReport) -> None:
         for x in lines
         if x.target is not None or x.facts
     ]
-    columns = _columns(("ID", "Target", "Fact", "Evaluation"), (1.0, 3.0, 4.0, 4.0), set())
+    columns = _columns(("ID", "Target", "Fact", "Evaluation"), (1.0, 3.0, 4.0, 4.0), set(), {0})
     story.append(grid_table(columns, rows))
     if report.unmatched:
         _headline(story, gettext("Facts that could not be placed"), 2)
         unmatched: list[list[Cell]] = [
             [u.indicator_id, u.fact.describe(), u.reason] for u in report.unmatched
         ]
-        columns = _columns(("Indicator", "Fact", "Why"), (1.0, 5.0, 4.0), set())
+        columns = _columns(("Indicator", "Fact", "Why"), (1.0, 5.0, 4.0), set(), {0})
         story.append(grid_table(columns, unmatched))
 
 
