@@ -15,9 +15,8 @@ The annual XLSX is the baseline; the goal is every other format within 1.5x of i
 Each is printed twice: wall-clock time, and CPU time (user + system of the child process, or of
 this process for the writers alone). On a shared machine the wall-clock time of a run depends on
 what else runs; the CPU time much less, so its ratios are the steadier figure. The load average
-is printed before and after. The PDF is printed from the HTML by WeasyPrint (layout of every
-page): it is expected over the goal, and the figures say by how much. Printed, not asserted:
-timings depend on the machine.
+is printed before and after. The PDF is drawn by ReportLab (``report/pdf.py``). Printed, not
+asserted: timings depend on the machine.
 """
 
 from __future__ import annotations

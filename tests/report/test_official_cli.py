@@ -36,7 +36,9 @@ def _run(env: dict[str, str], *args: str) -> None:
 
 
 def _pdf_pages(path: Path) -> list[str]:
-    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
+    """Each page's text, its words joined by single spaces (pypdf reads each cell of a table
+    row as its own line)."""
+    return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
 
 
 def test_draft_then_approved(env: dict[str, str], tmp_path: Path) -> None:

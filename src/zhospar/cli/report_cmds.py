@@ -1,7 +1,7 @@
 """``zhospar report``: the annual implementation report, the official form, or the multi-year
 plan-vs-fact table.
 
-The report package (and Pillow and WeasyPrint with it) is imported only when the command runs,
+The report package (and Pillow and ReportLab with it) is imported only when the command runs,
 so the CLI starts fast.
 """
 

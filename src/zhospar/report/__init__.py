@@ -153,7 +153,7 @@ def report_format(path: str | Path, allowed: tuple[str, ...] = FORMATS) -> str:
 
 def write_report(report: AnnualReport, path: str | Path) -> Path:
     """Write the annual report in the format the file name asks for (.xlsx, .docx, .html or
-    .pdf; the PDF is printed from the HTML by WeasyPrint, imported only then)."""
+    .pdf; the PDF is drawn by ReportLab, imported only then)."""
     suffix = report_format(path)
     if suffix == ".pdf":
         from zhospar.report.pdf import write_pdf
@@ -168,7 +168,7 @@ def write_official(form: OfficialReport, path: str | Path) -> Path:
     .html)."""
     suffix = report_format(path, OFFICIAL_FORMATS)
     if suffix == ".pdf":
-        from zhospar.report.pdf import write_official_pdf
+        from zhospar.report.official_pdf import write_official_pdf
 
         return write_official_pdf(form, path)
     writers = {

@@ -94,7 +94,7 @@ def render_html(report: AnnualReport) -> str:
 
 
 def render_official_html(form: OfficialReport) -> str:
-    """The official form as one self-contained HTML page (the PDF is printed from it)."""
+    """The official form as one self-contained HTML page."""
     context: dict[str, Any] = {
         "form": form,
         "columns": columns(),
