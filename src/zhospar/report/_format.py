@@ -9,6 +9,7 @@ decimals ("0.0044 %" is never rounded to "0,00 %"); the web's number filters cal
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from zhospar.i18n import (
@@ -36,6 +37,7 @@ __all__ = [
     "score_text",
     "signal_text",
     "status_class",
+    "xml_safe",
 ]
 
 NO_VALUE = "—"
@@ -143,3 +145,12 @@ def indicator_label(line: IndicatorLine) -> str:
 def facts_given(count: int) -> str:
     """Where a report's facts came from when the caller names no origin: "9 facts given"."""
     return ngettext("{count} fact given", "{count} facts given", count).format(count=count)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML (the DOCX) and a PDF string cannot hold: a
+    comment may carry them."""
+    return _NOT_XML.sub("", text)

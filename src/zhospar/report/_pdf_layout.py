@@ -41,8 +41,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from zhospar.report._format import xml_safe
 from zhospar.report._workbook import STATUS_COLOURS
-from zhospar.report.docx import _xml_safe
 from zhospar.report.model import SignOff
 
 __all__ = [
@@ -93,7 +93,7 @@ def markup(text: str) -> str:
     PDF string cannot hold, ``&``, ``<`` and ``>`` escaped, each line break a ``<br/>``; the
     space between a number's groups of thousands ("3 401 552", as a plan prints it) no-break,
     so that a number in running text is not broken across lines either."""
-    text = _GROUPS.sub("\u00a0", _xml_safe(text))
+    text = _GROUPS.sub("\u00a0", xml_safe(text))
     return _BREAKS.sub("<br/>", escape(text))
 
 
@@ -188,15 +188,15 @@ def _cell(content: Cell, column: Column, width: float) -> Cell | list[Flowable]:
     if not isinstance(content, str) or column.figures:
         return content
     if column.codes and not _SPACING.search(content):
-        return _xml_safe(content)
-    return _xml_safe(content) if _fits(content, REGULAR, width) else paragraph(content)
+        return xml_safe(content)
+    return xml_safe(content) if _fits(content, REGULAR, width) else paragraph(content)
 
 
 def _head_cell(content: Cell, width: float) -> Cell:
     if not isinstance(content, str):
         return content
     if _fits(content, BOLD, width):
-        return _xml_safe(content)
+        return xml_safe(content)
     return paragraph(content, styles().bold)
 
 

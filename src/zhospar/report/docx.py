@@ -37,6 +37,7 @@ from zhospar.report._format import (
     risk_links,
     score_text,
     signal_text,
+    xml_safe,
 )
 from zhospar.report._workbook import STATUS_COLOURS
 from zhospar.report.model import (
@@ -63,7 +64,6 @@ INDICATOR_HEADERS = (
 )
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A4 landscape with 1.5 cm margins; tables share the text width evenly among their columns.
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = Cm(29.7), Cm(21.0), Cm(1.5)
 _TEXT_WIDTH = _PAGE_WIDTH - 2 * _MARGIN
@@ -75,16 +75,11 @@ _TABLE_PROPERTIES = (
 )
 
 
-def _xml_safe(text: str) -> str:
-    """Text without the control characters XML cannot hold (a comment may carry them)."""
-    return _NOT_XML.sub("", text)
-
-
 def _run(text: str, *, bold: bool = False) -> str:
     """A run as python-docx writes it for ``text``: a tab is ``<w:tab/>``, a line break (CR or
     LF) ``<w:br/>``, the rest ``<w:t>`` (space-preserving when it starts or ends with a space)."""
     pieces = []
-    for piece in _BREAKS.split(_xml_safe(text)):
+    for piece in _BREAKS.split(xml_safe(text)):
         if piece == "\t":
             pieces.append("<w:tab/>")
         elif piece in ("\r", "\n"):
