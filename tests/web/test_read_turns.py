@@ -9,7 +9,7 @@ import sys
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
-from zhospar.web._turns import READ_TURNS, ReadTurns
+from zhospar.web._turns import FILE_TURNS, READ_TURNS, ReadTurns, builds_a_file
 
 
 class _Held:
@@ -26,8 +26,8 @@ class _Held:
         await send({"type": "http.response.body", "body": b"ok"})
 
 
-def _request(method: str) -> Scope:
-    return {"type": "http", "method": method, "path": "/", "headers": []}
+def _request(method: str, path: str = "/", query: bytes = b"") -> Scope:
+    return {"type": "http", "method": method, "path": path, "query_string": query, "headers": []}
 
 
 async def _nothing() -> Message:
@@ -56,6 +56,35 @@ def test_at_most_the_turns_of_reads_run_at_once_and_a_write_does_not_wait() -> N
         assert app.inside.count("GET") == READ_TURNS + 3  # every read had its turn
 
     asyncio.run(run())
+
+
+def test_report_files_take_turns_of_their_own_and_leave_the_pages_theirs() -> None:
+    async def run() -> None:
+        app = _Held()
+        turns = ReadTurns(app)
+        report = _request("GET", "/report", b"year=2012&format=pdf")
+        files = [asyncio.create_task(turns(report, _nothing, _drop)) for _ in range(3)]
+        await asyncio.sleep(0.05)
+        assert app.inside == ["GET"] * FILE_TURNS  # one file is built, the others wait
+        pages = [
+            asyncio.create_task(turns(_request("GET", "/report", b"year=2012"), _nothing, _drop))
+            for _ in range(READ_TURNS)
+        ]
+        await asyncio.sleep(0.05)
+        assert len(app.inside) == FILE_TURNS + READ_TURNS  # the pages did not wait for files
+        app.release.set()
+        await asyncio.gather(*files, *pages)
+        assert len(app.inside) == 3 + READ_TURNS
+
+    asyncio.run(run())
+
+
+def test_a_report_file_is_told_from_the_report_page() -> None:
+    assert builds_a_file(_request("GET", "/report", b"year=2012&format=xlsx"))
+    assert builds_a_file(_request("GET", "/report", b"format=pdf&form=official"))
+    assert not builds_a_file(_request("GET", "/report", b"year=2012"))
+    assert not builds_a_file(_request("GET", "/reports", b"format=pdf"))
+    assert not builds_a_file(_request("GET", "/", b""))
 
 
 def test_the_turns_are_kept_per_event_loop() -> None:
