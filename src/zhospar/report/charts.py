@@ -1,4 +1,5 @@
-"""Plan-vs-fact charts as SVG (inline in HTML) and PNG (for DOCX), both drawn from one layout.
+"""Plan-vs-fact charts as SVG (inline in HTML) and PNG (for DOCX), both drawn from one layout
+(the PDF draws the same layout as vectors: ``report._pdf_layout.chart_drawing``).
 
 A chart is a few bars, a line, a grid and some numbers. Drawn through matplotlib it cost about
 half a second (a figure, a constrained layout, text metrics, the Agg renderer), ten times over:
@@ -31,13 +32,13 @@ from zhospar.report.model import ChartSeries, IndicatorLine
 if TYPE_CHECKING:
     from PIL import ImageFont
 
-__all__ = ["ChartLayout", "caption", "chart_png", "chart_svg", "layout"]
+__all__ = ["INK", "ChartLayout", "Stroke", "caption", "chart_png", "chart_svg", "layout"]
 
 _REPORTED = "#9e9e9e"
 _TARGET = "#4f81bd"
 _FACT = "#c0504d"
 _GRID = "#dddddd"
-_INK = "#333333"
+INK = "#333333"  # axes and labels
 _FONTS = "DejaVu Sans, Arial, sans-serif"
 _BAR = 0.6  # a bar's share of its year's slot
 
@@ -173,7 +174,7 @@ def layout(series: ChartSeries) -> ChartLayout:
         if (v := getattr(point, pick)) is not None
     ]
     grid = [Stroke(((left, y_of(t)), (right, y_of(t))), _GRID, 1) for t in ticks]
-    axes = [Stroke(((left, top), (left, bottom), (right, bottom)), _INK, 1)]
+    axes = [Stroke(((left, top), (left, bottom), (right, bottom)), INK, 1)]
     facts = [None if p.fact is None else y_of(p.fact) for p in series.points]
     line = [Stroke(run, _FACT, 2) for run in _runs(xs, facts) if len(run) > 1]
     dots = [Dot(x, y, 3.5, _FACT) for x, y in zip(xs, facts, strict=True) if y is not None]
@@ -249,7 +250,7 @@ def chart_svg(series: ChartSeries) -> str:
         ),
         *(
             f'<text x="{_n(t.x)}" y="{_n(t.y)}" font-size="{_n(t.size)}" '
-            f'text-anchor="{t.anchor}" fill="{_INK}">{escape(t.text)}</text>'
+            f'text-anchor="{t.anchor}" fill="{INK}">{escape(t.text)}</text>'
             for t in shapes.labels
         ),
         "</svg>",
@@ -302,7 +303,7 @@ def chart_png(series: ChartSeries, *, scale: float = PNG_SCALE) -> bytes:
     draw = ImageDraw.Draw(image)
     for t in shapes.labels:
         font = _font(round(t.size * scale))
-        draw.text((t.x * scale, t.y * scale), t.text, _INK, font, anchor=_ANCHORS[t.anchor])
+        draw.text((t.x * scale, t.y * scale), t.text, INK, font, anchor=_ANCHORS[t.anchor])
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()

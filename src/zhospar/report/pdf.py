@@ -12,12 +12,11 @@ under a heading), as in the DOCX. The words are the language of the moment's (``
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Image, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether
 
 from zhospar.i18n import N_, gettext, pgettext
 from zhospar.report._format import (
@@ -36,6 +35,7 @@ from zhospar.report._format import (
 from zhospar.report._pdf_layout import (
     Cell,
     Column,
+    chart_drawing,
     grid_table,
     paragraph,
     status_fill,
@@ -125,15 +125,14 @@ def _score(story: Story, text: str) -> None:
 
 
 def _charts(story: Story, goal: GoalSection) -> None:
-    """The goal's plan-vs-fact charts, each with its caption, as the DOCX has them."""
-    from zhospar.report.charts import HEIGHT, WIDTH, caption, chart_png
+    """The goal's plan-vs-fact charts, each with its caption, where the DOCX has its pictures:
+    the same shapes (``charts.layout``), drawn as vectors."""
+    from zhospar.report.charts import caption, layout
 
     lines = {x.id: x for x in goal.target_indicators}
     for series in goal.charts:
         if series.has_data:
-            picture = Image(
-                io.BytesIO(chart_png(series)), _CHART_WIDTH, _CHART_WIDTH * HEIGHT / WIDTH
-            )
+            picture = chart_drawing(layout(series), _CHART_WIDTH)
             picture.hAlign = "LEFT"
             text = caption(series, lines.get(series.indicator_id))
             story.append(KeepTogether([picture, paragraph(text, styles().note)]))
