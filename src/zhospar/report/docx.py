@@ -24,45 +24,34 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Emu, Pt
 
-from zhospar.i18n import N_, gettext, pgettext
+from zhospar.i18n import gettext
 from zhospar.report._format import (
     NO_VALUE,
     amount,
-    assessment_text,
-    figure,
-    indicator_label,
     moment,
-    number,
-    percent,
-    risk_links,
     score_text,
-    signal_text,
     xml_safe,
+)
+from zhospar.report._tables import (
+    Cell,
+    ReportTable,
+    budget_table,
+    indicator_table,
+    milestone_table,
+    risk_table,
+    source_table,
+    summary_table,
+    unmatched_table,
 )
 from zhospar.report._workbook import STATUS_COLOURS
 from zhospar.report.model import (
     AnnualReport,
     GoalSection,
-    IndicatorLine,
-    MilestoneLine,
     SignOff,
 )
 from zhospar.report.names import PUBLISHED_HEADER
-from zhospar.report.risks import state_word
 
-__all__ = ["INDICATOR_HEADERS", "mark_draft", "write_docx"]
-
-INDICATOR_HEADERS = (
-    "ID",
-    "Indicator",
-    "Unit",
-    "Target",
-    "Fact",
-    "Achievement",
-    "Status",
-    "Explanation of deviation",
-)
-
+__all__ = ["mark_draft", "write_docx"]
 
 # A4 landscape with 1.5 cm margins; tables share the text width evenly among their columns.
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = Cm(29.7), Cm(21.0), Cm(1.5)
@@ -125,7 +114,7 @@ def _table(
     doc: DocumentObject,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
-    shaded: tuple[int, Sequence[str]] | None = None,
+    shaded: tuple[int, Sequence[str | None]] | None = None,
 ) -> None:
     """A grid table with a bold header row, the columns sharing the text width evenly.
 
@@ -155,62 +144,22 @@ def _table(
     _append(doc, xml)
 
 
-def _indicator_row(line: IndicatorLine) -> list[str]:
-    return [
-        line.id,
-        indicator_label(line),
-        line.unit or "",
-        number(line.target),
-        f"{number(line.fact)} ({line.fact_note})" if line.fact_note else number(line.fact),
-        percent(line.display_percent),
-        _status(line),
-        line.explanation or "",
-    ]
+def _text(cell: Cell) -> str:
+    """A cell's text on one line: a figure and its note side by side."""
+    return cell if isinstance(cell, str) else " ".join(cell)
 
 
-def _status(line: IndicatorLine) -> str:
-    sentence = line.status_text
-    return f"{sentence}; {line.polarity_note}" if line.polarity_note else sentence
-
-
-def _published(published: Mapping[str, str], ident: str) -> list[str]:
-    """The published (Kazakh) name's cell of a row, in a report whose names are translated
-    (none otherwise); a name shown as published leaves the cell empty."""
-    return [published.get(ident, "")] if published else []
-
-
-def _published_head(published: Mapping[str, str]) -> tuple[str, ...]:
-    return (PUBLISHED_HEADER,) if published else ()
-
-
-def _indicator_table(
-    doc: DocumentObject, lines: Sequence[IndicatorLine], published: Mapping[str, str]
-) -> None:
-    rows = [[*_indicator_row(x), *_published(published, x.id)] for x in lines]
-    headers = (*INDICATOR_HEADERS, *_published_head(published))
-    _table(doc, headers, rows, shaded=(6, [x.status for x in lines]))
+def _report_table(doc: DocumentObject, table: ReportTable) -> None:
+    """One of the report's tables (``_tables``), the columns sharing the width evenly."""
+    rows = [[_text(cell) for cell in row] for row in table.rows]
+    shaded = None if table.status_column is None else (table.status_column, table.statuses)
+    _table(doc, [h.words for h in table.heads], rows, shaded)
 
 
 def _published_line(doc: DocumentObject, published: Mapping[str, str], ident: str) -> None:
     """Under a heading whose name is shown translated: the name as published."""
     if ident in published:
         _paragraph(doc, f"{gettext(PUBLISHED_HEADER)}: {published[ident]}")
-
-
-def _milestone_table(doc: DocumentObject, milestones: Sequence[MilestoneLine]) -> None:
-    rows = [
-        [
-            m.id,
-            m.name,
-            "-".join(str(y) for y in m.due_years) or NO_VALUE,
-            m.status_label,
-            m.message,
-            m.explanation or "",
-        ]
-        for m in milestones
-    ]
-    headers = ("ID", "Milestone", "Due", "Status", "Evaluation", "Explanation")
-    _table(doc, headers, rows, shaded=(3, [m.status for m in milestones]))
 
 
 def _goal(doc: DocumentObject, goal: GoalSection, published: Mapping[str, str]) -> None:
@@ -228,7 +177,7 @@ def _goal(doc: DocumentObject, goal: GoalSection, published: Mapping[str, str]) 
     _paragraph(doc, gettext("Score: {score}").format(score=score_text(goal.score)) + cost)
     if goal.target_indicators:
         _paragraph(doc, gettext("Target indicators (нысаналы индикаторлар)"))
-        _indicator_table(doc, goal.target_indicators, published)
+        _report_table(doc, indicator_table(goal.target_indicators, published))
     lines = {x.id: x for x in goal.target_indicators}
     for series in goal.charts:
         if series.has_data:
@@ -239,7 +188,7 @@ def _goal(doc: DocumentObject, goal: GoalSection, published: Mapping[str, str]) 
         _published_line(doc, published, task.id)
         _paragraph(doc, gettext("Score: {score}").format(score=score_text(task.score)))
         if task.indicators:
-            _indicator_table(doc, task.indicators, published)
+            _report_table(doc, indicator_table(task.indicators, published))
 
 
 def mark_draft(doc: DocumentObject, state: SignOff) -> None:
@@ -271,19 +220,7 @@ def _front(doc: DocumentObject, report: AnnualReport) -> None:
         _paragraph(doc, text)
     _heading(doc, "1. Summary", 1)
     _paragraph(doc, gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
-    rows = [
-        [
-            f"{d.number}",
-            d.name,
-            figure(d.score.display),
-            d.score.verdict_label,
-            *_published(report.published, d.id),
-        ]
-        for d in report.directions
-    ]
-    name = pgettext("report", "Name")
-    headers = ("Direction", name, "Score, %", "Status", *_published_head(report.published))
-    _table(doc, headers, rows)
+    _report_table(doc, summary_table(report))
 
 
 def _budget(doc: DocumentObject, report: AnnualReport) -> None:
@@ -291,20 +228,7 @@ def _budget(doc: DocumentObject, report: AnnualReport) -> None:
     _paragraph(
         doc, gettext("Thousand tenge. Planned: the program's form, else the list of programs.")
     )
-    rows = [
-        [
-            b.program,
-            b.name,
-            amount(b.planned),
-            amount(b.actual),
-            percent(b.display_rate),
-            b.planned_source,
-        ]
-        for b in report.budget
-    ]
-    name = pgettext("report", "Name")  # a translated head passes _table's gettext unchanged
-    headers = ("Program", name, "Planned", "Actual", "Execution", "Planned source")
-    _table(doc, headers, rows)
+    _report_table(doc, budget_table(report))
 
 
 def _programs(doc: DocumentObject, report: AnnualReport) -> None:
@@ -315,47 +239,24 @@ def _programs(doc: DocumentObject, report: AnnualReport) -> None:
         _heading(doc, f"{gettext('Program')} {program.code}. {program.name}", 2)
         _published_line(doc, report.published, program.id)
         _paragraph(doc, gettext("Score: {score}").format(score=score_text(program.score)))
-        _indicator_table(doc, program.indicators, report.published)
+        _report_table(doc, indicator_table(program.indicators, report.published))
 
 
 def _risks(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "6. Risks and the indicators that signal them", 1)
     _paragraph(doc, report.risk_rule)
     _paragraph(doc, report.risk_state_rule)
-    rows = [
-        [
-            str(r.number),
-            "\n".join(r.risks),
-            "\n".join(r.consequences),
-            "\n".join(r.measures),
-            risk_links(r),
-            signal_text(r),
-            f"{state_word(r.state)}; {assessment_text(r)}",
-        ]
-        for r in report.risks
-    ]
-    headers = (
-        "No.", "Risks", "Consequences", "Measures", "Linked directions", N_("Signals"),
-        N_("State and assessment"),
-    )  # fmt: skip
-    _table(doc, headers, rows)
+    _report_table(doc, risk_table(report))
 
 
 def _sources(doc: DocumentObject, report: AnnualReport) -> None:
     _heading(doc, "7. Sources of the figures", 1)
     for text in report.method:
         _paragraph(doc, text)
-    lines = [*report.indicators, *(i for p in report.programs for i in p.indicators)]
-    rows = [
-        [x.id, x.target_source, x.fact_source or NO_VALUE, x.message]
-        for x in lines
-        if x.target is not None or x.facts
-    ]
-    _table(doc, ("ID", "Target", "Fact", "Evaluation"), rows)
+    _report_table(doc, source_table(report))
     if report.unmatched:
         _heading(doc, "Facts that could not be placed", 2)
-        rows = [[u.indicator_id, u.fact.describe(), u.reason] for u in report.unmatched]
-        _table(doc, ("Indicator", "Fact", "Why"), rows)
+        _report_table(doc, unmatched_table(report))
 
 
 def _landscape(doc: DocumentObject) -> None:
@@ -381,7 +282,7 @@ def write_docx(report: AnnualReport, path: str | Path) -> Path:
         for goal in direction.goals:
             _goal(doc, goal, report.published)
     _heading(doc, "3. Milestones", 1)
-    _milestone_table(doc, report.milestones)
+    _report_table(doc, milestone_table(report.milestones))
     _budget(doc, report)
     _programs(doc, report)
     _risks(doc, report)

@@ -18,22 +18,14 @@ from pathlib import Path
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether
 
-from zhospar.i18n import N_, gettext, pgettext
+from zhospar.i18n import gettext
 from zhospar.report._format import (
     NO_VALUE,
     amount,
-    assessment_text,
-    figure,
-    indicator_label,
     moment,
-    number,
-    percent,
-    risk_links,
     score_text,
-    signal_text,
 )
 from zhospar.report._pdf_layout import (
-    Cell,
     Column,
     chart_drawing,
     grid_table,
@@ -42,18 +34,22 @@ from zhospar.report._pdf_layout import (
     styles,
     write_document,
 )
-from zhospar.report.docx import INDICATOR_HEADERS
-from zhospar.report.model import AnnualReport, GoalSection, IndicatorLine, MilestoneLine
+from zhospar.report._tables import (
+    ReportTable,
+    budget_table,
+    indicator_table,
+    milestone_table,
+    risk_table,
+    source_table,
+    summary_table,
+    unmatched_table,
+)
+from zhospar.report.model import AnnualReport, GoalSection, MilestoneLine
 from zhospar.report.names import PUBLISHED_HEADER
-from zhospar.report.risks import state_word
 
 __all__ = ["write_pdf"]
 
 Story = list[Flowable]
-# The indicator tables' columns (``docx.INDICATOR_HEADERS``): their shares of the width, and
-# which hold figures (set unwrapped, right-aligned).
-_INDICATOR_SHARES = (0.8, 3.4, 1.0, 0.9, 1.1, 1.0, 2.0, 2.2)
-_FIGURES = {"Target", "Fact", "Achievement"}
 _CHART_WIDTH = 15 * cm  # as the DOCX's picture
 
 
@@ -61,63 +57,21 @@ def _headline(story: Story, text: str, level: int) -> None:
     story.append(paragraph(text, styles().headings[level]))
 
 
-def _columns(
-    heads: Sequence[str], shares: Sequence[float], figures: set[int], codes: set[int]
-) -> list[Column]:
-    """Columns whose heads are Zhospar's words, in the language of the moment; ``figures`` and
-    ``codes`` the numbers of those that hold figures, and ids or codes."""
-    return [
-        Column(gettext(head), share, i in figures, i in codes)
-        for i, (head, share) in enumerate(zip(heads, shares, strict=True))
-    ]
-
-
-def _published(published: Mapping[str, str], ident: str) -> list[Cell]:
-    """The published (Kazakh) name's cell of a row, in a report whose names are translated
-    (none otherwise); a name shown as published leaves the cell empty."""
-    return [published.get(ident, "")] if published else []
-
-
-def _published_columns(published: Mapping[str, str]) -> list[Column]:
-    return [Column(gettext(PUBLISHED_HEADER), 2.4)] if published else []
+def _table(story: Story, table: ReportTable) -> None:
+    """One of the report's tables (``_tables``), laid out with its columns' shares."""
+    columns = [Column(gettext(h.words), h.share, h.figures, h.codes) for h in table.heads]
+    column = table.status_column
+    fills = (
+        [] if column is None
+        else [(column, row, status_fill(s)) for row, s in enumerate(table.statuses)]
+    )  # fmt: skip
+    story.append(grid_table(columns, table.rows, fills))
 
 
 def _published_line(story: Story, published: Mapping[str, str], ident: str) -> None:
     """Under a heading whose name is shown translated: the name as published."""
     if ident in published:
         story.append(paragraph(f"{gettext(PUBLISHED_HEADER)}: {published[ident]}"))
-
-
-def _fact(line: IndicatorLine) -> Cell:
-    """The fact, and the note on it (its status and coverage) on a line of its own under it."""
-    if not line.fact_note:
-        return number(line.fact)
-    return (number(line.fact), f"({line.fact_note})")
-
-
-def _status(line: IndicatorLine) -> str:
-    sentence = line.status_text
-    return f"{sentence}; {line.polarity_note}" if line.polarity_note else sentence
-
-
-def _indicator_table(
-    story: Story, lines: Sequence[IndicatorLine], published: Mapping[str, str]
-) -> None:
-    figures = {i for i, head in enumerate(INDICATOR_HEADERS) if head in _FIGURES}
-    columns = [
-        *_columns(INDICATOR_HEADERS, _INDICATOR_SHARES, figures, {0}),
-        *_published_columns(published),
-    ]
-    rows = [
-        [
-            x.id, indicator_label(x), x.unit or "", number(x.target), _fact(x),
-            percent(x.display_percent), _status(x), x.explanation or "",
-            *_published(published, x.id),
-        ]
-        for x in lines
-    ]  # fmt: skip
-    fills = [(6, row, status_fill(x.status)) for row, x in enumerate(lines)]
-    story.append(grid_table(columns, rows, fills))
 
 
 def _score(story: Story, text: str) -> None:
@@ -151,14 +105,14 @@ def _goal(story: Story, goal: GoalSection, published: Mapping[str, str]) -> None
     _score(story, score_text(goal.score) + cost)
     if goal.target_indicators:
         story.append(paragraph(gettext("Target indicators (нысаналы индикаторлар)")))
-        _indicator_table(story, goal.target_indicators, published)
+        _table(story, indicator_table(goal.target_indicators, published))
     _charts(story, goal)
     for task in goal.tasks:
         _headline(story, f"{gettext('Task')} {task.code}. {task.name}", 4)
         _published_line(story, published, task.id)
         _score(story, score_text(task.score))
         if task.indicators:
-            _indicator_table(story, task.indicators, published)
+            _table(story, indicator_table(task.indicators, published))
 
 
 def _front(story: Story, report: AnnualReport) -> None:
@@ -185,20 +139,7 @@ def _summary(story: Story, report: AnnualReport) -> None:
     story.append(
         paragraph(gettext("Plan score: {score}").format(score=score_text(report.plan_score)))
     )
-    heads = ("Direction", pgettext("report", "Name"), "Score, %", "Status")
-    columns = [
-        *_columns(heads, (1.0, 6.0, 1.0, 2.0), {2}, {0}),
-        *_published_columns(report.published),
-    ]
-    rows = [
-        [
-            str(d.number), d.name, figure(d.score.display), d.score.verdict_label,
-            *_published(report.published, d.id),
-        ]
-        for d in report.directions
-    ]  # fmt: skip
-    fills = [(3, row, status_fill(d.score.verdict)) for row, d in enumerate(report.directions)]
-    story.append(grid_table(columns, rows, fills))
+    _table(story, summary_table(report))
 
 
 def _directions(story: Story, report: AnnualReport) -> None:
@@ -213,34 +154,14 @@ def _directions(story: Story, report: AnnualReport) -> None:
 
 def _milestones(story: Story, milestones: Sequence[MilestoneLine]) -> None:
     _headline(story, gettext("3. Milestones"), 1)
-    heads = ("ID", "Milestone", "Due", "Status", "Evaluation", "Explanation")
-    columns = _columns(heads, (1.0, 4.0, 0.9, 1.3, 3.0, 2.5), set(), {0, 2})
-    rows = [
-        [
-            m.id, m.name, "-".join(str(y) for y in m.due_years) or NO_VALUE, m.status_label,
-            m.message, m.explanation or "",
-        ]
-        for m in milestones
-    ]  # fmt: skip
-    fills = [(3, row, status_fill(m.status)) for row, m in enumerate(milestones)]
-    story.append(grid_table(columns, rows, fills))
+    _table(story, milestone_table(milestones))
 
 
 def _budget(story: Story, report: AnnualReport) -> None:
     _headline(story, gettext("4. Budget execution by program"), 1)
     note = gettext("Thousand tenge. Planned: the program's form, else the list of programs.")
     story.append(paragraph(note, styles().note))
-    heads = ("Program", pgettext("report", "Name"), "Planned", "Actual", "Execution",
-             "Planned source")  # fmt: skip
-    columns = _columns(heads, (0.8, 5.0, 1.2, 1.2, 1.0, 3.0), {2, 3, 4}, {0})
-    rows = [
-        [
-            b.program, b.name, amount(b.planned), amount(b.actual), percent(b.display_rate),
-            b.planned_source,
-        ]
-        for b in report.budget
-    ]  # fmt: skip
-    story.append(grid_table(columns, rows))
+    _table(story, budget_table(report))
 
 
 def _programs(story: Story, report: AnnualReport) -> None:
@@ -250,44 +171,23 @@ def _programs(story: Story, report: AnnualReport) -> None:
             _headline(story, f"{gettext('Program')} {program.code}. {program.name}", 2)
             _published_line(story, report.published, program.id)
             _score(story, score_text(program.score))
-            _indicator_table(story, program.indicators, report.published)
+            _table(story, indicator_table(program.indicators, report.published))
 
 
 def _risks(story: Story, report: AnnualReport) -> None:
     _headline(story, gettext("6. Risks and the indicators that signal them"), 1)
     story.append(paragraph(report.risk_rule, styles().note))
     story.append(paragraph(report.risk_state_rule, styles().note))
-    heads = ("No.", "Risks", "Consequences", "Measures", "Linked directions", N_("Signals"),
-             N_("State and assessment"))  # fmt: skip
-    columns = _columns(heads, (0.5, 2.5, 2.5, 2.5, 2.0, 2.0, 2.0), set(), {0})
-    rows = [
-        [
-            str(r.number), "\n".join(r.risks), "\n".join(r.consequences), "\n".join(r.measures),
-            risk_links(r), signal_text(r), f"{state_word(r.state)}; {assessment_text(r)}",
-        ]
-        for r in report.risks
-    ]  # fmt: skip
-    story.append(grid_table(columns, rows))
+    _table(story, risk_table(report))
 
 
 def _sources(story: Story, report: AnnualReport) -> None:
     _headline(story, gettext("7. Sources of the figures"), 1)
     story.extend(paragraph(text, styles().note) for text in report.method)
-    lines = [*report.indicators, *(i for p in report.programs for i in p.indicators)]
-    rows: list[list[Cell]] = [
-        [x.id, x.target_source, x.fact_source or NO_VALUE, x.message]
-        for x in lines
-        if x.target is not None or x.facts
-    ]
-    columns = _columns(("ID", "Target", "Fact", "Evaluation"), (1.0, 3.0, 4.0, 4.0), set(), {0})
-    story.append(grid_table(columns, rows))
+    _table(story, source_table(report))
     if report.unmatched:
         _headline(story, gettext("Facts that could not be placed"), 2)
-        unmatched: list[list[Cell]] = [
-            [u.indicator_id, u.fact.describe(), u.reason] for u in report.unmatched
-        ]
-        columns = _columns(("Indicator", "Fact", "Why"), (1.0, 5.0, 4.0), set(), {0})
-        story.append(grid_table(columns, unmatched))
+        _table(story, unmatched_table(report))
 
 
 def _story(report: AnnualReport) -> Story:
