@@ -124,6 +124,12 @@ class FormRow:
     published: str | None = None  # the published (Kazakh) name, when ``name`` is translated
 
     @property
+    def name_lines(self) -> str:
+        """The name as a document cell shows it: a translated one with its published name on
+        the line under it (the DOCX and the PDF; the HTML marks the second line up)."""
+        return f"{self.name}\n{self.published}" if self.published else self.name
+
+    @property
     def unit(self) -> str:
         return (self.line.unit or "") if self.line is not None else ""
 

@@ -73,19 +73,14 @@ def _head(w: list[int], year: int) -> str:
     return f"<w:tr>{header}{first}</w:tr><w:tr>{header}{second}</w:tr><w:tr>{numbers}</w:tr>"
 
 
-def _name(r: FormRow) -> str:
-    """The row's name; a translated one with its published name on the next line."""
-    return f"{r.name}\n{r.published}" if r.published else r.name
-
-
 def _row(w: list[int], r: FormRow) -> str:
     if r.line is None:
         fill = "DCE6F1" if r.kind is RowKind.DIRECTION else None
-        cell = _cell(sum(w), _name(r), span=len(w), bold=r.kind in _BOLD, fill=fill)
+        cell = _cell(sum(w), r.name_lines, span=len(w), bold=r.kind in _BOLD, fill=fill)
         return f"<w:tr>{cell}</w:tr>"
     colour = STATUS_COLOURS.get(r.status.value) if r.status else None
     cells = (
-        _cell(w[0], _name(r))
+        _cell(w[0], r.name_lines)
         + _cell(w[1], r.source or "—")
         + _cell(w[2], r.unit)
         + _cell(w[3], r.plan_text)

@@ -57,11 +57,6 @@ def _head(year: int) -> tuple[list[list[Cell]], list[tuple[Any, ...]]]:
     return rows, [*spans, ("SPAN", (3, 0), (4, 0)), ("ALIGN", (0, 2), (-1, 2), "CENTER"), numbers]
 
 
-def _name(r: FormRow) -> str:
-    """The row's name; a translated one with its published name on the next line."""
-    return f"{r.name}\n{r.published}" if r.published else r.name
-
-
 def _figure(text: str, value: object) -> Cell:
     """A Plan or Fact cell: the figure, unbroken; the words saying there is none ("no plan",
     in Russian "нет планового значения") may wrap."""
@@ -71,9 +66,9 @@ def _figure(text: str, value: object) -> Cell:
 def _row(r: FormRow) -> list[Cell]:
     if r.line is None:
         style = styles().bold if r.kind in _BOLD else styles().body
-        return [paragraph(_name(r), style), "", "", "", "", ""]  # spanning the table
+        return [paragraph(r.name_lines, style), "", "", "", "", ""]  # spanning the table
     plan, fact = _figure(r.plan_text, r.plan), _figure(r.fact_text, r.fact)
-    return [_name(r), r.source or "—", r.unit, plan, fact, r.reasons]
+    return [r.name_lines, r.source or "—", r.unit, plan, fact, r.reasons]
 
 
 def _form_table(form: OfficialReport) -> Flowable:
