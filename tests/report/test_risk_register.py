@@ -70,3 +70,26 @@ def test_every_format_carries_the_state_and_the_assessment(
     assert any(c.startswith("calm; likelihood 4 (high)") for c in cells)
     html = write_report(report, tmp_path / "r.html").read_text(encoding="utf-8")
     assert '<td class="risk-calm">calm</td>' in html and "mass layoffs announced" in html
+
+
+def test_a_risk_with_no_signal_says_so_in_the_reports_language(
+    bundled: ReadResult, real_facts: list[ActualInput]
+) -> None:
+    """A risk whose directions have no target indicator (direction 3's table is missing from
+    the published text) has no signal: every format says so in the report's language (the ru
+    catalog's words), the HTML included, which once wrote it in English."""
+    from dataclasses import replace
+
+    from zhospar.i18n import use_language
+    from zhospar.report._format import signal_text
+    from zhospar.report.html import render_html
+
+    with use_language("ru"):
+        report = build_report(bundled.plan, real_facts, 2012)
+        silent = replace(report.risks[0], signals=())
+        report = replace(report, risks=(silent, *report.risks[1:]))
+        html = render_html(report)
+        words = signal_text(silent)
+    assert words == "в связанных направлениях нет целевых индикаторов"
+    assert words in html
+    assert "no target indicators" not in html
