@@ -97,3 +97,16 @@ def test_html_table(table: MultiYearTable, tmp_path: Path) -> None:
     assert page.cell(row, "achievement", years.index(2013)) == "114.29"
     assert page.cell(row, "plan", years.index(2008)) == "6.9"
     assert page.cell("row-T4.1.2-I1", "status", years.index(2012)) == "no fact"
+
+
+def test_the_html_pages_title_is_in_the_tables_language(
+    bundled: ReadResult, real_facts: list[ActualInput]
+) -> None:
+    """The browser tab's title too (it read "Plan vs fact" whatever the language)."""
+    from zhospar.i18n import use_language
+    from zhospar.report import render_multiyear_html
+
+    with use_language("kk"):
+        html = render_multiyear_html(build_multiyear(bundled.plan, real_facts))
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Жоспар мен дерек, 2008-2014: ")
