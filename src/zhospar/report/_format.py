@@ -34,6 +34,7 @@ __all__ = [
     "number",
     "percent",
     "risk_links",
+    "score_line",
     "score_text",
     "signal_text",
     "status_class",
@@ -128,6 +129,16 @@ def signal_text(risk: RiskLine) -> str:
         + (f" ({percent(s.display_percent)})" if s.display_percent else "")
         for s in risk.signals
     )
+
+
+def score_line(score: Score, cost: Decimal | None = None) -> str:
+    """The line under a direction's, goal's, task's or program's heading: its score, and for a
+    goal the cost the allocation appendix gives it (the DOCX and the PDF)."""
+    line = gettext("Score: {score}").format(score=score_text(score))
+    if not cost:
+        return line
+    spent = gettext("; cost (allocation appendix): {amount} thousand tenge")
+    return line + spent.format(amount=amount(cost))
 
 
 def assessment_text(risk: RiskLine) -> str:

@@ -27,8 +27,8 @@ from docx.shared import Cm, Emu, Pt
 from zhospar.i18n import gettext
 from zhospar.report._format import (
     NO_VALUE,
-    amount,
     moment,
+    score_line,
     score_text,
     xml_safe,
 )
@@ -167,14 +167,7 @@ def _goal(doc: DocumentObject, goal: GoalSection, published: Mapping[str, str]) 
 
     _heading(doc, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
     _published_line(doc, published, goal.id)
-    cost = (
-        gettext("; cost (allocation appendix): {amount} thousand tenge").format(
-            amount=amount(goal.cost)
-        )
-        if goal.cost
-        else ""
-    )
-    _paragraph(doc, gettext("Score: {score}").format(score=score_text(goal.score)) + cost)
+    _paragraph(doc, score_line(goal.score, goal.cost))
     if goal.target_indicators:
         _paragraph(doc, gettext("Target indicators (нысаналы индикаторлар)"))
         _report_table(doc, indicator_table(goal.target_indicators, published))
@@ -186,7 +179,7 @@ def _goal(doc: DocumentObject, goal: GoalSection, published: Mapping[str, str]) 
     for task in goal.tasks:
         _heading(doc, f"{gettext('Task')} {task.code}. {task.name}", 4)
         _published_line(doc, published, task.id)
-        _paragraph(doc, gettext("Score: {score}").format(score=score_text(task.score)))
+        _paragraph(doc, score_line(task.score))
         if task.indicators:
             _report_table(doc, indicator_table(task.indicators, published))
 
@@ -238,7 +231,7 @@ def _programs(doc: DocumentObject, report: AnnualReport) -> None:
             continue
         _heading(doc, f"{gettext('Program')} {program.code}. {program.name}", 2)
         _published_line(doc, report.published, program.id)
-        _paragraph(doc, gettext("Score: {score}").format(score=score_text(program.score)))
+        _paragraph(doc, score_line(program.score))
         _report_table(doc, indicator_table(program.indicators, report.published))
 
 
@@ -278,7 +271,7 @@ def write_docx(report: AnnualReport, path: str | Path) -> Path:
     for direction in report.directions:
         _heading(doc, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
         _published_line(doc, report.published, direction.id)
-        _paragraph(doc, gettext("Score: {score}").format(score=score_text(direction.score)))
+        _paragraph(doc, score_line(direction.score))
         for goal in direction.goals:
             _goal(doc, goal, report.published)
     _heading(doc, "3. Milestones", 1)

@@ -21,8 +21,8 @@ from reportlab.platypus import Flowable, KeepTogether
 from zhospar.i18n import gettext
 from zhospar.report._format import (
     NO_VALUE,
-    amount,
     moment,
+    score_line,
     score_text,
 )
 from zhospar.report._pdf_layout import (
@@ -75,7 +75,7 @@ def _published_line(story: Story, published: Mapping[str, str], ident: str) -> N
 
 
 def _score(story: Story, text: str) -> None:
-    story.append(paragraph(gettext("Score: {score}").format(score=text)))
+    story.append(paragraph(text))
 
 
 def _charts(story: Story, goal: GoalSection) -> None:
@@ -95,14 +95,7 @@ def _charts(story: Story, goal: GoalSection) -> None:
 def _goal(story: Story, goal: GoalSection, published: Mapping[str, str]) -> None:
     _headline(story, f"{gettext('Goal')} {goal.code}. {goal.name}", 3)
     _published_line(story, published, goal.id)
-    cost = (
-        gettext("; cost (allocation appendix): {amount} thousand tenge").format(
-            amount=amount(goal.cost)
-        )
-        if goal.cost
-        else ""
-    )
-    _score(story, score_text(goal.score) + cost)
+    _score(story, score_line(goal.score, goal.cost))
     if goal.target_indicators:
         story.append(paragraph(gettext("Target indicators (нысаналы индикаторлар)")))
         _table(story, indicator_table(goal.target_indicators, published))
@@ -110,7 +103,7 @@ def _goal(story: Story, goal: GoalSection, published: Mapping[str, str]) -> None
     for task in goal.tasks:
         _headline(story, f"{gettext('Task')} {task.code}. {task.name}", 4)
         _published_line(story, published, task.id)
-        _score(story, score_text(task.score))
+        _score(story, score_line(task.score))
         if task.indicators:
             _table(story, indicator_table(task.indicators, published))
 
@@ -147,7 +140,7 @@ def _directions(story: Story, report: AnnualReport) -> None:
     for direction in report.directions:
         _headline(story, f"{gettext('Direction')} {direction.number}. {direction.name}", 2)
         _published_line(story, report.published, direction.id)
-        _score(story, score_text(direction.score))
+        _score(story, score_line(direction.score))
         for goal in direction.goals:
             _goal(story, goal, report.published)
 
@@ -170,7 +163,7 @@ def _programs(story: Story, report: AnnualReport) -> None:
         if program.indicators:
             _headline(story, f"{gettext('Program')} {program.code}. {program.name}", 2)
             _published_line(story, report.published, program.id)
-            _score(story, score_text(program.score))
+            _score(story, score_line(program.score))
             _table(story, indicator_table(program.indicators, report.published))
 
 
